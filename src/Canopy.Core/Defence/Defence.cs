@@ -1,0 +1,30 @@
+using Canopy.Core.Geodesy;
+
+namespace Canopy.Core.Defence;
+
+/// <summary>
+/// What the pipeline knows of its own side: the frame it works in, the assets it defends, its sensors and fire units.
+/// Built from a scenario in simulation, from configuration in live operation.
+/// </summary>
+public sealed class DefenceLayout
+{
+    public DefenceLayout(LocalFrame frame, IReadOnlyList<DefendedAsset> assets, IReadOnlyList<SensorSpec> sensors,
+        IReadOnlyList<EffectorSpec> effectors, DefencePolicy policy)
+    {
+        Frame = frame;
+        Assets = assets;
+        Sensors = sensors;
+        Effectors = effectors;
+        Policy = policy;
+    }
+
+    public LocalFrame Frame { get; }
+    public IReadOnlyList<DefendedAsset> Assets { get; }
+    public IReadOnlyList<SensorSpec> Sensors { get; }
+    public IReadOnlyList<EffectorSpec> Effectors { get; }
+    public DefencePolicy Policy { get; }
+}
+
+/// <summary>Rules of engagement the scenario may set.</summary>
+/// <param name="EngageOnlyThreatsToDefendedAreas">The Iron Dome rule: a threat predicted to fall outside every defended area is not engaged.</param>
+public sealed record DefencePolicy(bool EngageOnlyThreatsToDefendedAreas = true);

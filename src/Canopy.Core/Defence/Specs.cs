@@ -1,0 +1,47 @@
+using Canopy.Core.Geodesy;
+using Canopy.Core.Quantities;
+using Canopy.Core.Sensing;
+
+namespace Canopy.Core.Defence;
+
+public enum AssetKind { City, PowerPlant, Airbase, Port, Industrial, Military, Other }
+
+/// <summary>Something worth defending: a circular footprint of the given radius around a position.</summary>
+public sealed record DefendedAsset(string Name, AssetKind Kind, Geodetic Position, Length Radius, double Value);
+
+public enum ThreatClass { Drone, Decoy, Cruise, Ballistic }
+
+public enum EffectorClass { LongRangeInterceptor, MediumRangeInterceptor, Gun, MobileFireGroup, InterceptorDrone }
+
+/// <summary>A sensor site. Position height is the ground height; antenna height is above it.</summary>
+public abstract record SensorSpec(SensorId Id, string Name, Geodetic Position, Length AntennaHeight)
+{
+    /// <summary>The antenna's own geodetic position.</summary>
+    public Geodetic Antenna => Position.WithHeight(Position.HeightM + AntennaHeight.Metres);
+}
+
+public sealed record RadarSpec(
+    SensorId Id, string Name, Geodetic Position, Length AntennaHeight,
+    Length MaxRange, Duration RevisitPeriod,
+    Length RangeSigma, Angle AzimuthSigma, Angle ElevationSigma,
+    Probability DetectionProbability, double FalseAlarmsPerScan)
+    : SensorSpec(Id, Name, Position, AntennaHeight);
+
+public sealed record AcousticSpec(
+    SensorId Id, string Name, Geodetic Position, Length AntennaHeight,
+    Length DetectionRadius, Angle BearingSigma, Duration ReportPeriod, Probability DetectionProbability)
+    : SensorSpec(Id, Name, Position, AntennaHeight);
+
+/// <summary>
+/// A fire unit. Magazine counts rounds on site; reload time is the least time between two salvos;
+/// reaction time runs from the decision to the launch.
+/// </summary>
+public sealed record EffectorSpec(
+    string Id, EffectorClass Class, Geodetic Position,
+    Length MinRange, Length MaxRange, Length MaxAltitude, Speed InterceptorSpeed,
+    int Magazine, Duration ReloadTime, Duration ReactionTime, int SalvoSize,
+    IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot)
+{
+    public Probability KillProbabilityAgainst(ThreatClass c) =>
+        KillProbability.TryGetValue(c, out var p) ? p : Probability.Of(0);
+}

@@ -1,0 +1,37 @@
+using Canopy.Assignment;
+using Canopy.Core.Sensing;
+using Canopy.Engagement;
+using Canopy.ThreatEvaluation;
+using Canopy.Tracking;
+
+namespace Canopy.Pipeline;
+
+/// <summary>
+/// plots -> tracks -> threats -> assignments -> engagements. The same object runs a simulation and a live defence;
+/// it never sees ground truth.
+/// </summary>
+public sealed class DefencePipeline(
+    ITracker tracker,
+    IThreatEvaluator evaluator,
+    IWeaponAssigner assigner,
+    IEngagementController engagement)
+{
+    public IReadOnlyList<FireUnitState> FireUnits => engagement.FireUnits;
+
+    public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)
+    {
+        var tracks = tracker.Update(time, plots);
+        var threats = evaluator.Evaluate(time, tracks);
+        var assignments = assigner.Assign(time, threats, engagement.FireUnits);
+        var engagements = engagement.Step(time, tracks, assignments);
+        return new PipelineStep(time, tracks, threats, assignments, engagements);
+    }
+}
+
+/// <summary>Everything one pipeline step produced, for display and recording.</summary>
+public sealed record PipelineStep(
+    double Time,
+    IReadOnlyList<Track> Tracks,
+    IReadOnlyList<ThreatAssessment> Threats,
+    IReadOnlyList<WeaponAssignment> Assignments,
+    EngagementStep Engagements);

@@ -1,0 +1,25 @@
+using Canopy.Tracking;
+using Canopy.Core.Defence;
+using Canopy.Core.Geometry;
+
+namespace Canopy.ThreatEvaluation;
+
+/// <summary>What the evaluator believes of one track.</summary>
+/// <param name="Class">The most likely threat class from kinematics.</param>
+/// <param name="Confidence">Probability of that class, in [0, 1].</param>
+/// <param name="TargetAsset">The defended asset it most likely threatens, or null if none.</param>
+/// <param name="PredictedImpact">Predicted impact or arrival point in the common ENU frame.</param>
+/// <param name="TimeToGo">Seconds until impact or arrival at <paramref name="PredictedImpact"/>.</param>
+/// <param name="ThreatensDefendedArea">Whether the predicted impact falls inside a defended asset's footprint.</param>
+/// <param name="ExpectedDamage">Asset value x probability of reaching it x lethality.</param>
+/// <param name="Score">Priority: higher means engage first.</param>
+public sealed record ThreatAssessment(
+    Track Track,
+    ThreatClass Class,
+    double Confidence,
+    DefendedAsset? TargetAsset,
+    Vec3 PredictedImpact,
+    double TimeToGo,
+    bool ThreatensDefendedArea,
+    double ExpectedDamage,
+    double Score);

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Canopy.Simulation.Running;
+using Spectre.Console;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>`canopy bench ...`: figures measured here, printed, never asserted in tests.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure Canopy's speed on this machine");
+        command.Subcommands.Add(CreateSimulate());
+        return command;
+    }
+
+    private static Command CreateSimulate()
+    {
+        var file = new Argument<string>("scenario") { Description = "Scenario file (YAML)" };
+        var runs = new Option<int>("--runs") { Description = "Timed runs (after one warm-up run)", DefaultValueFactory = _ => 3 };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command("simulate", "Wall time per run, simulated seconds per wall second and peak memory, on one core") { file, runs, seed };
+        command.SetAction(parse =>
+        {
+            var console = AnsiConsole.Console;
+            if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
+            var runner = SimulationRunner.CreateDefault();
+            var n = Math.Max(1, parse.GetValue(runs));
+            var s0 = parse.GetValue(seed);
+            var warm = runner.Run(scenario, s0);
+            var walls = new List<double>();
+            double simulated = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var sw = Stopwatch.StartNew();
+                var r = runner.Run(scenario, s0 + 1 + i);
+                walls.Add(sw.Elapsed.TotalSeconds);
+                simulated += r.SimulatedSeconds;
+            }
+            var proc = Process.GetCurrentProcess();
+            proc.Refresh();
+            var mean = walls.Average();
+            string F(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
+            console.WriteLine($"scenario: {scenario.Name}, {scenario.Waves.Sum(w => w.Count)} threats, warm-up run simulated {F(warm.SimulatedSeconds, "0")} s");
+            console.WriteLine($"wall seconds per run: {F(mean, "0.000")} (min {F(walls.Min(), "0.000")}, max {F(walls.Max(), "0.000")}, {n} runs, one thread)");
+            console.WriteLine($"simulated seconds per wall second: {F(simulated / walls.Sum(), "0")}");
+            console.WriteLine($"peak memory (working set): {F(proc.PeakWorkingSet64 / 1048576.0, "0.0")} MiB");
+            return 0;
+        });
+        return command;
+    }
+}

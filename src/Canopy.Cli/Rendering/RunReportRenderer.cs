@@ -1,0 +1,68 @@
+using System.Globalization;
+using Canopy.Simulation.MonteCarlo;
+using Canopy.Simulation.Results;
+using Spectre.Console;
+
+namespace Canopy.Cli.Rendering;
+
+/// <summary>Prints a run's report, its time line, or a Monte Carlo summary to the console.</summary>
+public static class RunReportRenderer
+{
+    private static string F(double v, string format = "0.##") => v.ToString(format, CultureInfo.InvariantCulture);
+
+    public static void Render(IAnsiConsole console, RunResult r)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(r.Scenario)}[/] seed {r.Seed}, {F(r.SimulatedSeconds / 60, "0.0")} min simulated").LeftJustified());
+
+        var threats = new Table().Title("Threats").AddColumns("class", "launched", "detected", "tracked", "engaged", "destroyed", "leaked", "attacker spend");
+        foreach (var t in r.Threats)
+            threats.AddRow(t.Class, $"{t.Launched}", $"{t.Detected}", $"{t.Tracked}", $"{t.Engaged}", $"{t.Destroyed}", $"{t.Leaked}", Money(t.AttackerSpend));
+        threats.AddRow("[bold]all[/]", Sum(r, t => t.Launched), Sum(r, t => t.Detected), Sum(r, t => t.Tracked), Sum(r, t => t.Engaged),
+            Sum(r, t => t.Destroyed), Sum(r, t => t.Leaked), Money(r.AttackerSpend));
+        console.Write(threats);
+
+        var shots = new Table().Title("Interceptors spent").AddColumns("effector", "engagements", "rounds", "cost");
+        foreach (var e in r.Interceptors) shots.AddRow(e.EffectorClass, $"{e.Engagements}", $"{e.Rounds}", Money(e.Cost));
+        shots.AddRow("[bold]all[/]", $"{r.Interceptors.Sum(e => e.Engagements)}", $"{r.Interceptors.Sum(e => e.Rounds)}", Money(r.DefenderSpend));
+        console.Write(shots);
+
+        var assets = new Table().Title("Damage to defended assets").AddColumns("asset", "kind", "value", "hits", "damage", "share");
+        foreach (var a in r.Assets)
+            assets.AddRow(Markup.Escape(a.Name), a.Kind, F(a.Value), $"{a.Hits}", F(a.Damage), a.Value > 0 ? F(100 * a.Damage / a.Value, "0.0") + " %" : "-");
+        assets.AddRow("[bold]all[/]", "", F(r.TotalAssetValue), $"{r.Assets.Sum(a => a.Hits)}", F(r.TotalDamage),
+            r.TotalAssetValue > 0 ? F(100 * r.TotalDamage / r.TotalAssetValue, "0.0") + " %" : "-");
+        console.Write(assets);
+
+        console.MarkupLine($"Defender spend [bold]{Money(r.DefenderSpend)}[/], attacker spend [bold]{Money(r.AttackerSpend)}[/] " +
+                           $"(destroyed: {Money(r.AttackerSpendDestroyed)}), cost-exchange ratio [bold]{F(r.CostExchangeRatio, "0.00")}[/] " +
+                           "(defender spend / value of threats destroyed)");
+    }
+
+    public static void RenderEvents(IAnsiConsole console, RunResult r)
+    {
+        var table = new Table().Title("Time line").AddColumns("time", "event", "threat", "track", "effector", "detail");
+        foreach (var e in r.Events)
+            table.AddRow(Clock(e.Time), e.Kind.ToString(), e.ThreatId >= 0 ? $"{e.ThreatClass} {e.ThreatId}" : "", e.TrackId >= 0 ? $"T{e.TrackId}" : "",
+                Markup.Escape(e.Effector ?? ""), Markup.Escape(e.Detail));
+        console.Write(table);
+    }
+
+    public static void Render(IAnsiConsole console, MonteCarloResult mc)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(mc.Scenario)}[/] Monte Carlo, {mc.Runs} runs from seed {mc.Seed}").LeftJustified());
+        var table = new Table().AddColumns("figure", "mean", "95% interval", "std dev");
+        foreach (var f in mc.Figures)
+            table.AddRow(Markup.Escape(f.Name), F(f.Mean, "0.###"), $"[{F(f.Low95, "0.###")}, {F(f.High95, "0.###")}]", F(f.StandardDeviation, "0.###"));
+        console.Write(table);
+    }
+
+    public static string Clock(double seconds)
+    {
+        var t = TimeSpan.FromSeconds(Math.Round(seconds));
+        return t.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture);
+    }
+
+    private static string Sum(RunResult r, Func<ThreatClassOutcome, int> f) => r.Threats.Sum(f).ToString(CultureInfo.InvariantCulture);
+
+    private static string Money(double usd) => Core.Quantities.Money.FromDollars(usd).ToString();
+}

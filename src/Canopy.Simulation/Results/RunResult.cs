@@ -1,0 +1,60 @@
+namespace Canopy.Simulation.Results;
+
+/// <summary>Everything one simulated night produced. Serialised as the `--json` result; same scenario and seed give the same bytes.</summary>
+/// <param name="CostExchangeRatio">Defender's spend divided by the attacker's spend on the threats the defence destroyed (lower is better for the defence); 0 when nothing was destroyed.</param>
+public sealed record RunResult(
+    string Scenario,
+    int Seed,
+    double SimulatedSeconds,
+    IReadOnlyList<ThreatClassOutcome> Threats,
+    IReadOnlyList<EffectorUse> Interceptors,
+    double DefenderSpend,
+    double AttackerSpend,
+    double AttackerSpendDestroyed,
+    double CostExchangeRatio,
+    IReadOnlyList<AssetDamage> Assets,
+    double TotalDamage,
+    double TotalAssetValue,
+    IReadOnlyList<TimelineEvent> Events)
+{
+    /// <summary>Every figure of the run as a named number, in a fixed order, for Monte Carlo statistics.</summary>
+    public IEnumerable<(string Name, double Value)> Figures()
+    {
+        foreach (var t in Threats)
+        {
+            yield return ($"threats.{t.Class}.launched", t.Launched);
+            yield return ($"threats.{t.Class}.detected", t.Detected);
+            yield return ($"threats.{t.Class}.tracked", t.Tracked);
+            yield return ($"threats.{t.Class}.engaged", t.Engaged);
+            yield return ($"threats.{t.Class}.destroyed", t.Destroyed);
+            yield return ($"threats.{t.Class}.leaked", t.Leaked);
+        }
+        foreach (var e in Interceptors)
+        {
+            yield return ($"interceptors.{e.EffectorClass}.rounds", e.Rounds);
+            yield return ($"interceptors.{e.EffectorClass}.cost", e.Cost);
+        }
+        yield return ("spend.defender", DefenderSpend);
+        yield return ("spend.attacker", AttackerSpend);
+        yield return ("spend.attacker_destroyed", AttackerSpendDestroyed);
+        yield return ("cost_exchange_ratio", CostExchangeRatio);
+        foreach (var a in Assets) yield return ($"damage.{a.Name}", a.Damage);
+        yield return ("damage.total", TotalDamage);
+    }
+}
+
+/// <summary>What became of the threats of one class. Each count is of threats, not of events.</summary>
+public sealed record ThreatClassOutcome(
+    string Class, int Launched, int Detected, int Tracked, int Engaged, int Destroyed, int Leaked, double AttackerSpend);
+
+/// <summary>Rounds fired by one class of effector and what they cost.</summary>
+public sealed record EffectorUse(string EffectorClass, int Engagements, int Rounds, double Cost);
+
+/// <summary>Damage to one defended asset: Damage is in the scenario's value units (value-weighted).</summary>
+public sealed record AssetDamage(string Name, string Kind, double Value, int Hits, double Damage);
+
+public enum TimelineEventKind { Launch, FirstDetection, TrackConfirmed, Engagement, Kill, Miss, Look, Impact }
+
+/// <summary>One line of the night's time line. Ids are -1 where they do not apply.</summary>
+public sealed record TimelineEvent(
+    double Time, TimelineEventKind Kind, int ThreatId, string ThreatClass, int TrackId, string? Effector, string Detail);

@@ -1,6 +1,7 @@
 namespace Canopy.Simulation.Results;
 
 /// <summary>Everything one simulated night produced. Serialised as the `--json` result; same scenario and seed give the same bytes.</summary>
+/// <param name="FalseTracks">Confirmed tracks that matched no threat when confirmed (clutter).</param>
 /// <param name="CostExchangeRatio">Defender's spend divided by the attacker's spend on the threats the defence destroyed (lower is better for the defence); 0 when nothing was destroyed.</param>
 public sealed record RunResult(
     string Scenario,
@@ -15,6 +16,7 @@ public sealed record RunResult(
     IReadOnlyList<AssetDamage> Assets,
     double TotalDamage,
     double TotalAssetValue,
+    int FalseTracks,
     IReadOnlyList<TimelineEvent> Events)
 {
     /// <summary>Every figure of the run as a named number, in a fixed order, for Monte Carlo statistics.</summary>
@@ -40,6 +42,7 @@ public sealed record RunResult(
         yield return ("cost_exchange_ratio", CostExchangeRatio);
         foreach (var a in Assets) yield return ($"damage.{a.Name}", a.Damage);
         yield return ("damage.total", TotalDamage);
+        yield return ("tracks.false", FalseTracks);
     }
 }
 

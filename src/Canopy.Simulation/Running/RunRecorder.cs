@@ -1,0 +1,141 @@
+using Canopy.Core.Defence;
+using Canopy.Pipeline;
+using Canopy.Simulation.Results;
+using Canopy.Tracking;
+using Canopy.World;
+using Canopy.World.Raids;
+
+namespace Canopy.Simulation.Running;
+
+/// <summary>
+/// Watches a run from outside (it alone sees both the truth and the pipeline) and keeps score: what happened to every
+/// threat, what the defence spent, the time line. A confirmed track is credited to the nearest flying threat within
+/// <see cref="TrackAssociationDistance"/> when it is confirmed.
+/// </summary>
+public sealed class RunRecorder
+{
+    public const double TrackAssociationDistance = 3000;
+
+    private readonly string _scenario;
+    private readonly int _seed;
+    private readonly SimulatedWorld _world;
+    private readonly IReadOnlyList<DefendedAsset> _assets;
+    private readonly Dictionary<int, SimulatedThreat> _threatById;
+    private readonly HashSet<int> _detected = [];
+    private readonly HashSet<int> _tracked = [];
+    private readonly HashSet<int> _engaged = [];
+    private readonly Dictionary<int, int> _threatOfTrack = [];
+    private readonly HashSet<int> _falseTracks = [];
+    private readonly Dictionary<EffectorClass, (int Engagements, int Rounds, double Cost)> _spend = [];
+    private readonly List<TimelineEvent> _events = [];
+
+    public RunRecorder(string scenario, int seed, SimulatedWorld world, IReadOnlyList<DefendedAsset> assets)
+    {
+        _scenario = scenario;
+        _seed = seed;
+        _world = world;
+        _assets = assets;
+        _threatById = world.Threats.ToDictionary(t => t.Id);
+    }
+
+    public void Record(IReadOnlyList<WorldEvent> worldEvents, IReadOnlyList<int> detections, PipelineStep step)
+    {
+        foreach (var e in worldEvents) RecordWorldEvent(e);
+        foreach (var id in detections)
+            if (_detected.Add(id)) Add(step.Time, TimelineEventKind.FirstDetection, _threatById[id], -1, null, "");
+        foreach (var track in step.Tracks)
+            if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
+                Associate(step.Time, track);
+        foreach (var shot in step.Engagements.Shots)
+        {
+            var a = shot.Assignment;
+            var c = a.Effector.Class;
+            var s = _spend.GetValueOrDefault(c);
+            _spend[c] = (s.Engagements + 1, s.Rounds + a.Rounds, s.Cost + a.Cost.Dollars);
+            var threat = _threatOfTrack.TryGetValue(a.TrackId, out var tid) ? _threatById[tid] : null;
+            if (threat is not null) _engaged.Add(threat.Id);
+            Add(step.Time, TimelineEventKind.Engagement, threat, a.TrackId, a.Effector.Id,
+                FormattableString.Invariant($"{a.Rounds} round(s), Pk {a.KillProbability:0.00}, intercept at {RunClock(a.InterceptTime)}"));
+        }
+        foreach (var look in step.Engagements.Looks)
+        {
+            var threat = _threatOfTrack.TryGetValue(look.TrackId, out var tid) ? _threatById[tid] : null;
+            Add(look.Time, TimelineEventKind.Look, threat, look.TrackId, null, look.Result == Engagement.LookResult.TrackGone ? "track gone" : "track survived");
+        }
+    }
+
+    private void Associate(double time, Track track)
+    {
+        SimulatedThreat? best = null;
+        var bestD2 = TrackAssociationDistance * TrackAssociationDistance;
+        foreach (var t in _world.Threats)
+        {
+            if (!t.IsFlying) continue;
+            var d2 = (t.Enu - track.Position).LengthSquared;
+            if (d2 < bestD2)
+            {
+                bestD2 = d2;
+                best = t;
+            }
+        }
+        if (best is null)
+        {
+            _falseTracks.Add(track.Id);
+            return;
+        }
+        _threatOfTrack[track.Id] = best.Id;
+        if (_tracked.Add(best.Id)) Add(time, TimelineEventKind.TrackConfirmed, best, track.Id, null, "");
+    }
+
+    private void RecordWorldEvent(WorldEvent e)
+    {
+        var threat = e.ThreatId >= 0 ? _threatById[e.ThreatId] : null;
+        var shot = e.Shot?.Assignment;
+        switch (e.Kind)
+        {
+            case WorldEventKind.Launch:
+                Add(e.Time, TimelineEventKind.Launch, threat, -1, null, $"wave {threat!.Wave}");
+                break;
+            case WorldEventKind.Kill:
+                _engaged.Add(threat!.Id);
+                Add(e.Time, TimelineEventKind.Kill, threat, shot!.TrackId, shot.Effector.Id, "");
+                break;
+            case WorldEventKind.Miss:
+                if (threat is not null) _engaged.Add(threat.Id);
+                Add(e.Time, TimelineEventKind.Miss, threat, shot!.TrackId, shot.Effector.Id, e.Detail ?? "");
+                break;
+            case WorldEventKind.Impact:
+                Add(e.Time, TimelineEventKind.Impact, threat, -1, null, e.Detail is null ? "open ground" : $"hit {e.Detail}");
+                break;
+        }
+    }
+
+    private void Add(double time, TimelineEventKind kind, SimulatedThreat? threat, int trackId, string? effector, string detail) =>
+        _events.Add(new TimelineEvent(time, kind, threat?.Id ?? -1, threat?.Class.ToString() ?? "", trackId, effector, detail));
+
+    private static string RunClock(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    public RunResult Result(double simulatedSeconds)
+    {
+        var threats = new List<ThreatClassOutcome>();
+        foreach (var c in Enum.GetValues<ThreatClass>())
+        {
+            var of = _world.Threats.Where(t => t.Class == c).ToList();
+            if (of.Count == 0) continue;
+            threats.Add(new ThreatClassOutcome(c.ToString(), of.Count(t => t.State != ThreatState.Waiting),
+                of.Count(t => _detected.Contains(t.Id)), of.Count(t => _tracked.Contains(t.Id)), of.Count(t => _engaged.Contains(t.Id)),
+                of.Count(t => t.State == ThreatState.Destroyed), of.Count(t => t.State == ThreatState.Impacted),
+                of.Sum(t => t.UnitCost)));
+        }
+        var interceptors = Enum.GetValues<EffectorClass>().Where(_spend.ContainsKey)
+            .Select(c => new EffectorUse(c.ToString(), _spend[c].Engagements, _spend[c].Rounds, _spend[c].Cost)).ToList();
+        var defender = interceptors.Sum(i => i.Cost);
+        var attacker = _world.Threats.Sum(t => t.UnitCost);
+        var destroyed = _world.Threats.Where(t => t.State == ThreatState.Destroyed).Sum(t => t.UnitCost);
+        var assets = _assets.Select(a => new AssetDamage(a.Name, a.Kind.ToString(), a.Value, _world.AssetHits[a.Name], _world.AssetDamage[a.Name])).ToList();
+        var events = _events.OrderBy(e => e.Time).ThenBy(e => e.Kind).ThenBy(e => e.ThreatId).ToList();
+        return new RunResult(_scenario, _seed, simulatedSeconds, threats, interceptors, defender, attacker, destroyed,
+            destroyed > 0 ? defender / destroyed : 0, assets, assets.Sum(a => a.Damage), assets.Sum(a => a.Value),
+            _falseTracks.Count, events);
+    }
+}

@@ -1,0 +1,142 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Engagement;
+using Canopy.World.Raids;
+
+namespace Canopy.World;
+
+/// <summary>
+/// The simulated world: threats flying their paths, interceptors flying to their intercept points, kills and impacts.
+/// The defence pipeline never sees it; it sees only the plots the sensor models make of it.
+/// </summary>
+public sealed class SimulatedWorld
+{
+    /// <summary>An interceptor finds a threat that is within this distance of the point it was sent to.</summary>
+    public const double AcquisitionBasket = 1500;
+
+    private readonly LocalFrame _frame;
+    private readonly IReadOnlyList<DefendedAsset> _assets;
+    private readonly Random _killRng;
+    private readonly List<SimulatedThreat> _threats;
+    private readonly List<SimulatedThreat> _byLaunch;
+    private readonly List<ShotOrder> _inFlight = [];
+    private readonly List<WorldEvent> _events = [];
+    private int _nextLaunch;
+
+    /// <param name="killRng">The source of every kill draw.</param>
+    public SimulatedWorld(IReadOnlyList<SimulatedThreat> threats, IReadOnlyList<DefendedAsset> assets, LocalFrame frame, Random killRng)
+    {
+        _threats = [.. threats];
+        _byLaunch = [.. threats.OrderBy(t => t.LaunchTime).ThenBy(t => t.Id)];
+        _assets = assets;
+        _frame = frame;
+        _killRng = killRng;
+        foreach (var a in assets)
+        {
+            AssetDamage[a.Name] = 0;
+            AssetHits[a.Name] = 0;
+        }
+    }
+
+    public IReadOnlyList<SimulatedThreat> Threats => _threats;
+    public LocalFrame Frame => _frame;
+
+    /// <summary>Damage so far to each asset, in its value units; never more than its value.</summary>
+    public Dictionary<string, double> AssetDamage { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Impacts so far inside each asset's footprint (decoys included).</summary>
+    public Dictionary<string, int> AssetHits { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>True when every threat has been launched and has either been destroyed or hit the ground, and no interceptor is in the air.</summary>
+    public bool Finished => _nextLaunch == _byLaunch.Count && _inFlight.Count == 0 && !_threats.Exists(t => t.IsFlying);
+
+    /// <summary>Fires a salvo: the world resolves it at its intercept time.</summary>
+    public void Fire(ShotOrder shot) => _inFlight.Add(shot);
+
+    /// <summary>Moves the world to <paramref name="time"/>: launches, intercepts, impacts. The events returned are valid until the next call.</summary>
+    public IReadOnlyList<WorldEvent> AdvanceTo(double time)
+    {
+        _events.Clear();
+        while (_nextLaunch < _byLaunch.Count && _byLaunch[_nextLaunch].LaunchTime <= time)
+        {
+            var t = _byLaunch[_nextLaunch++];
+            t.State = ThreatState.Flying;
+            _events.Add(new WorldEvent(t.LaunchTime, WorldEventKind.Launch, t.Id, null, null));
+        }
+
+        foreach (var t in _threats)
+        {
+            if (!t.IsFlying) continue;
+            t.MoveTo(Math.Min(time, t.ImpactTime), _frame);
+        }
+
+        ResolveIntercepts(time);
+
+        foreach (var t in _threats)
+            if (t.IsFlying && t.ImpactTime <= time) Impact(t);
+        return _events;
+    }
+
+    private void ResolveIntercepts(double time)
+    {
+        for (var i = 0; i < _inFlight.Count; i++)
+        {
+            var shot = _inFlight[i];
+            if (shot.Assignment.InterceptTime > time) continue;
+            _inFlight.RemoveAt(i--);
+            var target = Nearest(shot.Assignment.InterceptPoint);
+            if (target is null)
+            {
+                _events.Add(new WorldEvent(time, WorldEventKind.Miss, -1, shot, "no threat near the intercept point"));
+                continue;
+            }
+            var pk = shot.Assignment.Effector.KillProbabilityAgainst(target.Class).Value;
+            var salvoPk = 1 - Math.Pow(1 - pk, shot.Assignment.Rounds);
+            if (_killRng.NextDouble() < salvoPk)
+            {
+                target.State = ThreatState.Destroyed;
+                _events.Add(new WorldEvent(time, WorldEventKind.Kill, target.Id, shot, null));
+            }
+            else
+            {
+                _events.Add(new WorldEvent(time, WorldEventKind.Miss, target.Id, shot, "survived"));
+            }
+        }
+    }
+
+    private SimulatedThreat? Nearest(Core.Geometry.Vec3 point)
+    {
+        SimulatedThreat? best = null;
+        var bestD2 = AcquisitionBasket * AcquisitionBasket;
+        foreach (var t in _threats)
+        {
+            if (!t.IsFlying) continue;
+            var d2 = (t.Enu - point).LengthSquared;
+            if (d2 <= bestD2)
+            {
+                bestD2 = d2;
+                best = t;
+            }
+        }
+        return best;
+    }
+
+    private void Impact(SimulatedThreat t)
+    {
+        t.State = ThreatState.Impacted;
+        var hits = new List<string>();
+        foreach (var a in _assets)
+        {
+            if (Geodesic.Inverse(a.Position, t.AimPoint).DistanceM > a.Radius.Metres) continue;
+            AssetDamage[a.Name] = Math.Min(a.Value, AssetDamage[a.Name] + a.Value * t.Lethality);
+            AssetHits[a.Name]++;
+            hits.Add(a.Name);
+        }
+        _events.Add(new WorldEvent(t.ImpactTime, WorldEventKind.Impact, t.Id, null, hits.Count > 0 ? string.Join(", ", hits) : null));
+    }
+}
+
+public enum WorldEventKind : byte { Launch, Kill, Miss, Impact }
+
+/// <summary>Something that happened in the world. Impact detail names the assets hit; miss detail says why.</summary>
+public sealed record WorldEvent(double Time, WorldEventKind Kind, int ThreatId, ShotOrder? Shot, string? Detail);

@@ -1,0 +1,58 @@
+using Canopy.Simulation.Results;
+using Canopy.Simulation.Running;
+
+namespace Canopy.Simulation.Tests.Running;
+
+public class SimulationRunnerTests
+{
+    private static readonly SimulationRunner Runner = SimulationRunner.CreateDefault();
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Run_PkOne_AlwaysDestroysTheDrone(int seed)
+    {
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 1), seed);
+        var drones = Assert.Single(result.Threats);
+        Assert.Equal((1, 1, 1, 1, 1, 0), (drones.Launched, drones.Detected, drones.Tracked, drones.Engaged, drones.Destroyed, drones.Leaked));
+        Assert.Equal(0, result.TotalDamage);
+        Assert.Equal(1, Assert.Single(result.Interceptors).Rounds);
+        Assert.Equal(5000.0 / 35000.0, result.CostExchangeRatio, 1e-12);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Run_PkZero_AlwaysLeaksAfterShootLookShoot(int seed)
+    {
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 0), seed);
+        var drones = Assert.Single(result.Threats);
+        Assert.Equal((1, 0, 1), (drones.Engaged, drones.Destroyed, drones.Leaked));
+        Assert.Equal(10, result.TotalDamage, 1e-9);
+        // Survivors are engaged again: more than one salvo at the one drone.
+        Assert.True(Assert.Single(result.Interceptors).Engagements > 1);
+        Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Impact && e.Detail.Contains("Town", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_SameScenarioAndSeed_GivesByteIdenticalJson()
+    {
+        var scenario = TestScenarios.OneDroneOneGun(pk: 0.5);
+        var a = ResultJson.ToJson(Runner.Run(scenario, 42));
+        var b = ResultJson.ToJson(Runner.Run(scenario, 42));
+        Assert.Equal(a, b);
+    }
+
+    [Fact]
+    public void Run_TimeLine_IsInCausalOrder()
+    {
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 1), 1);
+        var kinds = result.Events.Select(e => e.Kind).Where(k => k != TimelineEventKind.Look).ToList();
+        Assert.Equal([TimelineEventKind.Launch, TimelineEventKind.FirstDetection, TimelineEventKind.TrackConfirmed, TimelineEventKind.Engagement, TimelineEventKind.Kill], kinds);
+        Assert.True(result.Events.Zip(result.Events.Skip(1)).All(p => p.First.Time <= p.Second.Time));
+    }
+}

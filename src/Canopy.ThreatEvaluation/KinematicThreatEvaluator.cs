@@ -37,10 +37,20 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private ThreatAssessment Assess(double time, Track track)
     {
         var (cls, confidence) = _classifier.Classify(track.Velocity);
-        var position = track.Position + track.Velocity * (time - track.Time);
-        var approaches = cls == ThreatClass.Ballistic
-            ? BallisticApproaches(position, track.Velocity)
-            : StraightLineApproaches(position, track.Velocity);
+        var dt = time - track.Time;
+        Vec3 position;
+        IEnumerable<Approach> approaches;
+        if (cls == ThreatClass.Ballistic)
+        {
+            position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
+            var velocity = track.Velocity - new Vec3(0, 0, BallisticImpactPredictor.Gravity * dt);
+            approaches = BallisticApproaches(position, velocity);
+        }
+        else
+        {
+            position = track.Position + track.Velocity * dt;
+            approaches = StraightLineApproaches(position, track.Velocity);
+        }
         var lethality = _options.Lethality(cls);
 
         Approach? best = null;

@@ -85,6 +85,19 @@ public class KinematicThreatEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_BallisticTrackOlderThanNow_FallsForTheElapsedTime()
+    {
+        // The same parabola as above, evaluated 20 s after the track's time: 40 s to go.
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)));
+        var missile = Track(7, new Vec3(0, 90_000, 300 * 60 + 0.5 * G * 60 * 60), new Vec3(0, -1500, -300));
+
+        var a = Assert.Single(evaluator.Evaluate(20, [missile]));
+
+        Assert.Equal(40, a.TimeToGo, 3);
+        Assert.True(a.PredictedImpact.HorizontalLength < 30, $"impact {a.PredictedImpact}");
+    }
+
+    [Fact]
     public void Evaluate_SeveralTracks_RanksConfirmedOnesByScore()
     {
         var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 1000, 1e6)));

@@ -37,20 +37,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private ThreatAssessment Assess(double time, Track track)
     {
         var (cls, confidence) = _classifier.Classify(track.Velocity);
-        var dt = time - track.Time;
-        Vec3 position;
-        IEnumerable<Approach> approaches;
-        if (cls == ThreatClass.Ballistic)
-        {
-            position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
-            var velocity = track.Velocity - new Vec3(0, 0, BallisticImpactPredictor.Gravity * dt);
-            approaches = BallisticApproaches(position, velocity);
-        }
-        else
-        {
-            position = track.Position + track.Velocity * dt;
-            approaches = StraightLineApproaches(position, track.Velocity);
-        }
+        var (position, approaches) = Project(cls, track, time - track.Time);
         var lethality = _options.Lethality(cls);
 
         Approach? best = null;
@@ -68,6 +55,19 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         var score = bestDamage / Math.Max(best.TimeToGo, _options.MinTimeToGo.Seconds);
         return new ThreatAssessment(track, cls, confidence, threatens ? best.Asset : null, best.Point, best.TimeToGo,
             threatens, bestDamage, score);
+    }
+
+    /// <summary>The track's position <paramref name="dt"/> seconds after its time, and its approaches from there.</summary>
+    private (Vec3 Position, IEnumerable<Approach> Approaches) Project(ThreatClass cls, Track track, double dt)
+    {
+        if (cls != ThreatClass.Ballistic)
+        {
+            var now = track.Position + track.Velocity * dt;
+            return (now, StraightLineApproaches(now, track.Velocity));
+        }
+        var position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
+        var velocity = track.Velocity - new Vec3(0, 0, BallisticImpactPredictor.Gravity * dt);
+        return (position, BallisticApproaches(position, velocity));
     }
 
     /// <summary>1 within the asset's radius, falling linearly to 0 at radius + corridor margin.</summary>

@@ -1,0 +1,47 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Quantities;
+
+namespace Canopy.ThreatEvaluation;
+
+/// <summary>Tuning of <see cref="KinematicThreatEvaluator"/>. The defaults suit the scenarios shipped with Canopy.</summary>
+/// <param name="BallisticSpeed">Above this speed a track is ballistic whatever its flight path angle.</param>
+/// <param name="SteepBallisticSpeed">Above this speed a steep dive or climb is ballistic too.</param>
+/// <param name="SteepAngle">Flight path angle (above or below the horizontal) counted as steep.</param>
+/// <param name="CruiseSpeed">Above this ground speed a track that is not ballistic is a cruise missile; below it a drone.</param>
+/// <param name="CorridorMargin">How far outside an asset's radius a closest approach still threatens it.</param>
+/// <param name="LookAhead">How far ahead straight-line threats are projected.</param>
+/// <param name="MinTimeToGo">Floor of the time to go in the score, so imminent threats do not get unbounded scores.</param>
+/// <param name="DroneLethality">Fraction of an asset's value one drone destroys.</param>
+/// <param name="CruiseLethality">Fraction of an asset's value one cruise missile destroys.</param>
+/// <param name="BallisticLethality">Fraction of an asset's value one ballistic missile destroys.</param>
+public sealed record ThreatEvaluationOptions(
+    Speed BallisticSpeed,
+    Speed SteepBallisticSpeed,
+    Angle SteepAngle,
+    Speed CruiseSpeed,
+    Length CorridorMargin,
+    Duration LookAhead,
+    Duration MinTimeToGo,
+    double DroneLethality = 0.02,
+    double CruiseLethality = 0.1,
+    double BallisticLethality = 0.2)
+{
+    /// <summary>The defaults: 1000 m/s ballistic, 600 m/s and 30° steep ballistic, 100 m/s cruise, 3 km corridor, 2 h look-ahead, 10 s floor.</summary>
+    public static ThreatEvaluationOptions Default { get; } = new(
+        Speed.FromMetresPerSecond(1000),
+        Speed.FromMetresPerSecond(600),
+        Angle.FromDegrees(30),
+        Speed.FromMetresPerSecond(100),
+        Length.FromKilometres(3),
+        Duration.FromHours(2),
+        Duration.FromSeconds(10));
+
+    /// <summary>Fraction of an asset's value a threat of class <paramref name="c"/> destroys; decoys destroy nothing.</summary>
+    public double Lethality(ThreatClass c) => c switch
+    {
+        ThreatClass.Drone => DroneLethality,
+        ThreatClass.Cruise => CruiseLethality,
+        ThreatClass.Ballistic => BallisticLethality,
+        _ => 0,
+    };
+}

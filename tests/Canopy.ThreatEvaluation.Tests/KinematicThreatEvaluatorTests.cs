@@ -1,0 +1,112 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geometry;
+using Canopy.Tracking;
+using static Canopy.ThreatEvaluation.Tests.TestData;
+
+namespace Canopy.ThreatEvaluation.Tests;
+
+public class KinematicThreatEvaluatorTests
+{
+    private const double G = BallisticImpactPredictor.Gravity;
+
+    [Fact]
+    public void Evaluate_DroneHeadingToAsset_TargetsItWithDistanceOverSpeedToGo()
+    {
+        var city = Asset("city", 0, 0, 1000, 1e6);
+        var port = Asset("port", 30_000, 0, 1000, 5e6);
+        var evaluator = new KinematicThreatEvaluator(Layout(city, port));
+        var drone = Track(1, new Vec3(0, 20_000, 500), new Vec3(0, -50, 0));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [drone]));
+
+        Assert.Equal(ThreatClass.Drone, a.Class);
+        Assert.Same(city, a.TargetAsset);
+        Assert.True(a.ThreatensDefendedArea);
+        Assert.Equal(400, a.TimeToGo, 6);
+        Assert.Equal(0, a.PredictedImpact.HorizontalLength, 3);
+        Assert.Equal(1e6 * 0.02, a.ExpectedDamage, 6);
+        Assert.Equal(1e6 * 0.02 / 400, a.Score, 9);
+    }
+
+    [Fact]
+    public void Evaluate_DroneHeadingAway_ThreatensNothing()
+    {
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 1000, 1e6)));
+        var drone = Track(1, new Vec3(0, 20_000, 500), new Vec3(0, 50, 0));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [drone]));
+
+        Assert.Null(a.TargetAsset);
+        Assert.False(a.ThreatensDefendedArea);
+        Assert.Equal(0, a.ExpectedDamage);
+        Assert.Equal(0, a.Score);
+    }
+
+    [Fact]
+    public void Evaluate_CruisePassingInTheCorridor_ScalesDamageByMissDistance()
+    {
+        // Passes 2 km from a 1 km asset: 1 km into the 3 km margin, so reaches it with probability 2/3.
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("base", 0, 0, 1000, 3e6)));
+        var cruise = Track(1, new Vec3(-50_000, 2000, 100), new Vec3(250, 0, 0));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [cruise]));
+
+        Assert.Equal(ThreatClass.Cruise, a.Class);
+        Assert.True(a.ThreatensDefendedArea);
+        Assert.Equal(200, a.TimeToGo, 6);
+        Assert.Equal(3e6 * (2.0 / 3) * 0.1, a.ExpectedDamage, 6);
+    }
+
+    [Fact]
+    public void Evaluate_BallisticOnKnownParabola_PredictsTheImpactOnTheAsset()
+    {
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)));
+        var velocity = new Vec3(0, -1500, -300);
+        var missile = Track(7, new Vec3(0, 90_000, 300 * 60 + 0.5 * G * 60 * 60), velocity);
+
+        var a = Assert.Single(evaluator.Evaluate(0, [missile]));
+
+        Assert.Equal(ThreatClass.Ballistic, a.Class);
+        Assert.Equal(60, a.TimeToGo, 3);
+        Assert.True(a.PredictedImpact.HorizontalLength < 30, $"impact {a.PredictedImpact}");
+        Assert.True(a.ThreatensDefendedArea);
+        Assert.Equal(1e6 * 0.2 / 60, a.Score, 3);
+    }
+
+    [Fact]
+    public void Evaluate_TrackTimeBeforeEvaluationTime_ProjectsTheTrackToNow()
+    {
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 1000, 1e6)));
+        var drone = Track(1, new Vec3(0, 20_000, 500), new Vec3(0, -50, 0), time: 0);
+
+        var a = Assert.Single(evaluator.Evaluate(100, [drone]));
+
+        Assert.Equal(300, a.TimeToGo, 6);
+    }
+
+    [Fact]
+    public void Evaluate_BallisticTrackOlderThanNow_FallsForTheElapsedTime()
+    {
+        // The same parabola as above, evaluated 20 s after the track's time: 40 s to go.
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)));
+        var missile = Track(7, new Vec3(0, 90_000, 300 * 60 + 0.5 * G * 60 * 60), new Vec3(0, -1500, -300));
+
+        var a = Assert.Single(evaluator.Evaluate(20, [missile]));
+
+        Assert.Equal(40, a.TimeToGo, 3);
+        Assert.True(a.PredictedImpact.HorizontalLength < 30, $"impact {a.PredictedImpact}");
+    }
+
+    [Fact]
+    public void Evaluate_SeveralTracks_RanksConfirmedOnesByScore()
+    {
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 1000, 1e6)));
+        var far = Track(1, new Vec3(0, 40_000, 500), new Vec3(0, -50, 0));
+        var near = Track(2, new Vec3(0, 10_000, 500), new Vec3(0, -50, 0));
+        var tentative = Track(3, new Vec3(0, 5000, 500), new Vec3(0, -50, 0), status: TrackStatus.Tentative);
+
+        var ranked = evaluator.Evaluate(0, [far, near, tentative]);
+
+        Assert.Equal([2, 1], ranked.Select(a => a.Track.Id));
+    }
+}

@@ -21,6 +21,9 @@ public sealed class KalmanTracker : ITracker
     private readonly List<TrackState> _tracks = [];
     private readonly Stack<TrackState> _pool = new();
     private readonly List<Track> _output = [];
+    private readonly List<RadarSpec> _radars = [];
+    private readonly Dictionary<SensorId, double> _lastScan = [];
+    private readonly List<Scan> _scans = [];
     private readonly UniformGrid _grid;
     private readonly List<int> _candidates = [];
     private readonly List<Pairing> _pairs = [];
@@ -40,7 +43,11 @@ public sealed class KalmanTracker : ITracker
         ArgumentNullException.ThrowIfNull(layout);
         _options = options ?? new TrackerOptions();
         _grid = new UniformGrid(_options.GridCellSize);
-        foreach (var s in layout.Sensors) _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
+        foreach (var s in layout.Sensors)
+        {
+            _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
+            if (s is RadarSpec radar) _radars.Add(radar);
+        }
     }
 
     public IReadOnlyList<Track> Update(double time, ReadOnlySpan<Plot> plots)
@@ -48,24 +55,60 @@ public sealed class KalmanTracker : ITracker
         if (_sorted.Length < plots.Length) _sorted = new Plot[Math.Max(plots.Length, _sorted.Length * 2)];
         plots.CopyTo(_sorted);
         Array.Sort(_sorted, 0, plots.Length, ScanOrder);
+        _scans.Clear();
         for (var start = 0; start < plots.Length;)
         {
             var end = start + 1;
             while (end < plots.Length && CompareScans(_sorted[start], _sorted[end]) == 0) end++;
-            var scan = _sorted.AsSpan(start, end - start);
-            if (scan[0].Kind == MeasurementKind.Bearing) ProcessBearings(scan);
-            else ProcessScan(scan);
+            _scans.Add(new Scan(_sorted[start].Time, _sorted[start].Sensor, start, end - start));
             start = end;
+        }
+        AddEmptyScans(time);
+        _scans.Sort();
+        foreach (var scan in _scans)
+        {
+            var span = _sorted.AsSpan(scan.Start, scan.Count);
+            if (scan.Count > 0 && span[0].Kind == MeasurementKind.Bearing) ProcessBearings(scan.Sensor, scan.Time, span);
+            else ProcessScan(scan.Sensor, scan.Time, span);
         }
         DeleteStale(time);
         return Publish(time);
     }
 
-    /// <summary>One scan of radar or position plots: gate, associate, update, count opportunities, initiate.</summary>
-    private void ProcessScan(ReadOnlySpan<Plot> scan)
+    /// <summary>
+    /// A radar that detects nothing sends nothing, yet its scan was an opportunity to see every track in its coverage.
+    /// Once a radar has reported, every revisit period that passes by <paramref name="time"/> without plots from it
+    /// (none within half a period) becomes an empty scan, so that tracks it no longer sees collect their misses.
+    /// Assumes plots arrive in the first call whose time is not before theirs.
+    /// </summary>
+    private void AddEmptyScans(double time)
     {
-        var t = scan[0].Time;
-        _sensors.TryGetValue(scan[0].Sensor, out var site);
+        var realScans = _scans.Count;
+        foreach (var radar in _radars)
+        {
+            var period = radar.RevisitPeriod.Seconds;
+            if (!(period > 0) || !_lastScan.TryGetValue(radar.Id, out var last)) last = double.NaN;
+            for (var i = 0; i < realScans; i++)
+            {
+                var scan = _scans[i];
+                if (scan.Sensor != radar.Id || _sorted[scan.Start].Kind == MeasurementKind.Bearing) continue;
+                for (var e = last + period; e < scan.Time - period / 2; e += period) _scans.Add(new Scan(e, radar.Id, 0, 0));
+                last = scan.Time;
+            }
+            if (double.IsNaN(last)) continue;
+            for (var e = last + period; e <= time; e = last + period)
+            {
+                _scans.Add(new Scan(e, radar.Id, 0, 0));
+                last = e;
+            }
+            _lastScan[radar.Id] = last;
+        }
+    }
+
+    /// <summary>One scan of radar or position plots: gate, associate, update, count opportunities, initiate.</summary>
+    private void ProcessScan(SensorId sensor, double t, ReadOnlySpan<Plot> scan)
+    {
+        _sensors.TryGetValue(sensor, out var site);
         var radar = site?.Spec as RadarSpec;
         var m = ConvertPlots(scan, site, radar, out var maxTraceR);
         _grid.Build(_z, m);
@@ -81,7 +124,7 @@ public sealed class KalmanTracker : ITracker
             _trackHit[k] = false;
             _trackOpportunity[k] = radar is not null && (predicted - site!.Origin).Length <= radar.MaxRange.Metres;
             if (m == 0) continue;
-            var radius = Math.Sqrt(gate * (track.PositionVarianceTraceAt(t, _options.ProcessNoiseDensity) + maxTraceR));
+            var radius = Math.Sqrt(gate * (track.PositionVarianceTraceAt(t, track.ProcessNoise(_options)) + maxTraceR));
             _candidates.Clear();
             _grid.Query(predicted, radius, _candidates);
             if (_candidates.Count == 0) continue;
@@ -100,7 +143,7 @@ public sealed class KalmanTracker : ITracker
             _trackHit[pair.Track] = true;
             _plotUsed[pair.Plot] = true;
             var track = _tracks[pair.Track];
-            Kf.Predict(track.X, track.P, t - track.Time, _options.ProcessNoiseDensity);
+            Kf.Predict(track.X, track.P, t - track.Time, track.ProcessNoise(_options));
             Kf.Update(track.X, track.P, _z[pair.Plot], _r.AsSpan(pair.Plot * 9, 9));
             MarkUpdated(track, t);
         }
@@ -157,10 +200,9 @@ public sealed class KalmanTracker : ITracker
     }
 
     /// <summary>One acoustic report: each bearing may refine the confirmed track it best fits.</summary>
-    private void ProcessBearings(ReadOnlySpan<Plot> scan)
+    private void ProcessBearings(SensorId sensor, double t, ReadOnlySpan<Plot> scan)
     {
-        if (!_sensors.TryGetValue(scan[0].Sensor, out var site) || site.Spec is not AcousticSpec acoustic) return;
-        var t = scan[0].Time;
+        if (!_sensors.TryGetValue(sensor, out var site) || site.Spec is not AcousticSpec acoustic) return;
         var variance = acoustic.BearingSigma.Radians * acoustic.BearingSigma.Radians;
         var n = _tracks.Count;
         EnsureTrackBuffers(n);
@@ -174,7 +216,7 @@ public sealed class KalmanTracker : ITracker
             if (track.Status != TrackStatus.Confirmed) continue;
             var predicted = track.PositionAt(t);
             var reach = acoustic.DetectionRadius.Metres
-                + Math.Sqrt(_options.PositionGate * track.PositionVarianceTraceAt(t, _options.ProcessNoiseDensity));
+                + Math.Sqrt(_options.PositionGate * track.PositionVarianceTraceAt(t, track.ProcessNoise(_options)));
             if ((predicted - site.Origin).HorizontalLength > reach) continue;
             PredictInto(track, t);
             var expected = site.Bearing(new Vec3(_x[0], _x[1], _x[2]), _h);
@@ -194,7 +236,7 @@ public sealed class KalmanTracker : ITracker
             _trackHit[pair.Track] = true;
             _plotUsed[pair.Plot] = true;
             var track = _tracks[pair.Track];
-            Kf.Predict(track.X, track.P, t - track.Time, _options.ProcessNoiseDensity);
+            Kf.Predict(track.X, track.P, t - track.Time, track.ProcessNoise(_options));
             var expected = site.Bearing(new Vec3(track.X[0], track.X[1], track.X[2]), _h);
             Kf.UpdateScalar(track.X, track.P, _h, Angles.WrapPi(scan[pair.Plot].Azimuth - expected), variance);
             MarkUpdated(track, t);
@@ -205,7 +247,7 @@ public sealed class KalmanTracker : ITracker
     {
         track.X.CopyTo(_x, 0);
         track.P.CopyTo(_p, 0);
-        Kf.Predict(_x, _p, t - track.Time, _options.ProcessNoiseDensity);
+        Kf.Predict(_x, _p, t - track.Time, track.ProcessNoise(_options));
     }
 
     private static void MarkUpdated(TrackState track, double t)
@@ -264,6 +306,18 @@ public sealed class KalmanTracker : ITracker
         c = a.Sensor.Value.CompareTo(b.Sensor.Value);
         if (c != 0) return c;
         return (a.Kind == MeasurementKind.Bearing).CompareTo(b.Kind == MeasurementKind.Bearing);
+    }
+
+    /// <summary>The plots of one sensor at one time (<see cref="Count"/> 0 for an inferred empty radar scan).</summary>
+    private readonly record struct Scan(double Time, SensorId Sensor, int Start, int Count) : IComparable<Scan>
+    {
+        public int CompareTo(Scan other)
+        {
+            var c = Time.CompareTo(other.Time);
+            if (c != 0) return c;
+            c = Sensor.Value.CompareTo(other.Sensor.Value);
+            return c != 0 ? c : Start.CompareTo(other.Start);
+        }
     }
 
     /// <summary>A track-plot pair inside the gate; pairs are taken smallest distance first.</summary>

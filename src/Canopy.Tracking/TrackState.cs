@@ -27,6 +27,13 @@ internal sealed class TrackState
         return new Vec3(X[0] + dt * X[3], X[1] + dt * X[4], X[2] + dt * X[5]);
     }
 
+    /// <summary>The process noise density for this track: larger for fast (ballistic, cruise) targets.</summary>
+    public double ProcessNoise(TrackerOptions options)
+    {
+        var fast = options.FastSpeed * options.FastSpeed;
+        return X[3] * X[3] + X[4] * X[4] + X[5] * X[5] > fast ? options.FastProcessNoiseDensity : options.ProcessNoiseDensity;
+    }
+
     /// <summary>Sum of the position variances predicted to <paramref name="t"/>: a cheap bound on the largest.</summary>
     public double PositionVarianceTraceAt(double t, double q)
     {

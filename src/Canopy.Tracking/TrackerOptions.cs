@@ -4,10 +4,19 @@ namespace Canopy.Tracking;
 public sealed record TrackerOptions
 {
     /// <summary>
-    /// Spectral density q of the white acceleration noise, m²/s³ ((m/s²)²/Hz). 25 lets the constant-velocity model
-    /// follow about 5 m/s² of unmodelled acceleration (gravity on a ballistic arc, a drone's turns) at 1 s revisits.
+    /// Spectral density q of the white acceleration noise of slow tracks, m²/s³ ((m/s²)²/Hz). 2 follows a drone's
+    /// gentle turns (about 1.5 m/s² at 1 s revisits) while keeping its velocity estimate within a few m/s.
     /// </summary>
-    public double ProcessNoiseDensity { get; init; } = 25;
+    public double ProcessNoiseDensity { get; init; } = 2;
+
+    /// <summary>
+    /// Spectral density q for tracks faster than <see cref="FastSpeed"/>, m²/s³: 100 absorbs gravity (about 10 m/s²)
+    /// on a ballistic arc, which the constant-velocity model does not know about.
+    /// </summary>
+    public double FastProcessNoiseDensity { get; init; } = 100;
+
+    /// <summary>Speed (m/s) above which a track uses <see cref="FastProcessNoiseDensity"/>.</summary>
+    public double FastSpeed { get; init; } = 600;
 
     /// <summary>M of M-of-N confirmation: hits needed among the last <see cref="ConfirmationWindow"/> opportunities.</summary>
     public int ConfirmationHits { get; init; } = 3;

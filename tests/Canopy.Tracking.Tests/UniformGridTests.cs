@@ -14,7 +14,7 @@ public class UniformGridTests
         var grid = new UniformGrid(5_000);
         grid.Build(points, points.Length);
 
-        foreach (var radius in new[] { 1_000.0, 8_000, 30_000, 200_000 })
+        foreach (var radius in new[] { 8_000.0, 30_000, 200_000 })
         {
             var centre = new Vec3(3_000, -7_000, 2_000);
             var found = new List<int>();

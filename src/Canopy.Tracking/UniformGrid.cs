@@ -3,31 +3,57 @@ using Canopy.Core.Geometry;
 namespace Canopy.Tracking;
 
 /// <summary>
-/// A horizontal uniform grid over a set of points, rebuilt for every scan, that lists the points near a query
-/// point without looking at all of them. Buffers are kept between builds.
+/// A dense horizontal uniform grid over the bounding box of a set of points, rebuilt for every scan, that lists the
+/// points near a query point without looking at all of them. The cell size grows when the box would need more
+/// cells than a few per point, so building stays linear. Buffers are kept between builds.
 /// </summary>
 internal sealed class UniformGrid
 {
-    private readonly double _cellSize;
-    private readonly Dictionary<long, int> _heads = [];
+    private const int MinCells = 1024;
+    private const int CellsPerPoint = 16;
+
+    private readonly double _minCellSize;
+    private int[] _heads = new int[MinCells];
     private int[] _next = new int[64];
     private Vec3[] _points = [];
-    private int _count;
+    private int _count, _nx, _ny;
+    private double _cellSize, _minX, _minY;
 
-    public UniformGrid(double cellSize) => _cellSize = cellSize;
+    public UniformGrid(double cellSize) => _minCellSize = cellSize;
 
     /// <summary>Indexes the first <paramref name="count"/> points of <paramref name="points"/> (kept by reference).</summary>
     public void Build(Vec3[] points, int count)
     {
         _points = points;
         _count = count;
-        _heads.Clear();
+        if (count == 0) return;
+        double minX = double.MaxValue, minY = double.MaxValue, maxX = double.MinValue, maxY = double.MinValue;
+        for (var i = 0; i < count; i++)
+        {
+            minX = Math.Min(minX, points[i].X);
+            maxX = Math.Max(maxX, points[i].X);
+            minY = Math.Min(minY, points[i].Y);
+            maxY = Math.Max(maxY, points[i].Y);
+        }
+        var maxCells = Math.Max(MinCells, CellsPerPoint * count);
+        _cellSize = Math.Max(_minCellSize, Math.Sqrt((maxX - minX) * (maxY - minY) / maxCells));
+        _nx = (int)((maxX - minX) / _cellSize) + 1;
+        _ny = (int)((maxY - minY) / _cellSize) + 1;
+        while ((long)_nx * _ny > maxCells)
+        {
+            _cellSize *= 1.5;
+            _nx = (int)((maxX - minX) / _cellSize) + 1;
+            _ny = (int)((maxY - minY) / _cellSize) + 1;
+        }
+        (_minX, _minY) = (minX, minY);
+        if (_heads.Length < _nx * _ny) _heads = new int[Math.Max(_nx * _ny, _heads.Length * 2)];
+        Array.Fill(_heads, -1, 0, _nx * _ny);
         if (_next.Length < count) _next = new int[Math.Max(count, _next.Length * 2)];
         for (var i = 0; i < count; i++)
         {
-            var key = Key(Cell(points[i].X), Cell(points[i].Y));
-            _next[i] = _heads.TryGetValue(key, out var head) ? head : -1;
-            _heads[key] = i;
+            var cell = Column(points[i].X) + _nx * Row(points[i].Y);
+            _next[i] = _heads[cell];
+            _heads[cell] = i;
         }
     }
 
@@ -35,27 +61,22 @@ internal sealed class UniformGrid
     public void Query(Vec3 centre, double radius, List<int> result)
     {
         if (_count == 0) return;
+        var x0 = Math.Max(0, Column(centre.X - radius));
+        var x1 = Math.Min(_nx - 1, Column(centre.X + radius));
+        var y0 = Math.Max(0, Row(centre.Y - radius));
+        var y1 = Math.Min(_ny - 1, Row(centre.Y + radius));
         var r2 = radius * radius;
-        long x0 = Cell(centre.X - radius), x1 = Cell(centre.X + radius);
-        long y0 = Cell(centre.Y - radius), y1 = Cell(centre.Y + radius);
-        if ((x1 - x0 + 1) * (y1 - y0 + 1) > Math.Max(_heads.Count, 1))
+        for (var y = y0; y <= y1; y++)
         {
-            for (var i = 0; i < _count; i++)
-                if ((_points[i] - centre).LengthSquared <= r2) result.Add(i);
-            return;
-        }
-        for (var x = x0; x <= x1; x++)
-        {
-            for (var y = y0; y <= y1; y++)
+            for (var x = x0; x <= x1; x++)
             {
-                if (!_heads.TryGetValue(Key(x, y), out var i)) continue;
-                for (; i >= 0; i = _next[i])
+                for (var i = _heads[x + _nx * y]; i >= 0; i = _next[i])
                     if ((_points[i] - centre).LengthSquared <= r2) result.Add(i);
             }
         }
     }
 
-    private long Cell(double v) => (long)Math.Floor(v / _cellSize);
+    private int Column(double x) => (int)Math.Clamp(Math.Floor((x - _minX) / _cellSize), -1, _nx);
 
-    private static long Key(long x, long y) => (x << 32) ^ (y & 0xFFFFFFFFL);
+    private int Row(double y) => (int)Math.Clamp(Math.Floor((y - _minY) / _cellSize), -1, _ny);
 }

@@ -53,7 +53,8 @@ public class KalmanTrackerTests
         var last = Assert.Single(history[^1]);
         Assert.Equal(1, last.Id);
         Assert.Equal(60, last.Updates);
-        Assert.True((last.Velocity - velocity).Length < 3, $"velocity {last.Velocity}");
+        // Plot noise here is about 10 m; the worst of 50 seeds lands 4.6 m/s off.
+        Assert.True((last.Velocity - velocity).Length < 5, $"velocity {last.Velocity}");
     }
 
     [Fact]
@@ -116,6 +117,44 @@ public class KalmanTrackerTests
         var last = Assert.Single(history[^1]);
         Assert.Equal(1, last.Id);
         Assert.True((last.Velocity - velocity).Length < 20, $"velocity {last.Velocity}");
+    }
+
+    [Fact]
+    public void Update_BallisticArcUnderGravityKeepsOneTrack()
+    {
+        var tracker = new KalmanTracker(TestWorld.Layout(Radar));
+        var rng = new Random(9);
+        var start = new Vec3(60_000, 40_000, 30_000);
+        var velocity = new Vec3(-1500, -900, 400);
+        var gravity = new Vec3(0, 0, -9.8);
+        var truth = start;
+        for (var t = 1; t <= 60; t++)
+        {
+            truth = start + velocity * t + gravity * (0.5 * t * t);
+            var track = Assert.Single(tracker.Update(t, [TestWorld.Observe(Radar, t, truth, rng)]));
+            Assert.Equal(1, track.Id);
+        }
+        var last = Assert.Single(tracker.Update(60, []));
+        Assert.Equal(TrackStatus.Confirmed, last.Status);
+        Assert.True(Vec3.Distance(last.Position, truth) < 100, $"position {last.Position} truth {truth}");
+    }
+
+    [Fact]
+    public void Update_SlowRadarMissesAreCountedBetweenTicks()
+    {
+        var slow = Radar with { RevisitPeriod = Duration.FromSeconds(3) };
+        var tracker = new KalmanTracker(TestWorld.Layout(slow));
+        var rng = new Random(10);
+        var counts = new List<int>();
+        for (var t = 1; t <= 25; t++)
+        {
+            var scans = t % 3 == 0 && t <= 9;
+            var truth = new Vec3(8_000 + 20.0 * t, 3_000, 500);
+            counts.Add(tracker.Update(t, scans ? [TestWorld.Observe(slow, t, truth, rng)] : []).Count);
+        }
+        // Seen at t = 3, 6, 9 (confirmed); empty scans at 12, 15, 18, 21 are its four misses.
+        Assert.Equal(1, counts[19]);
+        Assert.Equal(0, counts[20]);
     }
 
     [Fact]

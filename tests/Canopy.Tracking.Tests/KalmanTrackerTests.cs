@@ -98,6 +98,19 @@ public class KalmanTrackerTests
     }
 
     [Fact]
+    public void Update_TrackWithoutOpportunitiesIsDeletedAfterSixtySecondsUnupdated()
+    {
+        // Position plots from a feed outside the layout: hits count, but no scan is ever a missed opportunity.
+        var tracker = new KalmanTracker(TestWorld.Layout(Radar));
+        var feed = new SensorId(50);
+        for (var t = 1; t <= 5; t++) tracker.Update(t, [Plot.Position(feed, t, new Vec3(100.0 * t, 0, 1_000))]);
+        var alive = Assert.Single(tracker.Update(65, []));
+        Assert.Equal(TrackStatus.Confirmed, alive.Status);
+        Assert.Equal(100.0 * 65, alive.Position.X, 10.0); // predicted 60 s past its last plot
+        Assert.Empty(tracker.Update(66, []));
+    }
+
+    [Fact]
     public void Update_TrackIdsAreNeverReused()
     {
         var tracker = new KalmanTracker(TestWorld.Layout(Radar));

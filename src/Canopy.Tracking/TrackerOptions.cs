@@ -21,7 +21,7 @@ public sealed record TrackerOptions
     /// <summary>M of M-of-N confirmation: hits needed among the last <see cref="ConfirmationWindow"/> opportunities.</summary>
     public int ConfirmationHits { get; init; } = 3;
 
-    /// <summary>N of M-of-N confirmation: opportunities a tentative track gets to collect its hits, else it is deleted.</summary>
+    /// <summary>N of M-of-N confirmation (at most 30): opportunities a tentative track gets to collect its hits, else it is deleted.</summary>
     public int ConfirmationWindow { get; init; } = 5;
 
     /// <summary>Consecutive missed opportunities that delete a tentative track.</summary>

@@ -7,6 +7,8 @@ namespace Canopy.Scenarios.Loading;
 /// <summary>Reads one entry of the assets list.</summary>
 internal sealed class AssetReader(ValueReader values, ScenarioValidator validator)
 {
+    /// <summary>The asset, or null when it has no usable name; with other errors it still comes back (with placeholder values,
+    /// the scenario being rejected anyway) so that waves aiming at it do not also report it as missing.</summary>
     public DefendedAsset? Read(YamlNode node)
     {
         if (MappingReader.From(node, "asset", values) is not { } r) return null;
@@ -18,8 +20,6 @@ internal sealed class AssetReader(ValueReader values, ScenarioValidator validato
         var radius = r.Length("radius", NumberRange.Positive);
         var value = r.Number("value", NumberRange.Positive);
         r.ReportUnknownFields();
-        return name is null || kind is null || position is null || radius is null || value is null
-            ? null
-            : new DefendedAsset(name, kind.Value, position.Value, radius.Value, value.Value);
+        return name is null ? null : new DefendedAsset(name, kind ?? default, position ?? default, radius ?? default, value ?? 0);
     }
 }

@@ -31,13 +31,20 @@ public static partial class ScenarioLoader
     {
         var errors = new ErrorList(fileName);
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             errors.Add(e.Start, MarkPrefix().Replace(e.Message, ""));
+            return new ScenarioLoadResult(null, errors.InFileOrder());
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections; the scanner still knows where it stopped.
+            errors.Add(scanner.CurrentPosition, "invalid YAML here (an unclosed [ or { perhaps?)");
             return new ScenarioLoadResult(null, errors.InFileOrder());
         }
         if (stream.Documents.Count == 0)

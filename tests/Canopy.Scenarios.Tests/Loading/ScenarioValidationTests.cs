@@ -28,6 +28,14 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void Parse_UnclosedQuote_IsOneErrorWithoutYamlDotNetPrefix()
+    {
+        var e = SingleError(ScenarioText.With("unit-cost: 35 k$", "unit-cost: \"35 k$"));
+        Assert.Equal(20, e.Line);
+        Assert.DoesNotContain("Line:", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_EmptyText_IsOneError()
     {
         AssertError(SingleError(""), 1, "the file is empty");

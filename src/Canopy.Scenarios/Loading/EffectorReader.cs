@@ -1,0 +1,54 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Quantities;
+using YamlDotNet.RepresentationModel;
+
+namespace Canopy.Scenarios.Loading;
+
+/// <summary>Reads one entry of the effectors list.</summary>
+internal sealed class EffectorReader(ValueReader values, ScenarioValidator validator)
+{
+    public EffectorSpec? Read(YamlNode node)
+    {
+        if (MappingReader.From(node, "effector", values) is not { } r) return null;
+        var id = r.Text("id");
+        if (id is not null) r.What = $"effector '{id}'";
+        validator.Unique("effector id", id, r.Find("id"));
+        var effectorClass = r.Choice<EffectorClass>("class");
+        var position = r.Position("position");
+        validator.InsideRegion(r.What, position, r.Find("position"));
+        var minRange = r.Length("min-range", NumberRange.NonNegative, Length.FromMetres(0));
+        var maxRange = r.Length("max-range", NumberRange.Positive);
+        if (maxRange is { } max && minRange > max)
+            values.Errors.Add(r.Find("min-range")!, $"min-range {minRange} is greater than max-range {max}");
+        var maxAltitude = r.Length("max-altitude", NumberRange.Positive);
+        var speed = r.Speed("interceptor-speed", NumberRange.Positive);
+        var magazine = r.Integer("magazine", NumberRange.AtLeast(1));
+        var reload = r.Duration("reload-time", NumberRange.NonNegative);
+        var reaction = r.Duration("reaction-time", NumberRange.NonNegative, Duration.Zero);
+        var salvo = r.Integer("salvo-size", NumberRange.AtLeast(1), 1);
+        if (magazine is { } m && salvo > m)
+            values.Errors.Add(r.Find("salvo-size")!, $"salvo-size {salvo} is larger than the magazine of {m}");
+        var cost = r.Money("cost-per-shot");
+        var pk = KillProbabilities(r);
+        r.ReportUnknownFields();
+        return id is null || effectorClass is null || position is null || maxRange is null || maxAltitude is null || speed is null
+               || magazine is null || reload is null || cost is null || pk is null
+            ? null
+            : new EffectorSpec(id, effectorClass.Value, position.Value, minRange, maxRange.Value, maxAltitude.Value, speed.Value,
+                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value);
+    }
+
+    /// <summary>The kill-probability mapping; a threat class left out cannot be engaged (probability 0).</summary>
+    private Dictionary<ThreatClass, Probability>? KillProbabilities(MappingReader effector)
+    {
+        if (effector.Mapping("kill-probability", required: true, $"kill-probability of {effector.What}") is not { } r) return null;
+        var result = new Dictionary<ThreatClass, Probability>();
+        foreach (var threat in Enum.GetValues<ThreatClass>())
+        {
+            var key = KebabCase.Of(threat.ToString());
+            if (r.Find(key) is not null && r.Probability(key) is { } p) result[threat] = p;
+        }
+        r.ReportUnknownFields();
+        return result;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Canopy.Core.Defence;
+using Canopy.Core.Quantities;
+using Canopy.Core.Sensing;
+using YamlDotNet.RepresentationModel;
+
+namespace Canopy.Scenarios.Loading;
+
+/// <summary>Reads one entry of the sensors list: a radar or an acoustic post.</summary>
+internal sealed class SensorReader(ValueReader values, ScenarioValidator validator)
+{
+    public SensorSpec? Read(YamlNode node)
+    {
+        if (MappingReader.From(node, "sensor", values) is not { } r) return null;
+        var kind = r.Text("kind");
+        var id = r.Integer("id", NumberRange.NonNegative);
+        var name = r.Text("name");
+        r.What = $"sensor '{name ?? id?.ToString(CultureInfo.InvariantCulture) ?? "?"}'";
+        validator.Unique("sensor id", id?.ToString(CultureInfo.InvariantCulture), r.Find("id"));
+        var position = r.Position("position");
+        validator.InsideRegion(r.What, position, r.Find("position"));
+        var antenna = r.Length("antenna-height", NumberRange.NonNegative, Length.FromMetres(0));
+        var common = new Common(new SensorId(id ?? 0), name ?? "", position ?? default, antenna);
+        SensorSpec? spec;
+        switch (kind)
+        {
+            case "radar": spec = Radar(r, common); break;
+            case "acoustic": spec = Acoustic(r, common); break;
+            case null: return null;
+            default:
+                values.Errors.Add(r.Find("kind")!, $"kind: '{kind}' is not one of radar, acoustic");
+                return null;
+        }
+        r.ReportUnknownFields();
+        return id is null || name is null || position is null ? null : spec;
+    }
+
+    private sealed record Common(SensorId Id, string Name, Core.Geodesy.Geodetic Position, Length AntennaHeight);
+
+    private static RadarSpec? Radar(MappingReader r, Common c)
+    {
+        var maxRange = r.Length("max-range", NumberRange.Positive);
+        var revisit = r.Duration("revisit", NumberRange.Positive);
+        var rangeNoise = r.Length("range-noise", NumberRange.NonNegative);
+        var azimuthNoise = r.Angle("azimuth-noise", NumberRange.NonNegative);
+        var elevationNoise = r.Angle("elevation-noise", NumberRange.NonNegative);
+        var pd = r.Probability("detection-probability");
+        var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
+        return maxRange is null || revisit is null || rangeNoise is null || azimuthNoise is null || elevationNoise is null || pd is null
+            ? null
+            : new RadarSpec(c.Id, c.Name, c.Position, c.AntennaHeight, maxRange.Value, revisit.Value,
+                rangeNoise.Value, azimuthNoise.Value, elevationNoise.Value, pd.Value, falseAlarms);
+    }
+
+    private static AcousticSpec? Acoustic(MappingReader r, Common c)
+    {
+        var radius = r.Length("detection-radius", NumberRange.Positive);
+        var bearingNoise = r.Angle("bearing-noise", NumberRange.NonNegative);
+        var period = r.Duration("report-period", NumberRange.Positive);
+        var pd = r.Probability("detection-probability");
+        return radius is null || bearingNoise is null || period is null || pd is null
+            ? null
+            : new AcousticSpec(c.Id, c.Name, c.Position, c.AntennaHeight, radius.Value, bearingNoise.Value, period.Value, pd.Value);
+    }
+}

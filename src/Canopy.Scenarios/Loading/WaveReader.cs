@@ -1,0 +1,104 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Quantities;
+using Canopy.Scenarios.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace Canopy.Scenarios.Loading;
+
+/// <summary>Reads one entry of the waves list; targets may name assets read before.</summary>
+internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string, DefendedAsset> assets)
+{
+    /// <summary>Lethality of one impact when the wave does not set it.</summary>
+    public static double DefaultLethality(ThreatClass c) => c switch
+    {
+        ThreatClass.Drone => 0.02,
+        ThreatClass.Cruise => 0.1,
+        ThreatClass.Ballistic => 0.2,
+        _ => 0,
+    };
+
+    public ThreatWave? Read(YamlNode node)
+    {
+        if (MappingReader.From(node, "wave", values) is not { } r) return null;
+        var name = r.Text("name");
+        if (name is not null) r.What = $"wave '{name}'";
+        var threatClass = r.Choice<ThreatClass>("class");
+        var count = r.Integer("count", NumberRange.AtLeast(1));
+        var launch = Launch(r);
+        var targets = Targets(r);
+        var via = Via(r);
+        var routeSpread = r.Length("route-spread", NumberRange.NonNegative, Length.FromMetres(0));
+        var speed = r.Speed("speed", NumberRange.Positive);
+        var altitude = r.Length("altitude", NumberRange.Positive);
+        var altitudeSpread = r.Length("altitude-spread", NumberRange.NonNegative, Length.FromMetres(0));
+        var flightTime = r.OptionalDuration("flight-time", NumberRange.Positive);
+        if (flightTime is not null && threatClass is not (null or ThreatClass.Ballistic))
+            values.Errors.Add(r.Find("flight-time")!, "flight-time applies only to ballistic waves");
+        var aimError = r.Length("aim-error", NumberRange.NonNegative, Length.FromMetres(0));
+        var unitCost = r.Money("unit-cost");
+        var lethality = r.Fraction("lethality", DefaultLethality(threatClass ?? ThreatClass.Decoy));
+        r.ReportUnknownFields();
+        return name is null || threatClass is null || count is null || launch is null || targets is null || via is null
+               || speed is null || altitude is null || unitCost is null
+            ? null
+            : new ThreatWave(name, threatClass.Value, count.Value, launch.Centre, launch.Radius, launch.Start, launch.End,
+                targets, via, routeSpread, speed.Value, altitude.Value, altitudeSpread, flightTime, aimError, unitCost.Value, lethality);
+    }
+
+    private sealed record LaunchArea(Geodetic Centre, Length Radius, Duration Start, Duration End);
+
+    private LaunchArea? Launch(MappingReader wave)
+    {
+        if (wave.Mapping("launch", required: true, $"launch of {wave.What}") is not { } r) return null;
+        var centre = r.Position("centre");
+        var radius = r.Length("radius", NumberRange.NonNegative);
+        var start = r.Duration("start", NumberRange.NonNegative);
+        var end = r.Duration("end", NumberRange.NonNegative);
+        if (start is { } s && end is { } e && e < s)
+            values.Errors.Add(r.Find("end")!, $"launch end {e} is before launch start {s}");
+        r.ReportUnknownFields();
+        return centre is null || radius is null || start is null || end is null ? null
+            : new LaunchArea(centre.Value, radius.Value, start.Value, end.Value);
+    }
+
+    private List<AimPoint>? Targets(MappingReader wave)
+    {
+        if (wave.Sequence("targets", required: true) is not { } list) return null;
+        if (list.Children.Count == 0)
+        {
+            values.Errors.Add(list, $"{wave.What} has no targets");
+            return null;
+        }
+        var targets = list.Children.Select(Target).ToList();
+        return targets.Contains(null) ? null : [.. targets.OfType<AimPoint>()];
+    }
+
+    private AimPoint? Target(YamlNode node)
+    {
+        if (MappingReader.From(node, "target", values) is not { } r) return null;
+        var assetNode = r.Find("asset");
+        var positionNode = r.Find("position");
+        var weight = r.Number("weight", NumberRange.Positive, 1);
+        r.ReportUnknownFields();
+        if ((assetNode is null) == (positionNode is null))
+        {
+            values.Errors.Add(node, "a target names either an asset or a position, not both and not neither");
+            return null;
+        }
+        if (positionNode is not null)
+            return values.Position(positionNode, "position") is { } p ? new AimPoint(null, p, weight) : null;
+        if (values.Text(assetNode!, "asset") is not { } name) return null;
+        if (assets.TryGetValue(name, out var asset)) return new AimPoint(name, asset.Position, weight);
+        var hint = ClosestKey.Among(name, assets.Keys) is { } k ? $"; did you mean '{k}'?" : "";
+        values.Errors.Add(assetNode!, $"target asset '{name}' does not exist{hint}");
+        return null;
+    }
+
+    private List<Geodetic>? Via(MappingReader wave)
+    {
+        if (wave.Sequence("via", required: false) is not { } list) return wave.Find("via") is null ? [] : null;
+        var points = list.Children.Select(n => values.Position(n, "via point")).ToList();
+        return points.Contains(null) ? null : [.. points.Select(p => p!.Value)];
+    }
+}

@@ -25,8 +25,6 @@ internal sealed class MappingReader
     /// <summary>What the mapping describes, for messages ("effector 'PATRIOT-1'").</summary>
     public string What { get; set; }
 
-    public YamlNode Node => map;
-
     public static MappingReader? From(YamlNode node, string what, ValueReader values)
     {
         if (node is YamlMappingNode map) return new MappingReader(map, what, values);

@@ -14,7 +14,7 @@ internal sealed record NumberRange(double Min, double Max, bool MinExclusive, st
     public static NumberRange AtLeast(double min) =>
         new(min, double.PositiveInfinity, false, string.Create(CultureInfo.InvariantCulture, $"must be at least {min}"));
 
-    public static NumberRange Closed(double min, double max) =>
+    private static NumberRange Closed(double min, double max) =>
         new(min, max, false, string.Create(CultureInfo.InvariantCulture, $"must lie in [{min}, {max}]"));
 
     public bool Contains(double v) => (MinExclusive ? v > Min : v >= Min) && v <= Max;

@@ -25,9 +25,7 @@ internal sealed class ScenarioReader(ErrorList errors)
         var region = Region(r);
         var start = r.Time("start");
         var simulation = Simulation(r);
-        var policy = new DefencePolicy(r.Mapping("policy", required: false) is { } p
-            ? Policy(p)
-            : true);
+        var policy = new DefencePolicy(r.Mapping("policy", required: false) is not { } p || Policy(p));
         var validator = new ScenarioValidator(errors, region);
         var assets = List(r, "assets", new AssetReader(values, validator).Read);
         var sensors = List(r, "sensors", new SensorReader(values, validator).Read);

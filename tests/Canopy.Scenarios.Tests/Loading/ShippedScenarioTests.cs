@@ -7,12 +7,17 @@ namespace Canopy.Scenarios.Tests.Loading;
 /// <summary>The scenarios shipped in the repository's scenarios/ folder load without a single error.</summary>
 public class ShippedScenarioTests
 {
-    private static Scenario Load(string fileName)
+    private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
         Assert.NotNull(dir);
-        var result = ScenarioLoader.Load(Path.Combine(dir.FullName, "scenarios", fileName));
+        return dir.FullName;
+    }
+
+    private static Scenario Load(string fileName)
+    {
+        var result = ScenarioLoader.Load(Path.Combine(RepoRoot(), "scenarios", fileName));
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         return Assert.IsType<Scenario>(result.Scenario);
     }
@@ -40,6 +45,17 @@ public class ShippedScenarioTests
         Assert.Equal(13, Count(s, ThreatClass.Cruise) + Count(s, ThreatClass.Ballistic));
         Assert.All(s.Waves.Where(w => w.Class == ThreatClass.Decoy), w => Assert.Equal(0, w.Lethality));
         Assert.True(s.Simulation.MaxDuration.Seconds <= 6 * 3600);
+    }
+
+    [Fact]
+    public void DocsAnnotatedExample_Loads()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "scenarios.md"));
+        var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
+        var end = doc.IndexOf("```", start, StringComparison.Ordinal);
+        var result = ScenarioLoader.Parse(doc[start..end], "docs/scenarios.md");
+        Assert.Empty(result.Errors.Select(e => e.ToString()));
+        Assert.Equal(2, result.Scenario?.Waves.Count);
     }
 
     [Fact]

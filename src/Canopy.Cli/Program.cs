@@ -1,5 +1,13 @@
 using System.CommandLine;
 using Canopy.Cli.Commands;
+using Spectre.Console;
+
+if (Console.IsOutputRedirected)
+{
+    // Into a file or a pipe: plain text, as wide as COLUMNS says (or wide enough for every table).
+    AnsiConsole.Profile.Capabilities.Ansi = false;
+    AnsiConsole.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), out var columns) && columns > 0 ? columns : 160;
+}
 
 var root = new RootCommand("Canopy: air and missile defence battle management, simulation and planning");
 root.Subcommands.Add(SimulateCommand.Create());

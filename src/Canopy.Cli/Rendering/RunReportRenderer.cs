@@ -52,7 +52,7 @@ public static class RunReportRenderer
         console.Write(new Rule($"[bold]{Markup.Escape(mc.Scenario)}[/] Monte Carlo, {mc.Runs} runs from seed {mc.Seed}").LeftJustified());
         var table = new Table().AddColumns("figure", "mean", "95% interval", "std dev");
         foreach (var f in mc.Figures)
-            table.AddRow(Markup.Escape(f.Name), F(f.Mean, "0.###"), $"[{F(f.Low95, "0.###")}, {F(f.High95, "0.###")}]", F(f.StandardDeviation, "0.###"));
+            table.AddRow(Markup.Escape(f.Name), F(f.Mean, "0.###"), $"[[{F(f.Low95, "0.###")}, {F(f.High95, "0.###")}]]", F(f.StandardDeviation, "0.###"));
         console.Write(table);
     }
 

@@ -27,15 +27,26 @@ public class SimulationRunnerTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Run_PkZero_AlwaysLeaksAfterShootLookShoot(int seed)
+    public void Run_PkZero_AlwaysLeaks(int seed)
     {
         var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 0), seed);
         var drones = Assert.Single(result.Threats);
-        Assert.Equal((1, 0, 1), (drones.Engaged, drones.Destroyed, drones.Leaked));
+        Assert.Equal((1, 1, 0, 0, 1), (drones.Detected, drones.Tracked, drones.Engaged, drones.Destroyed, drones.Leaked));
         Assert.Equal(10, result.TotalDamage, 1e-9);
-        // Survivors are engaged again: more than one salvo at the one drone.
-        Assert.True(Assert.Single(result.Interceptors).Engagements > 1);
+        Assert.Empty(result.Interceptors);
         Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Impact && e.Detail.Contains("Town", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Run_MissedDrone_IsEngagedAgainAfterTheLook()
+    {
+        // Pk 0.001: every shot misses with this seed, so the gun shoots, looks, and shoots again until the drone lands.
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 0.001), 1);
+        var drones = Assert.Single(result.Threats);
+        Assert.Equal((1, 0, 1), (drones.Engaged, drones.Destroyed, drones.Leaked));
+        var gun = Assert.Single(result.Interceptors);
+        Assert.True(gun.Engagements > 1, $"{gun.Engagements} engagements");
+        Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Look && e.Detail == "track survived");
     }
 
     [Fact]

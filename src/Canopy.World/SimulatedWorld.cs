@@ -11,15 +11,21 @@ namespace Canopy.World;
 /// </summary>
 public sealed class SimulatedWorld
 {
-    /// <summary>An interceptor finds a threat that is within this distance of the point it was sent to.</summary>
+    /// <summary>
+    /// The least distance from the point an interceptor is sent to within which it finds its threat. Guided interceptors
+    /// (midcourse updates, seekers) correct more the longer they fly: the basket grows by <see cref="DivertPerMetreFlown"/>
+    /// of the launcher-to-intercept distance.
+    /// </summary>
     public const double AcquisitionBasket = 1500;
+
+    public const double DivertPerMetreFlown = 0.1;
 
     private readonly LocalFrame _frame;
     private readonly IReadOnlyList<DefendedAsset> _assets;
     private readonly Random _killRng;
     private readonly List<SimulatedThreat> _threats;
     private readonly List<SimulatedThreat> _byLaunch;
-    private readonly List<ShotOrder> _inFlight = [];
+    private readonly List<(ShotOrder Shot, SimulatedThreat? Target)> _inFlight = [];
     private readonly List<WorldEvent> _events = [];
     private int _nextLaunch;
 
@@ -41,7 +47,7 @@ public sealed class SimulatedWorld
     public IReadOnlyList<SimulatedThreat> Threats => _threats;
     public LocalFrame Frame => _frame;
 
-    /// <summary>Damage so far to each asset, in its value units; never more than its value.</summary>
+    /// <summary>Damage so far to each asset, in its value units; never more than its value (hits compound: see <see cref="Impact"/>).</summary>
     public Dictionary<string, double> AssetDamage { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Impacts so far inside each asset's footprint (decoys included).</summary>
@@ -50,8 +56,29 @@ public sealed class SimulatedWorld
     /// <summary>True when every threat has been launched and has either been destroyed or hit the ground, and no interceptor is in the air.</summary>
     public bool Finished => _nextLaunch == _byLaunch.Count && _inFlight.Count == 0 && !_threats.Exists(t => t.IsFlying);
 
-    /// <summary>Fires a salvo: the world resolves it at its intercept time.</summary>
-    public void Fire(ShotOrder shot) => _inFlight.Add(shot);
+    /// <summary>
+    /// Fires a salvo. It locks on now to the threat that will be nearest its intercept point at the intercept time (within
+    /// the basket; none if no threat will be there) and the kill is drawn at the intercept time.
+    /// </summary>
+    public void Fire(ShotOrder shot)
+    {
+        var a = shot.Assignment;
+        var launcher = _frame.ToEnu(a.Effector.Position);
+        var basket = AcquisitionBasket + DivertPerMetreFlown * (a.InterceptPoint - launcher).Length;
+        SimulatedThreat? target = null;
+        var bestD2 = basket * basket;
+        foreach (var t in _threats)
+        {
+            if (t.State is ThreatState.Destroyed or ThreatState.Impacted || t.LaunchTime > a.InterceptTime || t.ImpactTime < a.InterceptTime) continue;
+            var d2 = (_frame.EcefToEnu(t.Path.At(a.InterceptTime - t.LaunchTime).Ecef) - a.InterceptPoint).LengthSquared;
+            if (d2 <= bestD2)
+            {
+                bestD2 = d2;
+                target = t;
+            }
+        }
+        _inFlight.Add((shot, target));
+    }
 
     /// <summary>Moves the world to <paramref name="time"/>: launches, intercepts, impacts. The events returned are valid until the next call.</summary>
     public IReadOnlyList<WorldEvent> AdvanceTo(double time)
@@ -81,13 +108,13 @@ public sealed class SimulatedWorld
     {
         for (var i = 0; i < _inFlight.Count; i++)
         {
-            var shot = _inFlight[i];
+            var (shot, target) = _inFlight[i];
             if (shot.Assignment.InterceptTime > time) continue;
             _inFlight.RemoveAt(i--);
-            var target = Nearest(shot.Assignment.InterceptPoint);
-            if (target is null)
+            if (target is null || !target.IsFlying)
             {
-                _events.Add(new WorldEvent(time, WorldEventKind.Miss, -1, shot, "no threat near the intercept point"));
+                _events.Add(new WorldEvent(time, WorldEventKind.Miss, target?.Id ?? -1, shot,
+                    target is null ? "no threat near the intercept point" : "target already gone"));
                 continue;
             }
             var pk = shot.Assignment.Effector.KillProbabilityAgainst(target.Class).Value;
@@ -104,23 +131,6 @@ public sealed class SimulatedWorld
         }
     }
 
-    private SimulatedThreat? Nearest(Core.Geometry.Vec3 point)
-    {
-        SimulatedThreat? best = null;
-        var bestD2 = AcquisitionBasket * AcquisitionBasket;
-        foreach (var t in _threats)
-        {
-            if (!t.IsFlying) continue;
-            var d2 = (t.Enu - point).LengthSquared;
-            if (d2 <= bestD2)
-            {
-                bestD2 = d2;
-                best = t;
-            }
-        }
-        return best;
-    }
-
     private void Impact(SimulatedThreat t)
     {
         t.State = ThreatState.Impacted;
@@ -128,7 +138,8 @@ public sealed class SimulatedWorld
         foreach (var a in _assets)
         {
             if (Geodesic.Inverse(a.Position, t.AimPoint).DistanceM > a.Radius.Metres) continue;
-            AssetDamage[a.Name] = Math.Min(a.Value, AssetDamage[a.Name] + a.Value * t.Lethality);
+            // Each hit destroys its lethality's share of what is left: n hits leave (1 - lethality)^n of the value.
+            AssetDamage[a.Name] += (a.Value - AssetDamage[a.Name]) * t.Lethality;
             AssetHits[a.Name]++;
             hits.Add(a.Name);
         }

@@ -50,12 +50,38 @@ public class SimulatedWorldTests
         var world = new SimulatedWorld([WorldFixtures.NorthboundDrone(1, 3000, 50_000, 500)], [], Frame, new Random(1));
         world.AdvanceTo(10);
         var gun = WorldFixtures.Gun(1);
-        var shot = ShotAt(world, 40, gun);
+        var shot = ShotAt(world, 100, gun);
         world.Fire(shot);
-        // By t = 40 s the drone has flown 1.5 km past the point it was at when the shot was aimed (t = 10 s) plus the basket.
-        var e = Assert.Single(world.AdvanceTo(50));
+        // By t = 100 s the drone is 4.5 km past the point the shot was sent to (where it was at t = 10 s): outside the
+        // 1.5 km basket plus 10 % of the 3.5 km flown.
+        var e = Assert.Single(world.AdvanceTo(100));
         Assert.Equal(WorldEventKind.Miss, e.Kind);
         Assert.Equal(-1, e.ThreatId);
+    }
+
+    [Fact]
+    public void AdvanceTo_TwoHits_CompoundOnWhatIsLeft()
+    {
+        var first = WorldFixtures.NorthboundDrone(1, 0, 5000, 100, lethality: 0.5);
+        var second = WorldFixtures.NorthboundDrone(2, 0, 5000, 100, lethality: 0.5, launchTime: 10);
+        var city = new DefendedAsset("City", AssetKind.City, first.AimPoint, Length.FromKilometres(2), 400);
+        var world = new SimulatedWorld([first, second], [city], Frame, new Random(1));
+        world.AdvanceTo(200);
+        Assert.Equal(2, world.AssetHits["City"]);
+        Assert.Equal(300, world.AssetDamage["City"], 1e-9);
+    }
+
+    [Fact]
+    public void Fire_ThreatDestroyedBeforeTheIntercept_Misses()
+    {
+        var world = new SimulatedWorld([WorldFixtures.NorthboundDrone(1, 3000, 50_000, 500)], [], Frame, new Random(1));
+        world.AdvanceTo(10);
+        var gun = WorldFixtures.Gun(1);
+        world.Fire(ShotAt(world, 10, gun));
+        world.Fire(ShotAt(world, 10, gun) with { ShotId = 2 });
+        var events = world.AdvanceTo(10);
+        Assert.Equal([WorldEventKind.Kill, WorldEventKind.Miss], events.Select(e => e.Kind));
+        Assert.Equal("target already gone", events[1].Detail);
     }
 
     [Fact]

@@ -23,14 +23,16 @@ public sealed class MonteCarloRunner(SimulationRunner runner)
                 progress?.Report(Interlocked.Increment(ref done));
             });
 
-        var names = figures[0].Select(f => f.Name).ToList();
+        // Figures are matched by name; a figure missing from a run (a class it did not have) counts as 0 there.
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var run in figures)
+            foreach (var (name, _) in run)
+                if (seen.Add(name)) names.Add(name);
         var stats = new List<FigureStatistics>(names.Count);
-        for (var k = 0; k < names.Count; k++)
-        {
-            var values = new double[runs];
-            for (var i = 0; i < runs; i++) values[i] = figures[i][k].Value;
-            stats.Add(FigureStatistics.From(names[k], values));
-        }
+        var byRun = figures.Select(run => run.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal)).ToArray();
+        foreach (var name in names)
+            stats.Add(FigureStatistics.From(name, byRun.Select(run => run.GetValueOrDefault(name)).ToArray()));
         return new MonteCarloResult(scenario.Name, seed, runs, stats);
     }
 }

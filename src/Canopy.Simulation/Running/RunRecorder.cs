@@ -29,8 +29,11 @@ public sealed class RunRecorder
     private readonly Dictionary<EffectorClass, (int Engagements, int Rounds, double Cost)> _spend = [];
     private readonly List<TimelineEvent> _events = [];
 
-    public RunRecorder(string scenario, int seed, SimulatedWorld world, IReadOnlyList<DefendedAsset> assets)
+    private readonly HashSet<EffectorClass> _effectorClasses;
+
+    public RunRecorder(string scenario, int seed, SimulatedWorld world, IReadOnlyList<DefendedAsset> assets, IReadOnlyList<EffectorSpec> effectors)
     {
+        _effectorClasses = [.. effectors.Select(e => e.Class)];
         _scenario = scenario;
         _seed = seed;
         _world = world;
@@ -127,8 +130,12 @@ public sealed class RunRecorder
                 of.Count(t => t.State == ThreatState.Destroyed), of.Count(t => t.State == ThreatState.Impacted),
                 of.Sum(t => t.UnitCost)));
         }
-        var interceptors = Enum.GetValues<EffectorClass>().Where(_spend.ContainsKey)
-            .Select(c => new EffectorUse(c.ToString(), _spend[c].Engagements, _spend[c].Rounds, _spend[c].Cost)).ToList();
+        // Every effector class the scenario fields, used or not, so that every run of a scenario has the same figures.
+        var interceptors = Enum.GetValues<EffectorClass>().Where(_effectorClasses.Contains).Select(c =>
+        {
+            var (engagements, rounds, cost) = _spend.GetValueOrDefault(c);
+            return new EffectorUse(c.ToString(), engagements, rounds, cost);
+        }).ToList();
         var defender = interceptors.Sum(i => i.Cost);
         var attacker = _world.Threats.Sum(t => t.UnitCost);
         var destroyed = _world.Threats.Where(t => t.State == ThreatState.Destroyed).Sum(t => t.UnitCost);

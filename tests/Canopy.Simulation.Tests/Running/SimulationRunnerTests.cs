@@ -33,7 +33,7 @@ public class SimulationRunnerTests
         var drones = Assert.Single(result.Threats);
         Assert.Equal((1, 1, 0, 0, 1), (drones.Detected, drones.Tracked, drones.Engaged, drones.Destroyed, drones.Leaked));
         Assert.Equal(10, result.TotalDamage, 1e-9);
-        Assert.Empty(result.Interceptors);
+        Assert.Equal(0, Assert.Single(result.Interceptors).Rounds);
         Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Impact && e.Detail.Contains("Town", StringComparison.Ordinal));
     }
 

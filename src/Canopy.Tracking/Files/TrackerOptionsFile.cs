@@ -1,0 +1,58 @@
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Canopy.Tracking.Files;
+
+/// <summary>
+/// tracker.yaml: any of <see cref="TrackerOptions"/>' properties as kebab-case keys (<c>process-noise-density: 2</c>,
+/// <c>confirmation-hits: 3</c>); the rest keep their defaults. An unknown key or a bad value is an error with line and column.
+/// </summary>
+public static partial class TrackerOptionsFile
+{
+    /// <exception cref="TrackingFileException">The file cannot be read or has an error.</exception>
+    public static TrackerOptions Load(string path)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new TrackingFileException($"{path}: cannot read the file: {e.Message}", e);
+        }
+        return Parse(yaml, path);
+    }
+
+    /// <summary>Parses tracker.yaml text; <paramref name="file"/> only labels the errors.</summary>
+    public static TrackerOptions Parse(string yaml, string file)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
+        try
+        {
+            return deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
+        }
+        catch (YamlException e)
+        {
+            var message = MarkPrefix().Replace(e.InnerException?.Message ?? e.Message, "");
+            throw new TrackingFileException($"{file}:{e.Start.Line}:{e.Start.Column}: {Explain(message)}", e);
+        }
+    }
+
+    /// <summary>Turns YamlDotNet's "Property 'x' not found on type 'Canopy.Tracking.TrackerOptions'." into words for the file's author.</summary>
+    private static string Explain(string message) =>
+        UnknownProperty().Match(message) is { Success: true } m
+            ? $"unknown key '{m.Groups[1].Value}'; the keys are {string.Join(", ", Keys())}"
+            : message;
+
+    private static IEnumerable<string> Keys() =>
+        typeof(TrackerOptions).GetProperties().Where(p => p.CanWrite).Select(p => HyphenatedNamingConvention.Instance.Apply(p.Name));
+
+    [GeneratedRegex(@"^\(Line: .*?\) - \(Line: .*?\): ")]
+    private static partial Regex MarkPrefix();
+
+    [GeneratedRegex(@"Property '([^']*)' not found on type")]
+    private static partial Regex UnknownProperty();
+}

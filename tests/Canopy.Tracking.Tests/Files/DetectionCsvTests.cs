@@ -1,0 +1,51 @@
+using Canopy.Core.Geometry;
+using Canopy.Core.Sensing;
+using Canopy.Tracking.Files;
+
+namespace Canopy.Tracking.Tests.Files;
+
+public class DetectionCsvTests
+{
+    [Fact]
+    public void WriteThenRead_RadarPlots_RoundTripExactly()
+    {
+        Plot[] plots = [Plot.Polar(new SensorId(3), 1.5, 12345.678, 6.2, 0.01), Plot.Polar(new SensorId(3), 2, 0, 0, -0.001)];
+        var writer = new StringWriter();
+        DetectionCsv.WriteHeader(writer, MeasurementKind.RangeAzimuthElevation);
+        foreach (var p in plots) DetectionCsv.WriteRow(writer, p);
+        Assert.Equal(plots, DetectionCsv.Read(new StringReader(writer.ToString()), "d.csv"));
+    }
+
+    [Fact]
+    public void Read_PositionHeader_GivesPositionPlotsAndTheirLines()
+    {
+        const string text = "time_s, sensor_id, x_m, y_m, z_m\n0.5,9,100,-200,3000\n\n1.5,9,1,2,3\n";
+        var lines = new List<int>();
+        var plots = DetectionCsv.Read(new StringReader(text), "d.csv", lines);
+        Assert.Equal([Plot.Position(new SensorId(9), 0.5, new Vec3(100, -200, 3000)), Plot.Position(new SensorId(9), 1.5, new Vec3(1, 2, 3))], plots);
+        Assert.Equal([2, 4], lines);
+    }
+
+    [Fact]
+    public void Read_NegativeRange_NamesLineAndColumn()
+    {
+        const string text = DetectionCsv.RadarHeader + "\n0,1,10,0,0\n1,1,-10,0,0\n";
+        var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(new StringReader(text), "d.csv"));
+        Assert.Equal("d.csv:3: column 'range_m': -10 is negative", ex.Message);
+    }
+
+    [Fact]
+    public void Read_NaN_IsRejected()
+    {
+        const string text = DetectionCsv.RadarHeader + "\n0,1,10,NaN,0\n";
+        var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(new StringReader(text), "d.csv"));
+        Assert.Equal("d.csv:2: column 'azimuth_rad': 'NaN' is not a finite number", ex.Message);
+    }
+
+    [Fact]
+    public void Read_MissingFile_SaysItCannotBeRead()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(Path.Combine(Path.GetTempPath(), "no-such-dir-canopy", "d.csv")));
+        Assert.Contains("cannot read the file", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,94 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Geometry;
+using Canopy.Core.Quantities;
+using Canopy.Core.Sensing;
+using Canopy.Tracking.Files;
+
+namespace Canopy.Tracking.Tests.Files;
+
+public class SensorsFileTests
+{
+    private const string Example = """
+        sensors:
+          - id: 1
+            name: North
+            kind: radar
+            position: { lat: 50.5, lon: 30.25, height: 160 m }
+            max-range: 250 km
+            revisit: 5 s
+            noise: { range: 50 m, azimuth: 0.2 deg, elevation: 0.5 deg }
+          - id: 20
+            kind: position
+            noise: { x: 30 m, y: 40 m, z: 60 m }
+        """;
+
+    [Fact]
+    public void Parse_Example_GivesRadarInSiAndPositionSensorAndOriginAtTheRadar()
+    {
+        var file = SensorsFile.Parse(Example, "sensors.yaml");
+        var radar = Assert.Single(file.Radars);
+        Assert.Equal(new SensorId(1), radar.Id);
+        Assert.Equal(250_000, radar.MaxRange.Metres);
+        Assert.Equal(5, radar.RevisitPeriod.Seconds);
+        Assert.Equal(0.2 * Math.PI / 180, radar.AzimuthSigma.Radians, 15);
+        Assert.Equal(160, radar.Antenna.HeightM);
+        Assert.Equal(radar.Position, file.Origin);
+        Assert.Equal(new PositionSensor(new SensorId(20), "sensor 20", new Vec3(30, 40, 60)), Assert.Single(file.PositionSensors));
+        Assert.Equal(MeasurementKind.Position, file.KindOf(new SensorId(20)));
+        Assert.Null(file.KindOf(new SensorId(2)));
+    }
+
+    [Fact]
+    public void WriteThenParse_RoundTripsRadarsAndOrigin()
+    {
+        var radar = new RadarSpec(new SensorId(4), "East \"big\" radar", Geodetic.FromDegrees(49.1, 31.7, 100), Length.FromMetres(20),
+            Length.FromMetres(300_000), Duration.FromSeconds(4), Length.FromMetres(35), Angle.FromRadians(0.003),
+            Angle.FromRadians(0.005), Probability.Of(0.85), 2);
+        var origin = Geodetic.FromDegrees(50, 30, 0);
+        var writer = new StringWriter();
+        SensorsFile.Write(writer, origin, [radar], [new PositionSensor(new SensorId(9), "feed", new Vec3(1, 2, 3))]);
+
+        var file = SensorsFile.Parse(writer.ToString(), "sensors.yaml");
+        Assert.Equal(origin.LatitudeRad, file.Origin.LatitudeRad, 15);
+        var back = Assert.Single(file.Radars);
+        Assert.Equal(radar.Name, back.Name);
+        Assert.Equal(radar.Antenna.HeightM, back.Antenna.HeightM, 9);
+        Assert.Equal(radar.Antenna.LatitudeRad, back.Antenna.LatitudeRad, 15);
+        Assert.Equal(radar.RangeSigma, back.RangeSigma);
+        Assert.Equal(radar.ElevationSigma, back.ElevationSigma);
+        Assert.Equal(radar.DetectionProbability, back.DetectionProbability);
+        Assert.Equal(2, back.FalseAlarmsPerScan);
+        Assert.Equal(new Vec3(1, 2, 3), Assert.Single(file.PositionSensors).Sigma);
+    }
+
+    [Fact]
+    public void Parse_Errors_AreAllReportedWithLineAndColumn()
+    {
+        const string text = """
+            sensors:
+              - id: 1
+                kind: radar
+                position: { lat: 50, lon: 30 }
+                max-range: 250 furlongs
+                revisit: 5 s
+                noise: { range: 50 m, azimuth: 0.2 deg, elevation: 0.5 deg, doppler: 1 m/s }
+              - id: 1
+                kind: sonar
+            """;
+        var ex = Assert.Throws<TrackingFileException>(() => SensorsFile.Parse(text, "s.yaml"));
+        var lines = ex.Message.Split(Environment.NewLine);
+        Assert.Contains(lines, l => l.StartsWith("s.yaml:5:16: max-range:", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("s.yaml:7:65: unknown field 'doppler'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("s.yaml:8:9: sensor id 1 appears twice", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("s.yaml:9:11: kind: 'sonar'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_OnlyPositionSensorsWithoutOrigin_AsksForTheOrigin()
+    {
+        const string text = "sensors:\n  - { id: 3, kind: position, noise: { x: 1 m, y: 1 m, z: 1 m } }\n";
+        var ex = Assert.Throws<TrackingFileException>(() => SensorsFile.Parse(text, "s.yaml"));
+        Assert.Contains("origin: required", ex.Message, StringComparison.Ordinal);
+    }
+}

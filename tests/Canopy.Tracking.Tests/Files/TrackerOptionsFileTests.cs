@@ -1,0 +1,36 @@
+using Canopy.Tracking.Files;
+
+namespace Canopy.Tracking.Tests.Files;
+
+public class TrackerOptionsFileTests
+{
+    [Fact]
+    public void Parse_KebabCaseKeys_SetThoseOptionsAndKeepTheRest()
+    {
+        var options = TrackerOptionsFile.Parse("process-noise-density: 7.5\nconfirmation-hits: 2\n", "tracker.yaml");
+        Assert.Equal(7.5, options.ProcessNoiseDensity);
+        Assert.Equal(2, options.ConfirmationHits);
+        Assert.Equal(new TrackerOptions().ConfirmationWindow, options.ConfirmationWindow);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_GivesDefaults()
+    {
+        Assert.Equal(new TrackerOptions(), TrackerOptionsFile.Parse("", "tracker.yaml"));
+    }
+
+    [Fact]
+    public void Parse_UnknownKey_NamesLineColumnAndKey()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("confirmation-hits: 2\nconfirmation-hitz: 3\n", "tracker.yaml"));
+        Assert.StartsWith("tracker.yaml:2:1: unknown key 'confirmation-hitz'; the keys are ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("confirmation-hits", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_BadNumber_NamesLineAndColumn()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("fast-speed: quick\n", "tracker.yaml"));
+        Assert.StartsWith("tracker.yaml:1:13: ", ex.Message, StringComparison.Ordinal);
+    }
+}

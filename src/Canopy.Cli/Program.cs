@@ -13,4 +13,6 @@ var root = new RootCommand("Canopy: air and missile defence battle management, s
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(TrackCommand.Create());
+root.Subcommands.Add(EvalTracksCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Canopy.Cli.Rendering;
+using Canopy.Simulation.Export;
 using Canopy.Simulation.MonteCarlo;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
@@ -16,11 +17,16 @@ internal static class SimulateCommand
         var runs = new Option<int>("--runs") { Description = "Number of Monte Carlo runs", DefaultValueFactory = _ => 1 };
         var events = new Option<bool>("--events") { Description = "Print the time line of the run" };
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
+        var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
+        });
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -30,7 +36,8 @@ internal static class SimulateCommand
             var jsonPath = parse.GetValue(json);
             if (n == 1)
             {
-                var result = runner.Run(scenario, parse.GetValue(seed));
+                using var exporter = parse.GetValue(export) is { } dir ? new DetectionExporter(dir, scenario) : null;
+                var result = runner.Run(scenario, parse.GetValue(seed), observer: exporter);
                 if (parse.GetValue(events)) RunReportRenderer.RenderEvents(console, result);
                 RunReportRenderer.Render(console, result);
                 if (jsonPath is not null)

@@ -80,8 +80,17 @@ internal sealed class CsvTable
     /// <summary>An error at the current row.</summary>
     public TrackingFileException Error(string message) => new($"{_file}:{Line}: {message}");
 
-    /// <summary>Formats a number so that it reads back exactly, in invariant culture.</summary>
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>Times to the microsecond.</summary>
+    public const string Time = "0.######";
+
+    /// <summary>Metres and metres per second to the millimetre.</summary>
+    public const string Metres = "0.###";
+
+    /// <summary>Radians to the nanoradian (0.2 mm at 200 km).</summary>
+    public const string Radians = "0.#########";
+
+    /// <summary>Formats a number in invariant culture with <paramref name="format"/> (one of the constants above).</summary>
+    public static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 

@@ -6,7 +6,8 @@ namespace Canopy.Tracking.Files;
 /// <summary>
 /// detections.csv: one detection per row, either <c>time_s,sensor_id,x_m,y_m,z_m</c> (position sensors, local
 /// east/north/up metres) or <c>time_s,sensor_id,range_m,azimuth_rad,elevation_rad</c> (radars, in the radar's own
-/// local frame, azimuth clockwise from north). One file holds one of the two kinds.
+/// local frame, azimuth clockwise from north). One file holds one of the two kinds. Written to the microsecond,
+/// millimetre and nanoradian.
 /// </summary>
 public static class DetectionCsv
 {
@@ -45,14 +46,16 @@ public static class DetectionCsv
     public static void WriteRow(TextWriter writer, in Plot plot)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(CsvTable.Format(plot.Time));
+        var polar = plot.Kind == MeasurementKind.RangeAzimuthElevation;
+        writer.Write(CsvTable.Format(plot.Time, CsvTable.Time));
         writer.Write(',');
         writer.Write(CsvTable.Format(plot.Sensor.Value));
-        foreach (var v in (ReadOnlySpan<double>)[plot.Value.X, plot.Value.Y, plot.Value.Z])
-        {
-            writer.Write(',');
-            writer.Write(CsvTable.Format(v));
-        }
+        writer.Write(',');
+        writer.Write(CsvTable.Format(plot.Value.X, CsvTable.Metres));
+        writer.Write(',');
+        writer.Write(CsvTable.Format(plot.Value.Y, polar ? CsvTable.Radians : CsvTable.Metres));
+        writer.Write(',');
+        writer.Write(CsvTable.Format(plot.Value.Z, polar ? CsvTable.Radians : CsvTable.Metres));
         writer.WriteLine();
     }
 
@@ -61,7 +64,7 @@ public static class DetectionCsv
         var time = t.Number(0);
         var sensor = new SensorId(t.Integer(1));
         var value = new Vec3(t.Number(2), t.Number(3), t.Number(4));
-        if (t.Header == 1 && value.X < 0) throw t.Error($"column 'range_m': {CsvTable.Format(value.X)} is negative");
+        if (t.Header == 1 && value.X < 0) throw t.Error($"column 'range_m': {CsvTable.Format(value.X, CsvTable.Metres)} is negative");
         plots.Add(t.Header == 0 ? Plot.Position(sensor, time, value) : Plot.Polar(sensor, time, value.X, value.Y, value.Z));
         lines?.Add(t.Line);
     }

@@ -8,7 +8,8 @@ public enum StateFileKind { Truth, Tracks }
 
 /// <summary>
 /// truth.csv (<c>time_s,target_id,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps</c>) and tracks.csv (the same with
-/// <c>track_id</c>): one row per object per time, positions and velocities in the local east/north/up frame.
+/// <c>track_id</c>): one row per object per time, positions and velocities in the local east/north/up frame,
+/// written to the microsecond and millimetre.
 /// </summary>
 public static class StateCsv
 {
@@ -42,13 +43,13 @@ public static class StateCsv
     public static void WriteRow(TextWriter writer, double time, TargetState s)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(CsvTable.Format(time));
+        writer.Write(CsvTable.Format(time, CsvTable.Time));
         writer.Write(',');
         writer.Write(CsvTable.Format(s.Id));
         foreach (var v in (ReadOnlySpan<double>)[s.Position.X, s.Position.Y, s.Position.Z, s.Velocity.X, s.Velocity.Y, s.Velocity.Z])
         {
             writer.Write(',');
-            writer.Write(CsvTable.Format(v));
+            writer.Write(CsvTable.Format(v, CsvTable.Metres));
         }
         writer.WriteLine();
     }

@@ -7,13 +7,15 @@ namespace Canopy.Tracking.Tests.Files;
 public class DetectionCsvTests
 {
     [Fact]
-    public void WriteThenRead_RadarPlots_RoundTripExactly()
+    public void WriteThenRead_RadarPlots_RoundTripToTheMillimetreAndNanoradian()
     {
-        Plot[] plots = [Plot.Polar(new SensorId(3), 1.5, 12345.678, 6.2, 0.01), Plot.Polar(new SensorId(3), 2, 0, 0, -0.001)];
+        Plot[] plots = [Plot.Polar(new SensorId(3), 1.5, 12345.678, 6.123456789, 0.01), Plot.Polar(new SensorId(3), 2, 0, 0, -0.001)];
         var writer = new StringWriter();
         DetectionCsv.WriteHeader(writer, MeasurementKind.RangeAzimuthElevation);
         foreach (var p in plots) DetectionCsv.WriteRow(writer, p);
         Assert.Equal(plots, DetectionCsv.Read(new StringReader(writer.ToString()), "d.csv"));
+        DetectionCsv.WriteRow(writer, Plot.Polar(new SensorId(3), 2, 1.0 / 3, 1.0 / 3, 0));
+        Assert.EndsWith($"2,3,0.333,0.333333333,0{Environment.NewLine}", writer.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -7,9 +7,9 @@ namespace Canopy.Tracking.Tests.Files;
 public class StateCsvTests
 {
     [Fact]
-    public void WriteThenRead_Tracks_RoundTripsExactly()
+    public void WriteThenRead_Tracks_RoundTripsToTheMillimetre()
     {
-        var state = new TargetState(42, new Vec3(0.1, -2e7, 1.0 / 3), new Vec3(-5.5, 1e-9, 300));
+        var state = new TargetState(42, new Vec3(0.1, -2e7, 1234.567), new Vec3(-5.5, 0.001, 300));
         var writer = new StringWriter();
         StateCsv.WriteHeader(writer, StateFileKind.Tracks);
         StateCsv.WriteRow(writer, 12.25, state);
@@ -18,6 +18,9 @@ public class StateCsvTests
         var rows = StateCsv.Read(new StringReader(writer.ToString()), "tracks.csv", StateFileKind.Tracks);
         Assert.Equal([new TimedState(12.25, state), new TimedState(13.5, state with { Id = 7 })], rows);
         Assert.StartsWith("time_s,track_id,x_m,", writer.ToString(), StringComparison.Ordinal);
+        Assert.Contains("13.5,7,0.1,-20000000,1234.567,-5.5,0.001,300", writer.ToString(), StringComparison.Ordinal);
+        StateCsv.WriteRow(writer, 1.0 / 3, state with { Position = new Vec3(1.0 / 3, 0, 0) });
+        Assert.EndsWith($"0.333333,42,0.333,0,0,-5.5,0.001,300{Environment.NewLine}", writer.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Canopy.Cli.Rendering;
-using Canopy.Simulation.Export;
 using Canopy.Simulation.MonteCarlo;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
@@ -36,7 +35,8 @@ internal static class SimulateCommand
             var jsonPath = parse.GetValue(json);
             if (n == 1)
             {
-                using var exporter = parse.GetValue(export) is { } dir ? new DetectionExporter(dir, scenario) : null;
+                using var exporter = parse.GetValue(export) is { } dir ? ExportDirectory.OpenOrReport(dir, scenario, console) : null;
+                if (parse.GetValue(export) is not null && exporter is null) return 1;
                 var result = runner.Run(scenario, parse.GetValue(seed), observer: exporter);
                 if (parse.GetValue(events)) RunReportRenderer.RenderEvents(console, result);
                 RunReportRenderer.Render(console, result);

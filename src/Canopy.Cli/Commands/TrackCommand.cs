@@ -46,7 +46,7 @@ internal static class TrackCommand
                 console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
                 return 1;
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 console.MarkupLine($"[red]{Markup.Escape(e.Message)}[/]");
                 return 1;

@@ -45,7 +45,7 @@ public static partial class TrackerOptionsFile
     private static string Explain(string message) =>
         UnknownProperty().Match(message) is { Success: true } m
             ? $"unknown key '{m.Groups[1].Value}'; the keys are {string.Join(", ", Keys())}"
-            : message;
+            : $"bad value: {message}";
 
     private static IEnumerable<string> Keys() =>
         typeof(TrackerOptions).GetProperties().Where(p => p.CanWrite).Select(p => HyphenatedNamingConvention.Instance.Apply(p.Name));

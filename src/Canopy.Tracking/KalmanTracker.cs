@@ -93,7 +93,7 @@ public sealed class KalmanTracker : ITracker
             cv,
             new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity),
             new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity),
-            new BallisticModel(options.BallisticProcessNoiseDensity),
+            new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed),
         ];
         return new InteractingMultipleModelFilter(models, [0.7, 0.1, 0.1, 0.1], options.ModeSojournTime, predictor);
     }

@@ -100,7 +100,7 @@ public sealed record TrackerOptions
     /// <summary>Noise density q (m²/s³) of the coordinated-turn models.</summary>
     public double TurnProcessNoiseDensity { get; init; } = 2;
 
-    /// <summary>Noise density q (m²/s³) of the ballistic model: drag and curvature not modelled.</summary>
+    /// <summary>Noise density q (m²/s³) of the ballistic model (drag and curvature not modelled); it falls only above <see cref="FastSpeed"/>.</summary>
     public double BallisticProcessNoiseDensity { get; init; } = 5;
 
     /// <summary>Mean time (s) the IMM expects a target to stay in one motion mode.</summary>

@@ -28,15 +28,19 @@ public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, d
 /// <summary>
 /// Ballistic flight: constant velocity plus gravity (flat-earth, -<see cref="Gravity"/> along up), with white
 /// acceleration noise of density q for drag and the Earth's curvature. The mean follows the exact parabola.
+/// Below <c>minSpeed</c> (m/s) gravity is left out: aircraft and drones do not fall, and over one revisit a radar cannot
+/// tell a few metres of drop from its elevation noise, so a falling model would bias their vertical velocity.
 /// </summary>
-public sealed class BallisticModel(double q) : IMotionModel
+public sealed class BallisticModel(double q, double minSpeed = 0) : IMotionModel
 {
     /// <summary>Standard gravity, m/s².</summary>
     public const double Gravity = 9.80665;
 
     public void Predict(Span<double> x, Span<double> p, double dt)
     {
+        var falls = x[3] * x[3] + x[4] * x[4] + x[5] * x[5] >= minSpeed * minSpeed;
         Kf.Predict(x, p, dt, q);
+        if (!falls) return;
         x[2] -= 0.5 * Gravity * dt * dt;
         x[5] -= Gravity * dt;
     }

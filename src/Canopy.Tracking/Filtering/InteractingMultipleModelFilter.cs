@@ -153,22 +153,25 @@ public sealed class InteractingMultipleModelFilter
                 for (var a = 0; a < n; a++) x[i] += k[i * n + a] * nuBar[a];
             for (var a = 0; a < n; a++)
                 for (var b = 0; b < n; b++) spread[a * n + b] -= nuBar[a] * nuBar[b];
-            // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ.
+            // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ; the spread term is zero for one plot.
+            var certain = plots.Length == 1 && missWeight == 0;
             for (var a = 0; a < 6; a++)
-                for (var b = 0; b < 6; b++)
+                for (var b = a; b < 6; b++)
                 {
                     var kck = 0.0;
                     var kdk = 0.0;
                     for (var u = 0; u < n; u++)
                     {
                         kck += k[a * n + u] * c[b * n + u];
+                        if (certain) continue;
                         var row = 0.0;
                         for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
                         kdk += k[a * n + u] * row;
                     }
-                    p[a * 6 + b] += -(1 - missWeight) * kck + kdk;
+                    var value = p[a * 6 + b] - (1 - missWeight) * kck + kdk;
+                    p[a * 6 + b] = value;
+                    p[b * 6 + a] = value;
                 }
-            Matrix6.Symmetrize(p);
         }
         UpdateModeProbabilities(state.Mu, logLik[..m]);
         state.Combine();

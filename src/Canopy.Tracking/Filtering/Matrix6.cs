@@ -3,37 +3,6 @@ namespace Canopy.Tracking.Filtering;
 /// <summary>Small dense row-major matrix helpers for the 6-state filters; no allocation.</summary>
 internal static class Matrix6
 {
-    /// <summary>y = F·x for a 6x6 F.</summary>
-    public static void Multiply(ReadOnlySpan<double> f, ReadOnlySpan<double> x, Span<double> y)
-    {
-        for (var i = 0; i < 6; i++)
-        {
-            var s = 0.0;
-            for (var j = 0; j < 6; j++) s += f[i * 6 + j] * x[j];
-            y[i] = s;
-        }
-    }
-
-    /// <summary>P ← F·P·Fᵀ.</summary>
-    public static void Propagate(ReadOnlySpan<double> f, Span<double> p)
-    {
-        Span<double> fp = stackalloc double[36];
-        for (var i = 0; i < 6; i++)
-            for (var j = 0; j < 6; j++)
-            {
-                var s = 0.0;
-                for (var k = 0; k < 6; k++) s += f[i * 6 + k] * p[k * 6 + j];
-                fp[i * 6 + j] = s;
-            }
-        for (var i = 0; i < 6; i++)
-            for (var j = 0; j < 6; j++)
-            {
-                var s = 0.0;
-                for (var k = 0; k < 6; k++) s += fp[i * 6 + k] * f[j * 6 + k];
-                p[i * 6 + j] = s;
-            }
-    }
-
     /// <summary>Adds the exactly discretised white-acceleration noise of density q over |dt| (per axis).</summary>
     public static void AddWhiteAccelerationNoise(Span<double> p, double dt, double q)
     {

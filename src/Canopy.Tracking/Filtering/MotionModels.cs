@@ -58,18 +58,31 @@ public sealed class CoordinatedTurnModel(double turnRate, double q) : IMotionMod
         var (s, c) = Math.SinCos(turnRate * dt);
         var a = turnRate == 0 ? dt : s / turnRate;
         var b = turnRate == 0 ? 0 : (1 - c) / turnRate;
-        Span<double> f = stackalloc double[36];
-        f[0] = f[7] = f[14] = 1;
-        f[3] = a; f[4] = -b;
-        f[9] = b; f[10] = a;
-        f[17] = dt;
-        f[21] = c; f[22] = -s;
-        f[27] = s; f[28] = c;
-        f[35] = 1;
-        Span<double> y = stackalloc double[6];
-        Matrix6.Multiply(f, x, y);
-        y.CopyTo(x);
-        Matrix6.Propagate(f, p);
+        // F acts on (x, y, vx, vy) by the turn and on (z, vz) as constant velocity; rows of F·P first, then columns.
+        Span<double> t = [1, 0, a, -b, 0, 1, b, a, 0, 0, c, -s, 0, 0, s, c]; // over indices (0, 1, 3, 4)
+        Span<int> h = [0, 1, 3, 4];
+        Span<double> fp = stackalloc double[36];
+        for (var col = 0; col < 6; col++)
+        {
+            for (var r = 0; r < 4; r++)
+                fp[h[r] * 6 + col] = t[r * 4] * p[col] + t[r * 4 + 1] * p[6 + col] + t[r * 4 + 2] * p[18 + col] + t[r * 4 + 3] * p[24 + col];
+            fp[12 + col] = p[12 + col] + dt * p[30 + col];
+            fp[30 + col] = p[30 + col];
+        }
+        for (var row = 0; row < 6; row++)
+        {
+            var o = row * 6;
+            for (var r = 0; r < 4; r++)
+                p[o + h[r]] = t[r * 4] * fp[o] + t[r * 4 + 1] * fp[o + 1] + t[r * 4 + 2] * fp[o + 3] + t[r * 4 + 3] * fp[o + 4];
+            p[o + 2] = fp[o + 2] + dt * fp[o + 5];
+            p[o + 5] = fp[o + 5];
+        }
+        double x0 = x[0], x1 = x[1], v0 = x[3], v1 = x[4];
+        x[0] = x0 + a * v0 - b * v1;
+        x[1] = x1 + b * v0 + a * v1;
+        x[2] += dt * x[5];
+        x[3] = c * v0 - s * v1;
+        x[4] = s * v0 + c * v1;
         Matrix6.AddWhiteAccelerationNoise(p, dt, q);
     }
 }

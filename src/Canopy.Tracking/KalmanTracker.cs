@@ -18,8 +18,6 @@ namespace Canopy.Tracking;
 /// </summary>
 public sealed class KalmanTracker : ITracker
 {
-    private static readonly IComparer<Plot> ScanOrder = Comparer<Plot>.Create(CompareScans);
-
     private readonly TrackerOptions _options;
     private readonly LocalFrame _frame;
     private readonly InteractingMultipleModelFilter _filter;
@@ -40,6 +38,7 @@ public sealed class KalmanTracker : ITracker
     private readonly FilterState _scratch;
     private readonly double _gridMargin;
     private Plot[] _sorted = new Plot[64];
+    private PlotKey[] _keys = new PlotKey[64];
     private Plot[] _plots = new Plot[64];
     private Vec3[] _z = new Vec3[64];
     private double[] _r = new double[64 * 9];
@@ -101,9 +100,7 @@ public sealed class KalmanTracker : ITracker
     public IReadOnlyList<Track> Update(double time, ReadOnlySpan<Plot> plots)
     {
         _callTime = time;
-        if (_sorted.Length < plots.Length) _sorted = new Plot[Math.Max(plots.Length, _sorted.Length * 2)];
-        plots.CopyTo(_sorted);
-        Array.Sort(_sorted, 0, plots.Length, ScanOrder);
+        SortIntoScans(plots);
         _scans.Clear();
         for (var start = 0; start < plots.Length;)
         {
@@ -117,6 +114,19 @@ public sealed class KalmanTracker : ITracker
         foreach (var scan in _scans) ProcessScan(scan.Sensor, scan.Time, _sorted.AsSpan(scan.Start, scan.Count));
         DeleteStale(time);
         return Publish(time);
+    }
+
+    /// <summary>Copies the plots into <see cref="_sorted"/> by time, sensor, kind and then arrival order.</summary>
+    private void SortIntoScans(ReadOnlySpan<Plot> plots)
+    {
+        if (_sorted.Length < plots.Length)
+        {
+            _sorted = new Plot[Math.Max(plots.Length, _sorted.Length * 2)];
+            _keys = new PlotKey[_sorted.Length];
+        }
+        for (var i = 0; i < plots.Length; i++) _keys[i] = new PlotKey(plots[i].Time, plots[i].Sensor.Value, plots[i].Kind, i);
+        Array.Sort(_keys, 0, plots.Length);
+        for (var i = 0; i < plots.Length; i++) _sorted[i] = plots[_keys[i].Index];
     }
 
     /// <summary>
@@ -489,7 +499,7 @@ public sealed class KalmanTracker : ITracker
         var c = a.Time.CompareTo(b.Time);
         if (c != 0) return c;
         c = a.Sensor.Value.CompareTo(b.Sensor.Value);
-        return c != 0 ? c : a.Kind.CompareTo(b.Kind);
+        return c != 0 ? c : ((byte)a.Kind).CompareTo((byte)b.Kind);
     }
 
     /// <summary>The plots of one sensor at one time (<see cref="Count"/> 0 for an inferred empty radar scan).</summary>
@@ -501,6 +511,20 @@ public sealed class KalmanTracker : ITracker
             if (c != 0) return c;
             c = Sensor.Value.CompareTo(other.Sensor.Value);
             return c != 0 ? c : Start.CompareTo(other.Start);
+        }
+    }
+
+    /// <summary>Sort key of a plot: its scan (time, sensor, kind), then arrival order, so that sorting is deterministic.</summary>
+    private readonly record struct PlotKey(double Time, int Sensor, MeasurementKind Kind, int Index) : IComparable<PlotKey>
+    {
+        public int CompareTo(PlotKey other)
+        {
+            var c = Time.CompareTo(other.Time);
+            if (c != 0) return c;
+            c = Sensor.CompareTo(other.Sensor);
+            if (c != 0) return c;
+            c = ((byte)Kind).CompareTo((byte)other.Kind);
+            return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
 

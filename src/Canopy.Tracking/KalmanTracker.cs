@@ -2,22 +2,30 @@ using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Geometry;
 using Canopy.Core.Sensing;
-using Kf = Canopy.Tracking.ConstantVelocityKalmanFilter;
+using Canopy.Tracking.Association;
+using Canopy.Tracking.Filtering;
 
 namespace Canopy.Tracking;
 
 /// <summary>
-/// A multi-sensor, multi-target tracker: one constant-velocity Kalman filter per track, chi-square gating,
-/// greedy global nearest-neighbour association per sensor scan, single-point initiation and M-of-N confirmation.
-/// Radar plots become common-frame points (converted measurements); acoustic bearings refine confirmed tracks only.
+/// A multi-sensor, multi-target tracker. Per sensor scan: Mahalanobis gating of converted plots found through a
+/// spatial grid, the gate graph split into independent clusters, each associated by GNN (optimal 2-D assignment) or
+/// JPDA, and each track updated by its IMM (or constant-velocity) filter through EKF or UKF measurement updates in
+/// the sensor's own coordinates. Single-point initiation, M-of-N confirmation, deletion by misses (counted only for
+/// radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
+/// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>
 public sealed class KalmanTracker : ITracker
 {
-    private static readonly IComparer<Plot> ScanOrder = Comparer<Plot>.Create(CompareScans);
-
     private readonly TrackerOptions _options;
+    private readonly LocalFrame _frame;
+    private readonly InteractingMultipleModelFilter _filter;
+    private readonly IMeasurementPredictor _predictor;
+    private readonly IAssociator _associator;
+    private readonly IAssociator _bearingAssociator;
     private readonly Dictionary<SensorId, SensorGeometry> _sensors = [];
+    private readonly Dictionary<SensorId, SensorBias> _biases = [];
     private readonly List<TrackState> _tracks = [];
     private readonly Stack<TrackState> _pool = new();
     private readonly List<Track> _output = [];
@@ -25,36 +33,74 @@ public sealed class KalmanTracker : ITracker
     private readonly Dictionary<SensorId, double> _lastScan = [];
     private readonly List<Scan> _scans = [];
     private readonly UniformGrid _grid;
+    private readonly GateClusters _clusters = new();
     private readonly List<int> _candidates = [];
-    private readonly List<Pairing> _pairs = [];
-    private readonly double[] _x = new double[Kf.StateSize];
-    private readonly double[] _p = new double[Kf.CovarianceSize];
-    private readonly double[] _h = new double[Kf.StateSize];
+    private readonly FilterState _scratch;
+    private readonly double _gridMargin;
     private Plot[] _sorted = new Plot[64];
+    private PlotKey[] _keys = new PlotKey[64];
+    private Plot[] _plots = new Plot[64];
     private Vec3[] _z = new Vec3[64];
     private double[] _r = new double[64 * 9];
     private bool[] _plotUsed = new bool[64];
-    private bool[] _trackHit = new bool[64];
-    private bool[] _trackOpportunity = new bool[64];
+    private GateEdge[] _edges = new GateEdge[64];
+    private double[] _weights = new double[64];
+    private Plot[] _trackPlots = new Plot[16];
+    private double[] _trackWeights = new double[16];
+    private TrackFlags[] _flags = new TrackFlags[64];
+    private int _edgeCount;
     private int _nextId = 1;
+    private double _callTime = double.NaN;
+    private double _latestScanTime = double.NegativeInfinity;
 
     public KalmanTracker(DefenceLayout layout, TrackerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         _options = options ?? new TrackerOptions();
+        _frame = layout.Frame;
         _grid = new UniformGrid(_options.GridCellSize);
+        _predictor = _options.Update == MeasurementUpdate.Ukf ? new UnscentedKalmanPredictor() : new ExtendedKalmanPredictor();
+        _filter = CreateFilter(_options, _predictor);
+        _scratch = new FilterState(_filter.Models);
+        _associator = _options.Association == AssociationMethod.Jpda
+            ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
+            : new GnnWith2DAssignment(_options.PositionGate);
+        _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
+        _gridMargin = _options.Filter == MotionFilter.Imm ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
         foreach (var s in layout.Sensors)
         {
             _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
             if (s is RadarSpec radar) _radars.Add(radar);
         }
+        foreach (var b in _options.SensorBiases) _biases[new SensorId(b.SensorId)] = b;
+    }
+
+    /// <summary>Out-of-sequence plots applied to a track from its state before its last update.</summary>
+    public int OutOfSequencePlotsApplied { get; private set; }
+
+    /// <summary>Out-of-sequence plots dropped: too old for any track, and not used to start one.</summary>
+    public int OutOfSequencePlotsDropped { get; private set; }
+
+    /// <summary>The track filter <paramref name="options"/> select: the IMM (CV, CT ±ω, ballistic) or one CV model.</summary>
+    public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var cv = new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed);
+        if (options.Filter == MotionFilter.ConstantVelocity) return new InteractingMultipleModelFilter([cv], [1], 1, predictor);
+        IMotionModel[] models =
+        [
+            cv,
+            new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity),
+            new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity),
+            new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed),
+        ];
+        return new InteractingMultipleModelFilter(models, [0.7, 0.1, 0.1, 0.1], options.ModeSojournTime, predictor);
     }
 
     public IReadOnlyList<Track> Update(double time, ReadOnlySpan<Plot> plots)
     {
-        if (_sorted.Length < plots.Length) _sorted = new Plot[Math.Max(plots.Length, _sorted.Length * 2)];
-        plots.CopyTo(_sorted);
-        Array.Sort(_sorted, 0, plots.Length, ScanOrder);
+        _callTime = time;
+        SortIntoScans(plots);
         _scans.Clear();
         for (var start = 0; start < plots.Length;)
         {
@@ -65,21 +111,28 @@ public sealed class KalmanTracker : ITracker
         }
         AddEmptyScans(time);
         _scans.Sort();
-        foreach (var scan in _scans)
-        {
-            var span = _sorted.AsSpan(scan.Start, scan.Count);
-            if (scan.Count > 0 && span[0].Kind == MeasurementKind.Bearing) ProcessBearings(scan.Sensor, scan.Time, span);
-            else ProcessScan(scan.Sensor, scan.Time, span);
-        }
+        foreach (var scan in _scans) ProcessScan(scan.Sensor, scan.Time, _sorted.AsSpan(scan.Start, scan.Count));
         DeleteStale(time);
         return Publish(time);
+    }
+
+    /// <summary>Copies the plots into <see cref="_sorted"/> by time, sensor, kind and then arrival order.</summary>
+    private void SortIntoScans(ReadOnlySpan<Plot> plots)
+    {
+        if (_sorted.Length < plots.Length)
+        {
+            _sorted = new Plot[Math.Max(plots.Length, _sorted.Length * 2)];
+            _keys = new PlotKey[_sorted.Length];
+        }
+        for (var i = 0; i < plots.Length; i++) _keys[i] = new PlotKey(plots[i].Time, plots[i].Sensor.Value, plots[i].Kind, i);
+        Array.Sort(_keys, 0, plots.Length);
+        for (var i = 0; i < plots.Length; i++) _sorted[i] = plots[_keys[i].Index];
     }
 
     /// <summary>
     /// A radar that detects nothing sends nothing, yet its scan was an opportunity to see every track in its coverage.
     /// Once a radar has reported, every revisit period that passes by <paramref name="time"/> without plots from it
     /// (none within half a period) becomes an empty scan, so that tracks it no longer sees collect their misses.
-    /// Assumes plots arrive in the first call whose time is not before theirs.
     /// </summary>
     private void AddEmptyScans(double time)
     {
@@ -91,7 +144,7 @@ public sealed class KalmanTracker : ITracker
             for (var i = 0; i < realScans; i++)
             {
                 var scan = _scans[i];
-                if (scan.Sensor != radar.Id || _sorted[scan.Start].Kind == MeasurementKind.Bearing) continue;
+                if (scan.Sensor != radar.Id || _sorted[scan.Start].Kind == MeasurementKind.Bearing || scan.Time <= last) continue;
                 for (var e = last + period; e < scan.Time - period / 2; e += period) _scans.Add(new Scan(e, radar.Id, 0, 0));
                 last = scan.Time;
             }
@@ -105,77 +158,239 @@ public sealed class KalmanTracker : ITracker
         }
     }
 
-    /// <summary>One scan of radar or position plots: gate, associate, update, count opportunities, initiate.</summary>
+    /// <summary>One scan of one sensor's plots: gate, cluster, associate, update, count opportunities, initiate.</summary>
     private void ProcessScan(SensorId sensor, double t, ReadOnlySpan<Plot> scan)
     {
         _sensors.TryGetValue(sensor, out var site);
-        var radar = site?.Spec as RadarSpec;
-        var m = ConvertPlots(scan, site, radar, out var maxTraceR);
-        _grid.Build(_z, m);
-
+        var bearings = scan.Length > 0 && scan[0].Kind == MeasurementKind.Bearing;
+        if (bearings && site?.Spec is not AcousticSpec) return;
+        var m = bearings ? CopyBearings(scan) : ConvertPlots(scan, site);
         var n = _tracks.Count;
-        EnsureTrackBuffers(n);
-        _pairs.Clear();
-        var gate = _options.PositionGate;
+        if (_flags.Length < n) _flags = new TrackFlags[Math.Max(n, _flags.Length * 2)];
+        if (bearings) GateBearings(t, site!, m);
+        else Gate(t, site, m);
+        Associate(n, m, bearings ? _bearingAssociator : _associator, bearings, site);
+        if (bearings) return;
         for (var k = 0; k < n; k++)
         {
-            var track = _tracks[k];
-            var predicted = track.PositionAt(t);
-            _trackHit[k] = false;
-            _trackOpportunity[k] = radar is not null && (predicted - site!.Origin).Length <= radar.MaxRange.Metres;
-            if (m == 0) continue;
-            var radius = Math.Sqrt(gate * (track.PositionVarianceTraceAt(t, track.ProcessNoise(_options)) + maxTraceR));
-            _candidates.Clear();
-            _grid.Query(predicted, radius, _candidates);
-            if (_candidates.Count == 0) continue;
-            PredictInto(track, t);
-            foreach (var c in _candidates)
-            {
-                var d2 = Kf.MahalanobisSquared(_x, _p, _z[c], _r.AsSpan(c * 9, 9));
-                if (d2 <= gate) _pairs.Add(new Pairing(k, c, d2));
-            }
+            var f = _flags[k];
+            if (!f.OutOfSequence && (f.Opportunity || f.Hit)) _tracks[k].RecordOpportunity(f.Hit, _options);
         }
-
-        _pairs.Sort();
-        foreach (var pair in _pairs)
-        {
-            if (_trackHit[pair.Track] || _plotUsed[pair.Plot]) continue;
-            _trackHit[pair.Track] = true;
-            _plotUsed[pair.Plot] = true;
-            var track = _tracks[pair.Track];
-            Kf.Predict(track.X, track.P, t - track.Time, track.ProcessNoise(_options));
-            Kf.Update(track.X, track.P, _z[pair.Plot], _r.AsSpan(pair.Plot * 9, 9));
-            MarkUpdated(track, t);
-        }
-        for (var k = 0; k < n; k++)
-            if (_trackOpportunity[k] || _trackHit[k]) _tracks[k].RecordOpportunity(_trackHit[k], _options);
-
-        for (var c = 0; c < m; c++)
-        {
-            if (_plotUsed[c]) continue;
-            var track = _pool.Count > 0 ? _pool.Pop() : new TrackState();
-            track.Start(_nextId++, t, _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
-            track.RecordOpportunity(true, _options);
-            _tracks.Add(track);
-        }
+        Initiate(t, m);
+        _latestScanTime = Math.Max(_latestScanTime, t);
         RemoveDeleted();
     }
 
-    /// <summary>Converts a scan's plots into common-frame points and covariances; returns how many are usable.</summary>
-    private int ConvertPlots(ReadOnlySpan<Plot> scan, SensorGeometry? site, RadarSpec? radar, out double maxTraceR)
+    /// <summary>Gates every track against the scan's converted plots; fills the edges and each track's flags.</summary>
+    private void Gate(double t, SensorGeometry? site, int m)
     {
-        if (_z.Length < scan.Length)
+        var radar = site?.Spec as RadarSpec;
+        var maxTraceR = 0.0;
+        for (var c = 0; c < m; c++) maxTraceR = Math.Max(maxTraceR, _r[c * 9] + _r[c * 9 + 4] + _r[c * 9 + 8]);
+        _grid.Build(_z, m);
+        _edgeCount = 0;
+        var gate = _options.PositionGate;
+        Span<double> s = stackalloc double[9];
+        Span<double> sInv = stackalloc double[9];
+        for (var k = 0; k < _tracks.Count; k++)
         {
-            var size = Math.Max(scan.Length, _z.Length * 2);
-            _z = new Vec3[size];
-            _r = new double[size * 9];
-            _plotUsed = new bool[size];
+            var track = _tracks[k];
+            if (!TryFrom(track, t, out var from, out var outOfSequence))
+            {
+                _flags[k] = default;
+                continue;
+            }
+            _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence);
+            if (m == 0) continue;
+            var dt = t - from.Time;
+            var radius = Math.Sqrt(gate * (TraceAt(from, t, _options.FastProcessNoiseDensity) + maxTraceR)) + 0.5 * _gridMargin * dt * dt;
+            _candidates.Clear();
+            var x = from.X;
+            _grid.Query(new Vec3(x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5]), radius, _candidates);
+            if (_candidates.Count == 0) continue;
+            _filter.Predict(from, t, track.Predicted);
+            var px = track.Predicted.X;
+            var pp = track.Predicted.P;
+            foreach (var c in _candidates)
+            {
+                for (var a = 0; a < 3; a++)
+                    for (var b = 0; b < 3; b++) s[a * 3 + b] = pp[a * 6 + b] + _r[c * 9 + a * 3 + b];
+                var logDet = Matrix6.InvertSmall(s, 3, sInv);
+                if (double.IsNaN(logDet)) continue;
+                var z = _z[c];
+                double nx = z.X - px[0], ny = z.Y - px[1], nz = z.Z - px[2];
+                var d2 = nx * (sInv[0] * nx + sInv[1] * ny + sInv[2] * nz)
+                    + ny * (sInv[3] * nx + sInv[4] * ny + sInv[5] * nz)
+                    + nz * (sInv[6] * nx + sInv[7] * ny + sInv[8] * nz);
+                if (d2 <= gate) AddEdge(new GateEdge(k, c, d2, logDet));
+            }
         }
-        maxTraceR = 0;
+    }
+
+    /// <summary>Gates confirmed tracks within an acoustic post's reach against its bearings (normalised innovation).</summary>
+    private void GateBearings(double t, SensorGeometry site, int m)
+    {
+        var acoustic = (AcousticSpec)site.Spec;
+        var model = MeasurementModel.Bearing(site, acoustic.BearingSigma.Radians);
+        _edgeCount = 0;
+        Span<double> zHat = stackalloc double[1];
+        Span<double> s = stackalloc double[1];
+        Span<double> c = stackalloc double[6];
+        for (var k = 0; k < _tracks.Count; k++)
+        {
+            var track = _tracks[k];
+            _flags[k] = default;
+            if (track.Status != TrackStatus.Confirmed || t < track.Time) continue;
+            var reach = acoustic.DetectionRadius.Metres + Math.Sqrt(_options.PositionGate * TraceAt(track.Current, t, _options.FastProcessNoiseDensity));
+            if ((track.PositionAt(t) - site.Origin).HorizontalLength > reach) continue;
+            _filter.Predict(track.Current, t, track.Predicted);
+            _predictor.Predict(track.Predicted.X, track.Predicted.P, model, zHat, s, c);
+            for (var i = 0; i < m; i++)
+            {
+                var nu = Angles.WrapPi(_plots[i].Azimuth - zHat[0]);
+                var d2 = nu * nu / s[0];
+                if (d2 <= _options.BearingGate) AddEdge(new GateEdge(k, i, d2, Math.Log(s[0])));
+            }
+        }
+    }
+
+    /// <summary>Clusters the gate graph, associates each cluster and updates its tracks.</summary>
+    private void Associate(int n, int m, IAssociator associator, bool bearings, SensorGeometry? site)
+    {
+        var edges = _edges.AsSpan(0, _edgeCount);
+        _clusters.Build(n, m, edges);
+        if (_weights.Length < _edgeCount) _weights = new double[Math.Max(_edgeCount, _weights.Length * 2)];
+        var jpda = !bearings && _options.Association == AssociationMethod.Jpda;
+        for (var c = 0; c < _clusters.Count; c++)
+        {
+            var cluster = _clusters.Edges(c);
+            var weights = _weights.AsSpan(0, cluster.Length);
+            associator.Associate(edges, cluster, weights);
+            // Gating ran over tracks in order, so each track's edges are contiguous within its cluster.
+            for (var start = 0; start < cluster.Length;)
+            {
+                var k = edges[cluster[start]].Track;
+                var end = start + 1;
+                while (end < cluster.Length && edges[cluster[end]].Track == k) end++;
+                UpdateTrack(k, edges, cluster[start..end], weights[start..end], jpda, site);
+                start = end;
+            }
+        }
+    }
+
+    /// <summary>Updates track <paramref name="k"/> with its weighted plots, if any weight is positive.</summary>
+    private void UpdateTrack(int k, ReadOnlySpan<GateEdge> edges, ReadOnlySpan<int> own, ReadOnlySpan<double> weights, bool jpda, SensorGeometry? site)
+    {
+        if (_trackPlots.Length < own.Length)
+        {
+            _trackPlots = new Plot[Math.Max(own.Length, _trackPlots.Length * 2)];
+            _trackWeights = new double[_trackPlots.Length];
+        }
+        var count = 0;
+        var total = 0.0;
+        var best = -1;
+        for (var i = 0; i < own.Length; i++)
+        {
+            var plot = edges[own[i]].Plot;
+            if (jpda) _plotUsed[plot] = true;
+            if (!(weights[i] > 0)) continue;
+            _plotUsed[plot] = true;
+            if (best < 0 || weights[i] > _trackWeights[best]) best = count;
+            _trackPlots[count] = _plots[plot];
+            _trackWeights[count++] = weights[i];
+            total += weights[i];
+        }
+        if (count == 0) return;
+        var track = _tracks[k];
+        var model = ModelFor(_trackPlots[0], site);
+        var missWeight = Math.Max(0, 1 - total);
+        _filter.Update(track.Predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
+            _options.DetectionProbability, jpda ? _options.ClutterDensity : 0);
+        var f = _flags[k];
+        _flags[k] = f with { Hit = total > 0.5 };
+        track.Updates++;
+        if (f.OutOfSequence)
+        {
+            // Replay the last update on top of the out-of-sequence one.
+            _filter.Predict(track.Predicted, track.Time, _scratch);
+            _sensors.TryGetValue(track.LastPlot.Sensor, out var lastSite);
+            _filter.Update(_scratch, ModelFor(track.LastPlot, lastSite), [track.LastPlot], [1.0], 0, 1, 0);
+            track.Prior.CopyFrom(track.Predicted);
+            track.Current.CopyFrom(_scratch);
+            OutOfSequencePlotsApplied++;
+            return;
+        }
+        track.Prior.CopyFrom(track.Current);
+        track.HasPrior = true;
+        track.Current.CopyFrom(track.Predicted);
+        track.LastUpdateTime = track.Current.Time;
+        track.LastPlot = _trackPlots[best];
+    }
+
+    /// <summary>Starts a tentative track on every plot no track took, unless the plot is older than scans already processed.</summary>
+    private void Initiate(double t, int m)
+    {
+        for (var c = 0; c < m; c++)
+        {
+            if (_plotUsed[c]) continue;
+            if (t < _latestScanTime)
+            {
+                OutOfSequencePlotsDropped++;
+                continue;
+            }
+            var track = _pool.Count > 0 ? _pool.Pop() : new TrackState(_filter.Models);
+            track.Start(_filter, _nextId++, _plots[c], _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
+            track.RecordOpportunity(true, _options);
+            _tracks.Add(track);
+        }
+    }
+
+    /// <summary>
+    /// The state to predict from: the current one for a plot not older than it; the one before the last update for a
+    /// plot out of sequence but within the lag bound; none otherwise.
+    /// </summary>
+    private bool TryFrom(TrackState track, double t, out FilterState from, out bool outOfSequence)
+    {
+        outOfSequence = t < track.Time;
+        from = outOfSequence ? track.Prior : track.Current;
+        return !outOfSequence || (track.HasPrior && t >= track.Prior.Time && track.Time - t <= _options.MaxOutOfSequenceLag);
+    }
+
+    /// <summary>Whether the radar could have seen the track: within its range and above its horizon.</summary>
+    private bool InCoverage(TrackState track, double t, SensorGeometry site, RadarSpec radar)
+    {
+        var position = track.PositionAt(t);
+        var range = (position - site.Origin).Length;
+        if (range > radar.MaxRange.Metres) return false;
+        if (track.HeightTime != _callTime)
+        {
+            track.Height = _frame.ToGeodetic(position).HeightM;
+            track.HeightTime = _callTime;
+        }
+        return range <= RadarHorizon.Distance(radar.Antenna.HeightM, track.Height);
+    }
+
+    private MeasurementModel ModelFor(in Plot plot, SensorGeometry? site) => plot.Kind switch
+    {
+        MeasurementKind.Position => MeasurementModel.Position(_options.PositionPlotSigma),
+        MeasurementKind.Bearing => MeasurementModel.Bearing(site!, ((AcousticSpec)site!.Spec).BearingSigma.Radians),
+        _ => site!.Spec is RadarSpec radar
+            ? MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
+            : throw new InvalidOperationException($"sensor {plot.Sensor} is not a radar"),
+    };
+
+    /// <summary>Converts a scan's plots (bias removed) into common-frame points and covariances; returns how many are usable.</summary>
+    private int ConvertPlots(ReadOnlySpan<Plot> scan, SensorGeometry? site)
+    {
+        EnsurePlotBuffers(scan.Length);
+        var radar = site?.Spec as RadarSpec;
+        SensorBias? bias = null;
+        if (site is not null) _biases.TryGetValue(site.Spec.Id, out bias);
         var m = 0;
         var positionVariance = _options.PositionPlotSigma * _options.PositionPlotSigma;
-        foreach (var plot in scan)
+        foreach (var raw in scan)
         {
+            var plot = raw;
             var r = _r.AsSpan(m * 9, 9);
             if (plot.Kind == MeasurementKind.Position)
             {
@@ -185,6 +400,7 @@ public sealed class KalmanTracker : ITracker
             }
             else if (radar is not null)
             {
+                if (bias is not null) plot = Plot.Polar(plot.Sensor, plot.Time, plot.Range - bias.RangeBias, plot.Azimuth - bias.AzimuthBias, plot.Elevation);
                 _z[m] = site!.ConvertPolar(plot.Range, plot.Azimuth, plot.Elevation,
                     radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians, r);
             }
@@ -192,69 +408,37 @@ public sealed class KalmanTracker : ITracker
             {
                 continue;
             }
-            maxTraceR = Math.Max(maxTraceR, r[0] + r[4] + r[8]);
+            _plots[m] = plot;
             _plotUsed[m] = false;
             m++;
         }
         return m;
     }
 
-    /// <summary>One acoustic report: each bearing may refine the confirmed track it best fits.</summary>
-    private void ProcessBearings(SensorId sensor, double t, ReadOnlySpan<Plot> scan)
+    private int CopyBearings(ReadOnlySpan<Plot> scan)
     {
-        if (!_sensors.TryGetValue(sensor, out var site) || site.Spec is not AcousticSpec acoustic) return;
-        var variance = acoustic.BearingSigma.Radians * acoustic.BearingSigma.Radians;
-        var n = _tracks.Count;
-        EnsureTrackBuffers(n);
-        if (_plotUsed.Length < scan.Length) _plotUsed = new bool[Math.Max(scan.Length, _plotUsed.Length * 2)];
+        EnsurePlotBuffers(scan.Length);
+        scan.CopyTo(_plots);
         Array.Clear(_plotUsed, 0, scan.Length);
-        _pairs.Clear();
-        for (var k = 0; k < n; k++)
-        {
-            var track = _tracks[k];
-            _trackHit[k] = false;
-            if (track.Status != TrackStatus.Confirmed) continue;
-            var predicted = track.PositionAt(t);
-            var reach = acoustic.DetectionRadius.Metres
-                + Math.Sqrt(_options.PositionGate * track.PositionVarianceTraceAt(t, track.ProcessNoise(_options)));
-            if ((predicted - site.Origin).HorizontalLength > reach) continue;
-            PredictInto(track, t);
-            var expected = site.Bearing(new Vec3(_x[0], _x[1], _x[2]), _h);
-            var s = Kf.ScalarInnovationVariance(_p, _h, variance);
-            for (var c = 0; c < scan.Length; c++)
-            {
-                var nu = Angles.WrapPi(scan[c].Azimuth - expected);
-                var d2 = nu * nu / s;
-                if (d2 <= _options.BearingGate) _pairs.Add(new Pairing(k, c, d2));
-            }
-        }
-
-        _pairs.Sort();
-        foreach (var pair in _pairs)
-        {
-            if (_trackHit[pair.Track] || _plotUsed[pair.Plot]) continue;
-            _trackHit[pair.Track] = true;
-            _plotUsed[pair.Plot] = true;
-            var track = _tracks[pair.Track];
-            Kf.Predict(track.X, track.P, t - track.Time, track.ProcessNoise(_options));
-            var expected = site.Bearing(new Vec3(track.X[0], track.X[1], track.X[2]), _h);
-            Kf.UpdateScalar(track.X, track.P, _h, Angles.WrapPi(scan[pair.Plot].Azimuth - expected), variance);
-            MarkUpdated(track, t);
-        }
+        return scan.Length;
     }
 
-    private void PredictInto(TrackState track, double t)
+    private void AddEdge(GateEdge edge)
     {
-        track.X.CopyTo(_x, 0);
-        track.P.CopyTo(_p, 0);
-        Kf.Predict(_x, _p, t - track.Time, track.ProcessNoise(_options));
+        if (_edgeCount == _edges.Length) Array.Resize(ref _edges, _edges.Length * 2);
+        _edges[_edgeCount++] = edge;
     }
 
-    private static void MarkUpdated(TrackState track, double t)
+    /// <summary>Sum of position variances of <paramref name="s"/> predicted (constant velocity, density q) to <paramref name="t"/>.</summary>
+    private static double TraceAt(FilterState s, double t, double q)
     {
-        track.Time = t;
-        track.LastUpdateTime = t;
-        track.Updates++;
+        var p = s.P;
+        var dt = t - s.Time;
+        var a = Math.Abs(dt);
+        var trace = q * a * a * a;
+        for (var i = 0; i < 3; i++)
+            trace += p[i * 7] + 2 * dt * p[i * 6 + i + 3] + dt * dt * p[(i + 3) * 7];
+        return trace;
     }
 
     private void DeleteStale(double time)
@@ -277,35 +461,45 @@ public sealed class KalmanTracker : ITracker
         _tracks.RemoveRange(kept, _tracks.Count - kept);
     }
 
+    /// <summary>Every live track predicted to <paramref name="time"/>; a track too uncertain (covariance growth) is deleted instead.</summary>
     private List<Track> Publish(double time)
     {
         _output.Clear();
+        var maxVariance = _options.MaxPositionSigma * _options.MaxPositionSigma;
         foreach (var track in _tracks)
         {
-            PredictInto(track, time);
-            _output.Add(new Track(track.Id, track.Status, time,
-                new Vec3(_x[0], _x[1], _x[2]), new Vec3(_x[3], _x[4], _x[5]), (double[])_p.Clone(),
-                track.FirstTime, track.LastUpdateTime, track.Updates));
+            _filter.Predict(track.Current, Math.Max(time, track.Time), _scratch);
+            var x = _scratch.X;
+            var p = _scratch.P;
+            if (Math.Max(p[0], Math.Max(p[7], p[14])) > maxVariance)
+            {
+                track.Deleted = true;
+                continue;
+            }
+            _output.Add(new Track(track.Id, track.Status, time, new Vec3(x[0], x[1], x[2]), new Vec3(x[3], x[4], x[5]),
+                (double[])p.Clone(), track.FirstTime, track.LastUpdateTime, track.Updates));
         }
+        RemoveDeleted();
         return _output;
     }
 
-    private void EnsureTrackBuffers(int n)
+    private void EnsurePlotBuffers(int size)
     {
-        if (_trackHit.Length >= n) return;
-        var size = Math.Max(n, _trackHit.Length * 2);
-        _trackHit = new bool[size];
-        _trackOpportunity = new bool[size];
+        if (_z.Length >= size) return;
+        size = Math.Max(size, _z.Length * 2);
+        _z = new Vec3[size];
+        _r = new double[size * 9];
+        _plots = new Plot[size];
+        _plotUsed = new bool[size];
     }
 
-    /// <summary>Scans are the plots of one sensor at one time; bearings apart from the rest.</summary>
+    /// <summary>Scans are the plots of one sensor at one time and of one kind.</summary>
     private static int CompareScans(Plot a, Plot b)
     {
         var c = a.Time.CompareTo(b.Time);
         if (c != 0) return c;
         c = a.Sensor.Value.CompareTo(b.Sensor.Value);
-        if (c != 0) return c;
-        return (a.Kind == MeasurementKind.Bearing).CompareTo(b.Kind == MeasurementKind.Bearing);
+        return c != 0 ? c : ((byte)a.Kind).CompareTo((byte)b.Kind);
     }
 
     /// <summary>The plots of one sensor at one time (<see cref="Count"/> 0 for an inferred empty radar scan).</summary>
@@ -320,15 +514,20 @@ public sealed class KalmanTracker : ITracker
         }
     }
 
-    /// <summary>A track-plot pair inside the gate; pairs are taken smallest distance first.</summary>
-    private readonly record struct Pairing(int Track, int Plot, double Distance2) : IComparable<Pairing>
+    /// <summary>Sort key of a plot: its scan (time, sensor, kind), then arrival order, so that sorting is deterministic.</summary>
+    private readonly record struct PlotKey(double Time, int Sensor, MeasurementKind Kind, int Index) : IComparable<PlotKey>
     {
-        public int CompareTo(Pairing other)
+        public int CompareTo(PlotKey other)
         {
-            var c = Distance2.CompareTo(other.Distance2);
+            var c = Time.CompareTo(other.Time);
             if (c != 0) return c;
-            c = Track.CompareTo(other.Track);
-            return c != 0 ? c : Plot.CompareTo(other.Plot);
+            c = Sensor.CompareTo(other.Sensor);
+            if (c != 0) return c;
+            c = ((byte)Kind).CompareTo((byte)other.Kind);
+            return c != 0 ? c : Index.CompareTo(other.Index);
         }
     }
+
+    /// <summary>A track's role in the scan in hand.</summary>
+    private readonly record struct TrackFlags(bool Hit, bool Opportunity, bool OutOfSequence);
 }

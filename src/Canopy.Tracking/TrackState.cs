@@ -1,48 +1,52 @@
 using System.Numerics;
 using Canopy.Core.Geometry;
+using Canopy.Core.Sensing;
+using Canopy.Tracking.Filtering;
 
 namespace Canopy.Tracking;
 
-/// <summary>The tracker's working copy of one track: filter state at its last update and its M-of-N history.</summary>
-internal sealed class TrackState
+/// <summary>
+/// The tracker's working copy of one track: filter state at its last update, the state before that update (to
+/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history.
+/// </summary>
+internal sealed class TrackState(int models)
 {
-    public readonly double[] X = new double[ConstantVelocityKalmanFilter.StateSize];
-    public readonly double[] P = new double[ConstantVelocityKalmanFilter.CovarianceSize];
+    /// <summary>Filter state at <see cref="LastUpdateTime"/>.</summary>
+    public readonly FilterState Current = new(models);
+
+    /// <summary>Filter state before the last update (valid when <see cref="HasPrior"/>).</summary>
+    public readonly FilterState Prior = new(models);
+
+    /// <summary>Prediction of <see cref="Current"/> (or, out of sequence, <see cref="Prior"/>) to the scan in hand.</summary>
+    public readonly FilterState Predicted = new(models);
 
     public int Id;
     public TrackStatus Status;
-    public double Time;
     public double FirstTime;
     public double LastUpdateTime;
     public int Updates;
     public int Opportunities;
     public int ConsecutiveMisses;
     public bool Deleted;
+    public bool HasPrior;
+
+    /// <summary>The plot of the last update (the most probable one under JPDA), replayed after an out-of-sequence plot.</summary>
+    public Plot LastPlot;
+
+    /// <summary>Geodetic height (m) of the track at <see cref="HeightTime"/>, for the radar horizon.</summary>
+    public double Height;
+    public double HeightTime = double.NaN;
+
     private int _history;
 
-    /// <summary>Position extrapolated (mean only) to <paramref name="t"/>.</summary>
+    public double Time => Current.Time;
+
+    /// <summary>Position extrapolated (mean only, constant velocity) to <paramref name="t"/>.</summary>
     public Vec3 PositionAt(double t)
     {
-        var dt = t - Time;
-        return new Vec3(X[0] + dt * X[3], X[1] + dt * X[4], X[2] + dt * X[5]);
-    }
-
-    /// <summary>The process noise density for this track: larger for fast (ballistic, cruise) targets.</summary>
-    public double ProcessNoise(TrackerOptions options)
-    {
-        var fast = options.FastSpeed * options.FastSpeed;
-        return X[3] * X[3] + X[4] * X[4] + X[5] * X[5] > fast ? options.FastProcessNoiseDensity : options.ProcessNoiseDensity;
-    }
-
-    /// <summary>Sum of the position variances predicted to <paramref name="t"/>: a cheap bound on the largest.</summary>
-    public double PositionVarianceTraceAt(double t, double q)
-    {
-        var dt = t - Time;
-        var a = Math.Abs(dt);
-        var trace = 3 * q * a * a * a / 3;
-        for (var i = 0; i < 3; i++)
-            trace += P[i * 7] + 2 * dt * P[i * 6 + i + 3] + dt * dt * P[(i + 3) * 7];
-        return trace;
+        var x = Current.X;
+        var dt = t - Current.Time;
+        return new Vec3(x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5]);
     }
 
     /// <summary>Records one opportunity (a scan that could have seen the track) and whether it did.</summary>
@@ -63,25 +67,26 @@ internal sealed class TrackState
     }
 
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>
-    public void Start(int id, double time, Vec3 z, ReadOnlySpan<double> r, double velocitySigma)
+    public void Start(InteractingMultipleModelFilter filter, int id, in Plot plot, Vec3 z, ReadOnlySpan<double> r, double velocitySigma)
     {
         Id = id;
         Status = TrackStatus.Tentative;
-        Time = FirstTime = LastUpdateTime = time;
+        FirstTime = LastUpdateTime = plot.Time;
         Updates = 1;
         Opportunities = 0;
         ConsecutiveMisses = 0;
         Deleted = false;
+        HasPrior = false;
+        LastPlot = plot;
+        HeightTime = double.NaN;
         _history = 0;
-        Array.Clear(X);
-        Array.Clear(P);
-        X[0] = z.X;
-        X[1] = z.Y;
-        X[2] = z.Z;
+        Span<double> x = [z.X, z.Y, z.Z, 0, 0, 0];
+        Span<double> p = stackalloc double[36];
         for (var i = 0; i < 3; i++)
         {
-            for (var j = 0; j < 3; j++) P[i * 6 + j] = r[i * 3 + j];
-            P[(i + 3) * 7] = velocitySigma * velocitySigma;
+            for (var j = 0; j < 3; j++) p[i * 6 + j] = r[i * 3 + j];
+            p[(i + 3) * 7] = velocitySigma * velocitySigma;
         }
+        filter.Initialise(Current, plot.Time, x, p);
     }
 }

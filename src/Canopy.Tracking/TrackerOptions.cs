@@ -1,5 +1,38 @@
 namespace Canopy.Tracking;
 
+/// <summary>Which motion models the track filter runs.</summary>
+public enum MotionFilter
+{
+    /// <summary>Interacting multiple models: constant velocity, coordinated turns left and right, ballistic.</summary>
+    Imm,
+
+    /// <summary>A single constant-velocity Kalman filter.</summary>
+    ConstantVelocity,
+}
+
+/// <summary>How a nonlinear (radar, bearing) measurement updates the filter.</summary>
+public enum MeasurementUpdate
+{
+    /// <summary>Extended Kalman filter: linearised at the predicted mean.</summary>
+    Ekf,
+
+    /// <summary>Unscented Kalman filter: sigma points through the measurement function.</summary>
+    Ukf,
+}
+
+/// <summary>How plots are associated with tracks within each gate cluster.</summary>
+public enum AssociationMethod
+{
+    /// <summary>Global nearest neighbour by optimal 2-D assignment.</summary>
+    Gnn,
+
+    /// <summary>Joint probabilistic data association (exact enumeration; GNN for clusters too large).</summary>
+    Jpda,
+}
+
+/// <summary>A sensor's registration bias, subtracted from its plots: range (m) and azimuth (rad).</summary>
+public sealed record SensorBias(int SensorId, double RangeBias, double AzimuthBias);
+
 /// <summary>Tuning of <see cref="KalmanTracker"/>. All values SI; the defaults suit drones through ballistic missiles.</summary>
 public sealed record TrackerOptions
 {
@@ -51,6 +84,48 @@ public sealed record TrackerOptions
 
     /// <summary>Cell size (m) of the horizontal grid that finds gating candidates.</summary>
     public double GridCellSize { get; init; } = 5000;
+
+    /// <summary>Motion models of the track filter; default the IMM.</summary>
+    public MotionFilter Filter { get; init; } = MotionFilter.Imm;
+
+    /// <summary>Radar and bearing measurement update; default the EKF.</summary>
+    public MeasurementUpdate Update { get; init; } = MeasurementUpdate.Ekf;
+
+    /// <summary>Plot-to-track association; default GNN.</summary>
+    public AssociationMethod Association { get; init; } = AssociationMethod.Gnn;
+
+    /// <summary>Turn rate (rad/s) of the IMM's two coordinated-turn models (±): 0.1 is a 2.5 g turn at 250 m/s.</summary>
+    public double TurnRate { get; init; } = 0.1;
+
+    /// <summary>Noise density q (m²/s³) of the coordinated-turn models.</summary>
+    public double TurnProcessNoiseDensity { get; init; } = 2;
+
+    /// <summary>Noise density q (m²/s³) of the ballistic model (drag and curvature not modelled); it falls only above <see cref="FastSpeed"/>.</summary>
+    public double BallisticProcessNoiseDensity { get; init; } = 5;
+
+    /// <summary>Mean time (s) the IMM expects a target to stay in one motion mode.</summary>
+    public double ModeSojournTime { get; init; } = 10;
+
+    /// <summary>Probability that a radar detects a track in its coverage (JPDA).</summary>
+    public double DetectionProbability { get; init; } = 0.9;
+
+    /// <summary>Density of false plots, per m³ (JPDA).</summary>
+    public double ClutterDensity { get; init; } = 1e-12;
+
+    /// <summary>Joint events JPDA may enumerate in one cluster; larger clusters use GNN.</summary>
+    public int MaxJpdaHypotheses { get; init; } = 10_000;
+
+    /// <summary>A track whose predicted position standard deviation (m, largest axis) exceeds this is deleted.</summary>
+    public double MaxPositionSigma { get; init; } = 5_000;
+
+    /// <summary>
+    /// Oldest out-of-sequence plot (s before the track's last update) still used: it is applied from the state before
+    /// the last update, which is then replayed. Older plots, or ones before that state, are dropped and counted.
+    /// </summary>
+    public double MaxOutOfSequenceLag { get; init; } = 5;
+
+    /// <summary>Registration biases of sensors, subtracted from their plots.</summary>
+    public IReadOnlyList<SensorBias> SensorBiases { get; init; } = [];
 
     /// <summary>Standard deviation of a new track's velocity, m/s per axis.</summary>
     public double InitialVelocitySigma => MaxInitiationSpeed / Math.Sqrt(PositionGate);

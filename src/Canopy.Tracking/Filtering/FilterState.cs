@@ -1,0 +1,77 @@
+namespace Canopy.Tracking.Filtering;
+
+/// <summary>
+/// The state of an interacting multiple model filter at one time: each model's mean and covariance with its
+/// probability, and their moment-matched combination (<see cref="X"/>, <see cref="P"/>).
+/// </summary>
+public sealed class FilterState
+{
+    public FilterState(int models)
+    {
+        Mu = new double[models];
+        ModelX = new double[models * 6];
+        ModelP = new double[models * 36];
+    }
+
+    public double Time { get; set; }
+
+    /// <summary>Mode probabilities, one per model.</summary>
+    public double[] Mu { get; }
+
+    /// <summary>Model means, 6 values per model.</summary>
+    public double[] ModelX { get; }
+
+    /// <summary>Model covariances, 36 values per model, row-major.</summary>
+    public double[] ModelP { get; }
+
+    /// <summary>Combined mean (x, y, z, vx, vy, vz).</summary>
+    public double[] X { get; } = new double[6];
+
+    /// <summary>Combined covariance, row-major 6x6.</summary>
+    public double[] P { get; } = new double[36];
+
+    public int Models => Mu.Length;
+
+    public void CopyFrom(FilterState other)
+    {
+        Time = other.Time;
+        other.Mu.CopyTo(Mu, 0);
+        other.ModelX.CopyTo(ModelX, 0);
+        other.ModelP.CopyTo(ModelP, 0);
+        other.X.CopyTo(X, 0);
+        other.P.CopyTo(P, 0);
+    }
+
+    /// <summary>Sets every model to the same mean and covariance with the given mode probabilities.</summary>
+    public void Initialise(double time, ReadOnlySpan<double> x, ReadOnlySpan<double> p, ReadOnlySpan<double> mu)
+    {
+        Time = time;
+        for (var j = 0; j < Models; j++)
+        {
+            x.CopyTo(ModelX.AsSpan(j * 6, 6));
+            p.CopyTo(ModelP.AsSpan(j * 36, 36));
+            Mu[j] = mu[j];
+        }
+        x.CopyTo(X);
+        p.CopyTo(P);
+    }
+
+    /// <summary>Recomputes the combined mean and covariance from the models (moment matching).</summary>
+    public void Combine()
+    {
+        Array.Clear(X);
+        Array.Clear(P);
+        for (var j = 0; j < Models; j++)
+            for (var i = 0; i < 6; i++) X[i] += Mu[j] * ModelX[j * 6 + i];
+        for (var j = 0; j < Models; j++)
+        {
+            var mu = Mu[j];
+            for (var a = 0; a < 6; a++)
+            {
+                var da = ModelX[j * 6 + a] - X[a];
+                for (var b = 0; b < 6; b++)
+                    P[a * 6 + b] += mu * (ModelP[j * 36 + a * 6 + b] + da * (ModelX[j * 6 + b] - X[b]));
+            }
+        }
+    }
+}

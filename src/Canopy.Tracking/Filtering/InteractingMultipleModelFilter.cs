@@ -1,0 +1,206 @@
+using Canopy.Core.Sensing;
+
+namespace Canopy.Tracking.Filtering;
+
+/// <summary>
+/// The interacting multiple model filter (Blom and Bar-Shalom, 1988) over motion models sharing the 6-state:
+/// mixing, model-matched prediction, model-matched (probabilistic data association) update and mode probability
+/// update. Mode switching is a Markov chain whose probability of staying in a mode over dt is exp(−dt/τ), the rest
+/// shared evenly, so many short steps switch as often as one long one. One model gives a plain Kalman filter.
+/// </summary>
+public sealed class InteractingMultipleModelFilter
+{
+    private const double MinModeProbability = 1e-6;
+    private static readonly double LogTwoPi = Math.Log(2 * Math.PI);
+
+    private readonly IMotionModel[] _models;
+    private readonly double[] _initialMu;
+    private readonly double _sojournTime;
+    private readonly IMeasurementPredictor _predictor;
+
+    /// <param name="models">The motion models.</param>
+    /// <param name="initialMu">Mode probabilities of a new track (one per model, summing to 1).</param>
+    /// <param name="sojournTime">Mean time τ (s) spent in one mode.</param>
+    /// <param name="predictor">How measurements are predicted (EKF or UKF).</param>
+    public InteractingMultipleModelFilter(IMotionModel[] models, double[] initialMu, double sojournTime, IMeasurementPredictor predictor)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(initialMu);
+        if (models.Length == 0 || models.Length != initialMu.Length)
+            throw new ArgumentException("one initial mode probability per model is needed", nameof(initialMu));
+        _models = models;
+        _initialMu = initialMu;
+        _sojournTime = sojournTime;
+        _predictor = predictor;
+    }
+
+    public int Models => _models.Length;
+
+    /// <summary>Starts <paramref name="state"/> at a mean and covariance shared by every model.</summary>
+    public void Initialise(FilterState state, double time, ReadOnlySpan<double> x, ReadOnlySpan<double> p) =>
+        state.Initialise(time, x, p, _initialMu);
+
+    /// <summary>Mixes and predicts <paramref name="from"/> to time <paramref name="t"/> into <paramref name="to"/>.</summary>
+    public void Predict(FilterState from, double t, FilterState to)
+    {
+        var m = _models.Length;
+        var dt = t - from.Time;
+        if (m == 1)
+        {
+            to.CopyFrom(from);
+            _models[0].Predict(to.ModelX, to.ModelP, dt);
+            to.Time = t;
+            to.ModelX.CopyTo(to.X, 0);
+            to.ModelP.CopyTo(to.P, 0);
+            return;
+        }
+        var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
+        var move = (1 - stay) / (m - 1);
+        for (var j = 0; j < m; j++)
+        {
+            var c = 0.0;
+            for (var i = 0; i < m; i++) c += (i == j ? stay : move) * from.Mu[i];
+            to.Mu[j] = c;
+            var x0 = to.ModelX.AsSpan(j * 6, 6);
+            var p0 = to.ModelP.AsSpan(j * 36, 36);
+            x0.Clear();
+            p0.Clear();
+            for (var i = 0; i < m; i++)
+            {
+                var w = (i == j ? stay : move) * from.Mu[i] / c;
+                for (var a = 0; a < 6; a++) x0[a] += w * from.ModelX[i * 6 + a];
+            }
+            for (var i = 0; i < m; i++)
+            {
+                var w = (i == j ? stay : move) * from.Mu[i] / c;
+                for (var a = 0; a < 6; a++)
+                {
+                    var da = from.ModelX[i * 6 + a] - x0[a];
+                    for (var b = 0; b < 6; b++)
+                        p0[a * 6 + b] += w * (from.ModelP[i * 36 + a * 6 + b] + da * (from.ModelX[i * 6 + b] - x0[b]));
+                }
+            }
+            _models[j].Predict(x0, p0, dt);
+        }
+        to.Time = t;
+        to.Combine();
+    }
+
+    /// <summary>
+    /// Updates a predicted <paramref name="state"/> in place with plots from one sensor scan, each with its association
+    /// probability (<paramref name="weights"/>) and <paramref name="missWeight"/> that none is the target's: probabilistic
+    /// data association per model. One plot of weight 1 is a plain Kalman update. Mode likelihoods are
+    /// (1 − PD)·λ + PD·Σ N(ν; 0, S) with clutter density λ (0 for a certain association).
+    /// </summary>
+    public void Update(FilterState state, in MeasurementModel model, ReadOnlySpan<Plot> plots, ReadOnlySpan<double> weights,
+        double missWeight, double detectionProbability, double clutterDensity)
+    {
+        var n = model.Dimension;
+        var m = _models.Length;
+        Span<double> zHat = stackalloc double[3];
+        Span<double> s = stackalloc double[9];
+        Span<double> sInv = stackalloc double[9];
+        Span<double> c = stackalloc double[18];
+        Span<double> k = stackalloc double[18];
+        Span<double> z = stackalloc double[3];
+        Span<double> nu = stackalloc double[3];
+        Span<double> nuBar = stackalloc double[3];
+        Span<double> spread = stackalloc double[9];
+        Span<double> logLik = stackalloc double[8];
+        for (var j = 0; j < m; j++)
+        {
+            var x = state.ModelX.AsSpan(j * 6, 6);
+            var p = state.ModelP.AsSpan(j * 36, 36);
+            _predictor.Predict(x, p, model, zHat, s, c);
+            var logDet = Matrix6.InvertSmall(s, n, sInv);
+            if (double.IsNaN(logDet))
+            {
+                logLik[j] = double.NegativeInfinity;
+                continue;
+            }
+            for (var i = 0; i < 6; i++)
+                for (var b = 0; b < n; b++)
+                {
+                    var sum = 0.0;
+                    for (var a = 0; a < n; a++) sum += c[i * n + a] * sInv[a * n + b];
+                    k[i * n + b] = sum;
+                }
+            nuBar.Clear();
+            spread.Clear();
+            var maxLog = double.NegativeInfinity;
+            var sumExp = 0.0;
+            for (var q = 0; q < plots.Length; q++)
+            {
+                model.Read(plots[q], z);
+                for (var a = 0; a < n; a++) nu[a] = model.Residual(a, z[a], zHat[a]);
+                var d2 = 0.0;
+                for (var a = 0; a < n; a++)
+                    for (var b = 0; b < n; b++) d2 += nu[a] * sInv[a * n + b] * nu[b];
+                var logN = -0.5 * (d2 + logDet + n * LogTwoPi);
+                (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
+                var w = weights[q];
+                for (var a = 0; a < n; a++)
+                {
+                    nuBar[a] += w * nu[a];
+                    for (var b = 0; b < n; b++) spread[a * n + b] += w * nu[a] * nu[b];
+                }
+            }
+            var logDetected = maxLog + Math.Log(sumExp) + Math.Log(detectionProbability);
+            logLik[j] = clutterDensity > 0
+                ? LogAdd(logDetected, Math.Log((1 - detectionProbability) * clutterDensity))
+                : logDetected;
+            for (var i = 0; i < 6; i++)
+                for (var a = 0; a < n; a++) x[i] += k[i * n + a] * nuBar[a];
+            for (var a = 0; a < n; a++)
+                for (var b = 0; b < n; b++) spread[a * n + b] -= nuBar[a] * nuBar[b];
+            // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ; the spread term is zero for one plot.
+            var certain = plots.Length == 1 && missWeight == 0;
+            for (var a = 0; a < 6; a++)
+                for (var b = a; b < 6; b++)
+                {
+                    var kck = 0.0;
+                    var kdk = 0.0;
+                    for (var u = 0; u < n; u++)
+                    {
+                        kck += k[a * n + u] * c[b * n + u];
+                        if (certain) continue;
+                        var row = 0.0;
+                        for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
+                        kdk += k[a * n + u] * row;
+                    }
+                    var value = p[a * 6 + b] - (1 - missWeight) * kck + kdk;
+                    p[a * 6 + b] = value;
+                    p[b * 6 + a] = value;
+                }
+        }
+        UpdateModeProbabilities(state.Mu, logLik[..m]);
+        state.Combine();
+    }
+
+    /// <summary>μⱼ ∝ cⱼ·Λⱼ, floored so that no mode dies out for good.</summary>
+    private static void UpdateModeProbabilities(double[] mu, ReadOnlySpan<double> logLik)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var l in logLik) max = Math.Max(max, l);
+        if (double.IsNegativeInfinity(max)) return;
+        var total = 0.0;
+        for (var j = 0; j < mu.Length; j++)
+        {
+            mu[j] = Math.Max(MinModeProbability, mu[j] * Math.Exp(logLik[j] - max));
+            total += mu[j];
+        }
+        for (var j = 0; j < mu.Length; j++) mu[j] /= total;
+    }
+
+    private static (double Max, double SumExp) AddLog(double max, double sumExp, double value)
+    {
+        if (value <= max) return (max, sumExp + Math.Exp(value - max));
+        return (value, sumExp * Math.Exp(max - value) + 1);
+    }
+
+    private static double LogAdd(double a, double b)
+    {
+        var max = Math.Max(a, b);
+        return max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max));
+    }
+}

@@ -1,0 +1,63 @@
+namespace Canopy.Tracking.Filtering;
+
+/// <summary>Small dense row-major matrix helpers for the 6-state filters; no allocation.</summary>
+internal static class Matrix6
+{
+    /// <summary>Adds the exactly discretised white-acceleration noise of density q over |dt| (per axis).</summary>
+    public static void AddWhiteAccelerationNoise(Span<double> p, double dt, double q)
+    {
+        var a = Math.Abs(dt);
+        for (var i = 0; i < 3; i++)
+        {
+            p[i * 7] += q * a * a * a / 3;
+            p[i * 6 + i + 3] += q * a * a / 2;
+            p[(i + 3) * 6 + i] += q * a * a / 2;
+            p[(i + 3) * 7] += q * a;
+        }
+    }
+
+    /// <summary>Inverts a symmetric n x n (n ≤ 3) matrix; returns the log-determinant, or NaN when not positive definite.</summary>
+    public static double InvertSmall(ReadOnlySpan<double> s, int n, Span<double> inv)
+    {
+        switch (n)
+        {
+            case 1:
+                if (!(s[0] > 0)) return double.NaN;
+                inv[0] = 1 / s[0];
+                return Math.Log(s[0]);
+            case 2:
+            {
+                var det = s[0] * s[3] - s[1] * s[2];
+                if (!(det > 0) || !(s[0] > 0)) return double.NaN;
+                inv[0] = s[3] / det; inv[1] = -s[1] / det; inv[2] = -s[2] / det; inv[3] = s[0] / det;
+                return Math.Log(det);
+            }
+            default:
+            {
+                double a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7], i = s[8];
+                var c00 = e * i - f * h;
+                var c01 = -(d * i - f * g);
+                var c02 = d * h - e * g;
+                var det = a * c00 + b * c01 + c * c02;
+                if (!(det > 0)) return double.NaN;
+                var r = 1 / det;
+                inv[0] = c00 * r; inv[1] = -(b * i - c * h) * r; inv[2] = (b * f - c * e) * r;
+                inv[3] = c01 * r; inv[4] = (a * i - c * g) * r; inv[5] = -(a * f - c * d) * r;
+                inv[6] = c02 * r; inv[7] = -(a * h - b * g) * r; inv[8] = (a * e - b * d) * r;
+                return Math.Log(det);
+            }
+        }
+    }
+
+    /// <summary>Averages P with its transpose, against rounding drift.</summary>
+    public static void Symmetrize(Span<double> p)
+    {
+        for (var i = 0; i < 6; i++)
+            for (var j = i + 1; j < 6; j++)
+            {
+                var m = 0.5 * (p[i * 6 + j] + p[j * 6 + i]);
+                p[i * 6 + j] = m;
+                p[j * 6 + i] = m;
+            }
+    }
+}

@@ -16,8 +16,8 @@ namespace Canopy.Simulation.Running;
 /// <remarks>
 /// Expected damage is the pipeline's own belief: for each threat, the expected damage of its last assessment (what it
 /// would do undefended), and that times the probability that every salvo fired at its tracks missed (after defence).
-/// Interceptors saved by the impact-point rule: threats the rule excluded at some scan, that one of the fire units (with
-/// a full magazine) could have engaged then, and that were never engaged; each is priced at the cheapest salvo that
+/// Interceptors saved by the impact-point rule: threats the rule excluded at their last assessment that one of the fire
+/// units (with a full magazine) could have engaged while excluded, and that were never engaged; each is priced at the cheapest salvo that
 /// could have engaged it. Such threats that went on to hit an asset are counted as hits the rule let through.
 /// </remarks>
 public sealed class RunRecorder
@@ -99,6 +99,8 @@ public sealed class RunRecorder
         if (!_threatOfTrack.TryGetValue(threat.Track.Id, out var id))
             return;
         _lastExpectedDamage[id] = threat.ExpectedDamage;
+        if (threat.ThreatensDefendedArea)
+            _ruleSavedPrice.Remove(id);
         if (!_policy.EngageOnlyThreatsToDefendedAreas || threat.ThreatensDefendedArea || _ruleSavedPrice.ContainsKey(id)
             || time < _ruleLastCheck.GetValueOrDefault(id, double.NegativeInfinity) + RuleCheckPeriod)
             return;

@@ -56,7 +56,17 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
 
     private static bool IsMissile(ThreatClass c) => c is ThreatClass.Ballistic or ThreatClass.Cruise;
 
-    /// <summary>One scan's working state: windows, nets, the plan.</summary>
+    /// <summary>A salvo one unit could fire at one threat, and what it is worth.</summary>
+    private struct Option
+    {
+        public int Threat;
+        public int Unit;
+        public EngagementWindow Window;
+        public double Net;
+        public bool Allowed;
+    }
+
+    /// <summary>One scan's working state: the options of each threat (contiguous, by threat), the plan.</summary>
     private sealed class Plan
     {
         private readonly MarginalReturnWeaponAssigner _owner;
@@ -64,10 +74,9 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
         private readonly List<ThreatAssessment> _threats;
         private readonly IReadOnlyList<FireUnitState> _units;
         private readonly long _deadline;
-        private readonly EngagementWindow?[] _window;
-        private readonly double[] _net;
-        private readonly bool[] _allowed;
-        private readonly int[] _unitOf;
+        private readonly List<Option> _options = [];
+        private readonly int[] _first;
+        private readonly int[] _chosen;
         private readonly int[] _threatOf;
         private int _considered;
 
@@ -75,134 +84,150 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
             IReadOnlyList<FireUnitState> units, long deadline)
         {
             (_owner, _time, _threats, _units, _deadline) = (owner, time, threats, units, deadline);
-            _window = new EngagementWindow?[threats.Count * units.Count];
-            _net = new double[_window.Length];
-            _allowed = new bool[_window.Length];
-            _unitOf = Enumerable.Repeat(-1, threats.Count).ToArray();
-            _threatOf = Enumerable.Repeat(-1, units.Count).ToArray();
+            _first = new int[threats.Count + 1];
+            _chosen = new int[threats.Count];
+            Array.Fill(_chosen, -1);
+            _threatOf = new int[units.Count];
+            Array.Fill(_threatOf, -1);
         }
 
         private bool OutOfTime => Stopwatch.GetTimestamp() > _deadline;
 
+        private Span<Option> Options => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_options);
+
         public void FindWindows()
         {
-            var n = _units.Count;
-            for (var i = 0; i < _threats.Count && !OutOfTime; i++, _considered++)
+            for (var i = 0; i < _threats.Count && !OutOfTime; i++)
             {
                 var threat = _threats[i];
                 var value = _owner.Value(threat);
-                for (var u = 0; u < n; u++)
+                for (var u = 0; u < _units.Count; u++)
                 {
-                    if (_owner._windows.Find(_time, threat, _units[u]) is not { } w)
+                    if (!MayBeWorthIt(value, threat.Class, _units[u])
+                        || _owner._windows.Find(_time, threat, _units[u]) is not { } w)
                         continue;
-                    var k = i * n + u;
-                    _window[k] = w;
                     var debris = w.OverDefendedArea ? 1 - _owner._options.DebrisPenalty : 1;
-                    _net[k] = value * w.KillProbability * debris - w.Cost;
+                    var net = value * w.KillProbability * debris - w.Cost;
+                    if (net > 0)
+                        _options.Add(new Option { Threat = i, Unit = u, Window = w, Net = net });
                 }
+                _considered = i + 1;
+                _first[_considered] = _options.Count;
             }
+        }
+
+        /// <summary>Whether a salvo could be worth its price at all (before any geometry): value x salvo Pk &gt; price.</summary>
+        private static bool MayBeWorthIt(double value, ThreatClass cls, FireUnitState unit)
+        {
+            var spec = unit.Spec;
+            var rounds = Math.Min(spec.SalvoSize, unit.RoundsLeft);
+            var pk = spec.KillProbabilityAgainst(cls).Value;
+            return rounds >= 1 && value * (1 - Math.Pow(1 - pk, rounds)) > spec.CostPerShot.Dollars * rounds;
         }
 
         public void ReserveAndDefer()
         {
-            var n = _units.Count;
-            var reserve = new int[n];
-            for (var i = 0; i < _considered; i++)
-            {
-                if (!IsMissile(_threats[i].Class)) continue;
-                for (var u = 0; u < n; u++)
-                    if (_window[i * n + u] is { } w && _net[i * n + u] > 0) reserve[u] += w.Rounds;
-            }
+            var options = Options;
+            var reserve = new int[_units.Count];
+            foreach (ref var o in options)
+                if (IsMissile(_threats[o.Threat].Class)) reserve[o.Unit] += o.Window.Rounds;
             var nextFree = _units.Select(u => Math.Max(_time + u.Spec.ReactionTime.Seconds, u.ReadyAt)).ToArray();
             var salvosLeft = _units.Select(u => u.RoundsLeft / Math.Max(1, u.Spec.SalvoSize)).ToArray();
             foreach (var i in Enumerable.Range(0, _considered).OrderBy(i => _threats[i].TimeToGo).ThenBy(i => i))
             {
                 var missile = IsMissile(_threats[i].Class);
-                var cheapestLater = -1;
-                for (var u = 0; u < n; u++)
+                var of = options[_first[i].._first[i + 1]];
+                var later = -1;
+                for (var k = 0; k < of.Length; k++)
                 {
-                    var k = i * n + u;
-                    if (_window[k] is not { } w || _net[k] <= 0) continue;
-                    if (!missile && _units[u].RoundsLeft - w.Rounds < reserve[u]) continue;
-                    if (w.OpensNow)
-                        _allowed[k] = true;
-                    else if (salvosLeft[u] > 0 && Math.Max(nextFree[u], w.EarliestLaunch) <= w.LatestLaunch
-                             && (cheapestLater < 0 || w.Cost < _window[i * n + cheapestLater]!.Value.Cost))
-                        cheapestLater = u;
+                    ref var o = ref of[k];
+                    var u = o.Unit;
+                    if (!missile && _units[u].RoundsLeft - o.Window.Rounds < reserve[u]) continue;
+                    if (o.Window.OpensNow)
+                        o.Allowed = true;
+                    else if (salvosLeft[u] > 0 && Math.Max(nextFree[u], o.Window.EarliestLaunch) <= o.Window.LatestLaunch
+                             && (later < 0 || o.Window.Cost < of[later].Window.Cost))
+                        later = k;
                 }
-                if (cheapestLater < 0) continue;
-                var later = _window[i * n + cheapestLater]!.Value;
+                if (later < 0) continue;
                 var anyNow = false;
-                for (var u = 0; u < n; u++)
+                foreach (ref var o in of)
                 {
-                    var k = i * n + u;
-                    if (_allowed[k] && _window[k]!.Value.Cost > later.Cost) _allowed[k] = false;
-                    anyNow |= _allowed[k];
+                    if (o.Allowed && o.Window.Cost > of[later].Window.Cost) o.Allowed = false;
+                    anyNow |= o.Allowed;
                 }
                 if (anyNow) continue;
-                nextFree[cheapestLater] = Math.Max(nextFree[cheapestLater], later.EarliestLaunch)
-                                          + _units[cheapestLater].Spec.ReloadTime.Seconds;
-                salvosLeft[cheapestLater]--;
+                var unit = of[later].Unit;
+                nextFree[unit] = Math.Max(nextFree[unit], of[later].Window.EarliestLaunch) + _units[unit].Spec.ReloadTime.Seconds;
+                salvosLeft[unit]--;
             }
         }
 
         public void PickByMarginalReturn()
         {
-            var n = _units.Count;
-            var options = new List<int>();
-            for (var k = 0; k < _considered * n; k++)
-                if (_allowed[k]) options.Add(k);
-            options.Sort((a, b) => _net[b].CompareTo(_net[a]) is var c && c != 0 ? c : a.CompareTo(b));
-            foreach (var k in options)
+            var options = Options;
+            var order = new List<int>();
+            for (var k = 0; k < options.Length; k++)
+                if (options[k].Allowed) order.Add(k);
+            var nets = _options;
+            order.Sort((a, b) => nets[b].Net.CompareTo(nets[a].Net) is var c && c != 0 ? c : a.CompareTo(b));
+            foreach (var k in order)
             {
-                var (i, u) = (k / n, k % n);
-                if (_unitOf[i] >= 0 || _threatOf[u] >= 0) continue;
-                (_unitOf[i], _threatOf[u]) = (u, i);
+                var (i, u) = (options[k].Threat, options[k].Unit);
+                if (_chosen[i] >= 0 || _threatOf[u] >= 0) continue;
+                (_chosen[i], _threatOf[u]) = (k, i);
             }
         }
 
-        /// <summary>Swap the units of two planned threats, or move a threat to a free unit, while that raises the total net.</summary>
+        /// <summary>Move a planned threat to another unit (swapping with that unit's threat, if any) while that raises the total net.</summary>
         public void ImproveBySwaps()
         {
-            var n = _units.Count;
+            var options = Options;
             var improved = true;
             while (improved && !OutOfTime)
             {
                 improved = false;
                 for (var i = 0; i < _considered; i++)
                 {
-                    var u = _unitOf[i];
-                    if (u < 0) continue;
-                    for (var v = 0; v < n; v++)
+                    if (_chosen[i] < 0) continue;
+                    for (var k = _first[i]; k < _first[i + 1]; k++)
                     {
-                        if (v == u || !_allowed[i * n + v]) continue;
+                        var current = _chosen[i];
+                        var (u, v) = (options[current].Unit, options[k].Unit);
+                        if (v == u || !options[k].Allowed) continue;
                         var j = _threatOf[v];
-                        var before = _net[i * n + u] + (j >= 0 ? _net[j * n + v] : 0);
-                        if (j >= 0 && !_allowed[j * n + u]) continue;
-                        var after = _net[i * n + v] + (j >= 0 ? _net[j * n + u] : 0);
+                        var swapBack = j >= 0 ? Find(j, u) : -1;
+                        if (j >= 0 && swapBack < 0) continue;
+                        var before = options[current].Net + (j >= 0 ? options[_chosen[j]].Net : 0);
+                        var after = options[k].Net + (j >= 0 ? options[swapBack].Net : 0);
                         if (after <= before + 1e-9) continue;
-                        (_unitOf[i], _threatOf[v]) = (v, i);
-                        _threatOf[u] = j;
-                        if (j >= 0) _unitOf[j] = u;
-                        u = v;
+                        (_chosen[i], _threatOf[v], _threatOf[u]) = (k, i, j);
+                        if (j >= 0) _chosen[j] = swapBack;
                         improved = true;
                     }
                 }
             }
         }
 
+        /// <summary>The allowed option of threat <paramref name="i"/> on unit <paramref name="u"/>, or -1.</summary>
+        private int Find(int i, int u)
+        {
+            for (var k = _first[i]; k < _first[i + 1]; k++)
+                if (_options[k].Unit == u && _options[k].Allowed) return k;
+            return -1;
+        }
+
         public List<WeaponAssignment> Assignments()
         {
-            var n = _units.Count;
             var result = new List<WeaponAssignment>();
             for (var i = 0; i < _considered; i++)
             {
-                var u = _unitOf[i];
-                if (u < 0) continue;
-                var w = _window[i * n + u]!.Value;
-                var unit = _units[u];
-                result.Add(new WeaponAssignment(unit.Spec, _threats[i].Track.Id, w.Rounds, w.EarliestLaunch,
-                    w.Intercept.Time, w.Intercept.Point, w.KillProbability, unit.Spec.CostPerShot * w.Rounds));
+                if (_chosen[i] < 0) continue;
+                var o = _options[_chosen[i]];
+                var spec = _units[o.Unit].Spec;
+                var w = o.Window;
+                result.Add(new WeaponAssignment(spec, _threats[i].Track.Id, w.Rounds, w.EarliestLaunch,
+                    w.Intercept.Time, w.Intercept.Point, w.KillProbability, spec.CostPerShot * w.Rounds));
             }
             return result;
         }

@@ -97,7 +97,7 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
 
         public void FindWindows()
         {
-            for (var i = 0; i < _threats.Count && !OutOfTime; i++)
+            for (var i = 0; i < _threats.Count && (i == 0 || !OutOfTime); i++)
             {
                 var threat = _threats[i];
                 var value = _owner.Value(threat);

@@ -6,12 +6,30 @@ using Canopy.Tracking;
 
 namespace Canopy.Pipeline;
 
+/// <summary>Which weapon assigner a pipeline runs.</summary>
+public enum AssignerKind
+{
+    /// <summary><see cref="MarginalReturnWeaponAssigner"/>: value against price, layered, with look-ahead (the default).</summary>
+    MarginalReturn,
+
+    /// <summary><see cref="GreedyWeaponAssigner"/>: cheapest cost per kill now (the baseline).</summary>
+    Greedy,
+}
+
 /// <summary>The pipeline Canopy runs unless told otherwise: one implementation of each stage.</summary>
 public static class DefaultPipeline
 {
-    public static DefencePipeline Create(DefenceLayout layout) => new(
+    public static DefencePipeline Create(DefenceLayout layout) => Create(layout, AssignerKind.MarginalReturn);
+
+    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner) => new(
         new KalmanTracker(layout),
         new KinematicThreatEvaluator(layout),
-        new GreedyWeaponAssigner(layout),
+        CreateAssigner(layout, assigner),
         new ShootLookShootEngagementController(layout));
+
+    public static IWeaponAssigner CreateAssigner(DefenceLayout layout, AssignerKind kind) => kind switch
+    {
+        AssignerKind.Greedy => new GreedyWeaponAssigner(layout),
+        _ => new MarginalReturnWeaponAssigner(layout),
+    };
 }

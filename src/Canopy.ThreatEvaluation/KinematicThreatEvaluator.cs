@@ -5,20 +5,25 @@ using Canopy.Tracking;
 namespace Canopy.ThreatEvaluation;
 
 /// <summary>
-/// Evaluates confirmed tracks from their kinematics: classifies them (<see cref="KinematicClassifier"/>), predicts
-/// where they come down (ballistic: free fall to the ground; drones and cruise missiles: straight-line closest approach
-/// to each asset within the look-ahead) and ranks them by
+/// Evaluates confirmed tracks from their kinematics: classifies them (<see cref="KinematicClassifier"/>, with the
+/// vertical acceleration fitted over a short per-track history), predicts where they come down (ballistic: free fall
+/// to the ground with the impact ellipse propagated from the track covariance, <see cref="ImpactEllipse"/>; drones and
+/// cruise missiles: straight-line closest approach to each asset within the look-ahead) and ranks them by
 /// <c>Score = ExpectedDamage / max(TimeToGo, MinTimeToGo)</c>, i.e. value at risk per second left to act.
 /// </summary>
 /// <remarks>
-/// ExpectedDamage = asset value x probability of reaching the asset x class lethality. The probability of reaching an
-/// asset is 1 for a miss distance within its radius and falls linearly to 0 at radius + corridor margin.
+/// ExpectedDamage = asset value x probability of reaching the asset x class lethality. For a ballistic threat the
+/// probability of reaching an asset is the impact ellipse's Gaussian mass over the asset's disc; for the others it is 1
+/// for a miss distance within the radius, falling linearly to 0 at radius + corridor margin.
 /// </remarks>
 public sealed class KinematicThreatEvaluator : IThreatEvaluator
 {
     private readonly ThreatEvaluationOptions _options;
     private readonly KinematicClassifier _classifier;
     private readonly (DefendedAsset Asset, Vec3 Position)[] _assets;
+    private readonly Dictionary<int, VerticalAccelerationFit> _history = [];
+    private readonly List<int> _stale = [];
+    private long _stamp;
 
     public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null)
     {
@@ -27,16 +32,40 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         _assets = layout.Assets.Select(a => (a, layout.Frame.ToEnu(a.Position))).ToArray();
     }
 
-    public IReadOnlyList<ThreatAssessment> Evaluate(double time, IReadOnlyList<Track> tracks) =>
-        tracks.Where(t => t.Status == TrackStatus.Confirmed)
+    public IReadOnlyList<ThreatAssessment> Evaluate(double time, IReadOnlyList<Track> tracks)
+    {
+        _stamp++;
+        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed)
             .Select(t => Assess(time, t))
             .OrderByDescending(a => a.Score)
             .ThenBy(a => a.Track.Id)
             .ToList();
+        Prune();
+        return result;
+    }
+
+    /// <summary>The track's fitted vertical acceleration, after adding its latest update to its history.</summary>
+    private double? VerticalAcceleration(Track track)
+    {
+        if (!_history.TryGetValue(track.Id, out var fit))
+            _history[track.Id] = fit = new VerticalAccelerationFit();
+        fit.Seen = _stamp;
+        if (!(fit.LastTime >= track.LastUpdateTime))
+            fit.Add(track.LastUpdateTime, track.Velocity.Z);
+        return fit.Slope(_options.MinArcSpan.Seconds);
+    }
+
+    private void Prune()
+    {
+        _stale.Clear();
+        foreach (var (id, fit) in _history)
+            if (fit.Seen != _stamp) _stale.Add(id);
+        foreach (var id in _stale) _history.Remove(id);
+    }
 
     private ThreatAssessment Assess(double time, Track track)
     {
-        var (cls, confidence) = _classifier.Classify(track.Velocity);
+        var (cls, confidence) = _classifier.Classify(track.Velocity, VerticalAcceleration(track));
         var (position, approaches) = Project(cls, track, time - track.Time);
         var lethality = _options.Lethality(cls);
 
@@ -44,17 +73,19 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         var bestDamage = 0.0;
         foreach (var approach in approaches)
         {
-            var damage = approach.Asset is null ? 0 : approach.Asset.Value * ReachProbability(approach) * lethality;
+            var damage = approach.Asset is null ? 0 : approach.Asset.Value * approach.Reach * lethality;
             if (best is null || damage > bestDamage || (damage == bestDamage && approach.Miss < best.Miss))
                 (best, bestDamage) = (approach, damage);
         }
 
         if (best is null)
             return new ThreatAssessment(track, cls, confidence, null, position, _options.LookAhead.Seconds, false, 0, 0);
-        var threatens = best.Asset is not null && best.Miss <= best.Asset.Radius.Metres + _options.CorridorMargin.Metres;
+        var threatens = best.Asset is not null && (cls == ThreatClass.Ballistic
+            ? best.Reach >= _options.MinReachProbability
+            : best.Miss <= best.Asset.Radius.Metres + _options.CorridorMargin.Metres);
         var score = bestDamage / Math.Max(best.TimeToGo, _options.MinTimeToGo.Seconds);
         return new ThreatAssessment(track, cls, confidence, threatens ? best.Asset : null, best.Point, best.TimeToGo,
-            threatens, bestDamage, score);
+            threatens, bestDamage, score, best.Reach);
     }
 
     /// <summary>The track's position <paramref name="dt"/> seconds after its time, and its approaches from there.</summary>
@@ -66,31 +97,36 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
             return (now, StraightLineApproaches(now, track.Velocity));
         }
         var position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
-        var velocity = track.Velocity - new Vec3(0, 0, BallisticImpactPredictor.Gravity * dt);
-        return (position, BallisticApproaches(position, velocity));
+        return (position, BallisticApproaches(track, dt));
     }
 
     /// <summary>1 within the asset's radius, falling linearly to 0 at radius + corridor margin.</summary>
-    private double ReachProbability(Approach approach)
+    private double CorridorReach(DefendedAsset asset, double miss)
     {
-        var radius = approach.Asset!.Radius.Metres;
+        var radius = asset.Radius.Metres;
         var margin = _options.CorridorMargin.Metres;
-        if (approach.Miss <= radius)
+        if (miss <= radius)
             return 1;
-        if (approach.Miss >= radius + margin)
+        if (miss >= radius + margin)
             return 0;
-        return 1 - (approach.Miss - radius) / margin;
+        return 1 - (miss - radius) / margin;
     }
 
-    /// <summary>One impact point, measured against every asset (or alone, if there are none).</summary>
-    private IEnumerable<Approach> BallisticApproaches(Vec3 position, Vec3 velocity)
+    /// <summary>
+    /// One impact ellipse (from the track's own state and covariance, <paramref name="dt"/> seconds before now),
+    /// measured against every asset (or alone, if there are none).
+    /// </summary>
+    private IEnumerable<Approach> BallisticApproaches(Track track, double dt)
     {
-        if (BallisticImpactPredictor.PredictImpact(position, velocity) is not var (timeToGo, point))
+        if (ImpactEllipse.Predict(track.Position, track.Velocity, track.Covariance) is not { } ellipse)
             yield break;
+        var timeToGo = Math.Max(ellipse.TimeToGo - dt, 0);
+        var point = ellipse.Point;
         if (_assets.Length == 0)
-            yield return new Approach(null, point, timeToGo, double.PositiveInfinity);
+            yield return new Approach(null, point, timeToGo, double.PositiveInfinity, 0);
         foreach (var (asset, at) in _assets)
-            yield return new Approach(asset, point, timeToGo, (point - at).HorizontalLength);
+            yield return new Approach(asset, point, timeToGo, (point - at).HorizontalLength,
+                ellipse.ProbabilityWithin(at, asset.Radius.Metres));
     }
 
     /// <summary>
@@ -107,9 +143,10 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
             var t = groundSpeed2 > 0 ? Vec3.Dot(toAsset, ground) / groundSpeed2 : 0;
             t = Math.Clamp(t, 0, _options.LookAhead.Seconds);
             var point = position + ground * t;
-            yield return new Approach(asset, point with { Z = at.Z }, t, (toAsset - ground * t).Length);
+            var miss = (toAsset - ground * t).Length;
+            yield return new Approach(asset, point with { Z = at.Z }, t, miss, CorridorReach(asset, miss));
         }
     }
 
-    private sealed record Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss);
+    private sealed record Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss, double Reach);
 }

@@ -13,6 +13,7 @@ namespace Canopy.ThreatEvaluation;
 /// <param name="ThreatensDefendedArea">Whether the predicted impact falls inside a defended asset's footprint.</param>
 /// <param name="ExpectedDamage">Asset value x probability of reaching it x lethality.</param>
 /// <param name="Score">Priority: higher means engage first.</param>
+/// <param name="ReachProbability">Probability that it reaches <paramref name="TargetAsset"/> (the most damaged asset).</param>
 public sealed record ThreatAssessment(
     Track Track,
     ThreatClass Class,
@@ -22,4 +23,5 @@ public sealed record ThreatAssessment(
     double TimeToGo,
     bool ThreatensDefendedArea,
     double ExpectedDamage,
-    double Score);
+    double Score,
+    double ReachProbability = 0);

@@ -14,6 +14,8 @@ namespace Canopy.ThreatEvaluation;
 /// <param name="DroneLethality">Fraction of an asset's value one drone destroys.</param>
 /// <param name="CruiseLethality">Fraction of an asset's value one cruise missile destroys.</param>
 /// <param name="BallisticLethality">Fraction of an asset's value one ballistic missile destroys.</param>
+/// <param name="FreeFallTolerance">How close (m/s²) a track's fitted vertical acceleration must be to −g to count as a ballistic arc.</param>
+/// <param name="MinReachProbability">A ballistic threat whose impact ellipse gives every asset less than this probability threatens no defended area.</param>
 public sealed record ThreatEvaluationOptions(
     Speed BallisticSpeed,
     Speed SteepBallisticSpeed,
@@ -24,8 +26,13 @@ public sealed record ThreatEvaluationOptions(
     Duration MinTimeToGo,
     double DroneLethality = 0.02,
     double CruiseLethality = 0.1,
-    double BallisticLethality = 0.2)
+    double BallisticLethality = 0.2,
+    double FreeFallTolerance = 3,
+    double MinReachProbability = 0.01)
 {
+    /// <summary>Least history (s) over which a vertical acceleration is fitted.</summary>
+    public Duration MinArcSpan { get; init; } = Duration.FromSeconds(10);
+
     /// <summary>The defaults: 1000 m/s ballistic, 600 m/s and 30° steep ballistic, 100 m/s cruise, 3 km corridor, 2 h look-ahead, 10 s floor.</summary>
     public static ThreatEvaluationOptions Default { get; } = new(
         Speed.FromMetresPerSecond(1000),

@@ -60,4 +60,10 @@ public class DefaultPipelineTests
             shots += pipeline.Step(t, [Plot.Position(new SensorId(99), t, new Vec3(3000 + 50 * t, 0, 1000))]).Engagements.Shots.Count;
         Assert.Equal(0, shots);
     }
+
+    [Theory]
+    [InlineData(AssignerKind.MarginalReturn, typeof(Canopy.Assignment.MarginalReturnWeaponAssigner))]
+    [InlineData(AssignerKind.Greedy, typeof(Canopy.Assignment.GreedyWeaponAssigner))]
+    public void CreateAssigner_EachKind_BuildsItsAssigner(AssignerKind kind, Type expected) =>
+        Assert.IsType(expected, DefaultPipeline.CreateAssigner(TownWithOneGun(), kind));
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Canopy.Pipeline;
 using Canopy.Simulation.Running;
 using Spectre.Console;
 
@@ -14,6 +15,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure Canopy's speed on this machine");
         command.Subcommands.Add(CreateSimulate());
         command.Subcommands.Add(BenchTrackCommand.Create());
+        command.Subcommands.Add(BenchAssignCommand.Create());
         return command;
     }
 
@@ -22,12 +24,14 @@ internal static class BenchCommand
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML)" };
         var runs = new Option<int>("--runs") { Description = "Timed runs (after one warm-up run)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var command = new Command("simulate", "Wall time per run, simulated seconds per wall second and peak memory, on one core") { file, runs, seed };
+        var assigner = new Option<AssignerKind>("--assigner") { Description = "Weapon assigner the pipeline runs", DefaultValueFactory = _ => AssignerKind.MarginalReturn };
+        var command = new Command("simulate", "Wall time per run, simulated seconds per wall second and peak memory, on one core") { file, runs, seed, assigner };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
-            var runner = SimulationRunner.CreateDefault();
+            var kind = parse.GetValue(assigner);
+            var runner = new SimulationRunner(layout => DefaultPipeline.Create(layout, kind));
             var n = Math.Max(1, parse.GetValue(runs));
             var s0 = parse.GetValue(seed);
             var warm = runner.Run(scenario, s0);

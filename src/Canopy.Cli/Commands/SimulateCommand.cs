@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Canopy.Cli.Rendering;
+using Canopy.Pipeline;
+using Canopy.Scenarios.Model;
 using Canopy.Simulation.MonteCarlo;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
@@ -17,21 +19,28 @@ internal static class SimulateCommand
         var events = new Option<bool>("--events") { Description = "Print the time line of the run" };
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
+        var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
+            if (r.GetValue(compare) && r.GetValue(export) is not null) r.AddError("--export-detections writes one run of one assigner: leave out --compare-assigners");
         });
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
-            var runner = SimulationRunner.CreateDefault();
             var n = parse.GetValue(runs);
+            if (parse.GetValue(compare))
+            {
+                CompareAssigners(console, scenario, parse.GetValue(seed), n, parse.GetValue(parallel));
+                return 0;
+            }
+            var runner = SimulationRunner.CreateDefault();
             var jsonPath = parse.GetValue(json);
             if (n == 1)
             {
@@ -64,6 +73,21 @@ internal static class SimulateCommand
             return 0;
         });
         return command;
+    }
+
+    private static void CompareAssigners(IAnsiConsole console, Scenario scenario, int seed, int runs, int parallel)
+    {
+        var results = new List<(string, IReadOnlyList<(string, double)>)>();
+        foreach (var kind in new[] { AssignerKind.Greedy, AssignerKind.MarginalReturn })
+        {
+            var runner = new SimulationRunner(layout => DefaultPipeline.Create(layout, kind));
+            IReadOnlyList<(string, double)> figures = runs == 1
+                ? runner.Run(scenario, seed).Figures().ToList()
+                : new MonteCarloRunner(runner).Run(scenario, seed, runs, parallel).Figures.Select(f => (f.Name, f.Mean)).ToList();
+            results.Add((kind.ToString(), figures));
+        }
+        var what = runs == 1 ? $"seed {seed}" : $"means of {runs} runs from seed {seed}";
+        RunReportRenderer.RenderComparison(console, $"{scenario.Name}: greedy baseline against marginal return, {what}", results);
     }
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>

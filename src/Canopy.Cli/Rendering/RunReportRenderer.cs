@@ -36,7 +36,40 @@ public static class RunReportRenderer
         console.MarkupLine($"Defender spend [bold]{Money(r.DefenderSpend)}[/], attacker spend [bold]{Money(r.AttackerSpend)}[/] " +
                            $"(destroyed: {Money(r.AttackerSpendDestroyed)}), cost-exchange ratio [bold]{F(r.CostExchangeRatio, "0.00")}[/] " +
                            "(defender spend / value of threats destroyed)");
+        console.MarkupLine($"Expected damage (pipeline's belief): [bold]{F(r.ExpectedDamage, "0.#")}[/] undefended, " +
+                           $"[bold]{F(r.ExpectedDamageAfterDefence, "0.#")}[/] after its salvos; realised [bold]{F(r.TotalDamage, "0.#")}[/]");
+        console.MarkupLine($"Impact-point rule: [bold]{r.ImpactRule.ThreatsNotEngaged}[/] engageable threats to no defended area left alone, " +
+                           $"saving [bold]{Money(r.ImpactRule.SalvoCostSaved)}[/] of salvos; {r.ImpactRule.HitsLetThrough} of them hit an asset");
     }
+
+    /// <summary>
+    /// Figures of the same scenario under several assigners side by side (one run each, or Monte Carlo means), with
+    /// the totals over threat classes first.
+    /// </summary>
+    public static void RenderComparison(IAnsiConsole console, string title, IReadOnlyList<(string Assigner, IReadOnlyList<(string Name, double Value)> Figures)> runs)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        var table = new Table().AddColumn("figure");
+        foreach (var (assigner, _) in runs) table.AddColumn(new TableColumn(Markup.Escape(assigner)).RightAligned());
+        var values = runs.Select(r => WithTotals(r.Figures)).ToList();
+        foreach (var name in values.SelectMany(v => v.Keys).Distinct())
+            table.AddRow([Markup.Escape(name), .. values.Select(v => v.TryGetValue(name, out var x) ? Figure(name, x) : "-")]);
+        console.Write(table);
+    }
+
+    private static Dictionary<string, double> WithTotals(IReadOnlyList<(string Name, double Value)> figures)
+    {
+        var result = new Dictionary<string, double>();
+        foreach (var outcome in new[] { "destroyed", "leaked", "engaged" })
+            result[$"threats.all.{outcome}"] = figures.Where(f => f.Name.StartsWith("threats.", StringComparison.Ordinal) && f.Name.EndsWith("." + outcome, StringComparison.Ordinal)).Sum(f => f.Value);
+        foreach (var (name, value) in figures) result[name] = value;
+        return result;
+    }
+
+    private static string Figure(string name, double value) =>
+        name.EndsWith(".cost", StringComparison.Ordinal) || name.StartsWith("spend.", StringComparison.Ordinal) || name == "rule.salvo_cost_saved"
+            ? Money(value)
+            : F(value, "0.##");
 
     public static void RenderEvents(IAnsiConsole console, RunResult r)
     {

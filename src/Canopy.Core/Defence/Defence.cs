@@ -27,4 +27,11 @@ public sealed class DefenceLayout
 
 /// <summary>Rules of engagement the scenario may set.</summary>
 /// <param name="EngageOnlyThreatsToDefendedAreas">The Iron Dome rule: a threat predicted to fall outside every defended area is not engaged.</param>
-public sealed record DefencePolicy(bool EngageOnlyThreatsToDefendedAreas = true);
+/// <param name="DollarsPerValueUnit">The value-of-money exchange rate: what one unit of asset value (and so of damage) is worth in
+/// dollars, so that a salvo's price can be weighed against the damage it prevents. Default 200 k$: a drone at a city of
+/// value 1000 (lethality 0.02, 20 units) is worth 4 M$, less than a pair of 4 M$ missiles but more than a gun burst.</param>
+public sealed record DefencePolicy(bool EngageOnlyThreatsToDefendedAreas = true, double DollarsPerValueUnit = DefencePolicy.DefaultDollarsPerValueUnit)
+{
+    /// <summary>200 k$ per unit of asset value.</summary>
+    public const double DefaultDollarsPerValueUnit = 200_000;
+}

@@ -96,6 +96,9 @@ internal sealed class MappingReader
     public Money? Money(string key) =>
         Quantity(key, QuantityKind.Money, NumberRange.NonNegative) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
 
+    public Money? OptionalMoney(string key) =>
+        Optional(key, QuantityKind.Money, NumberRange.Positive) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
+
     /// <summary>A nested mapping; null when absent (reported if required) or not a mapping.</summary>
     public MappingReader? Mapping(string key, bool required, string? what = null)
     {

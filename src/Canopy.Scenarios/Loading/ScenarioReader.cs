@@ -25,7 +25,7 @@ internal sealed class ScenarioReader(ErrorList errors)
         var region = Region(r);
         var start = r.Time("start");
         var simulation = Simulation(r);
-        var policy = new DefencePolicy(r.Mapping("policy", required: false) is not { } p || Policy(p));
+        var policy = r.Mapping("policy", required: false) is { } p ? Policy(p) : new DefencePolicy();
         var validator = new ScenarioValidator(errors, region);
         var assets = List(r, "assets", new AssetReader(values, validator).Read);
         var sensors = List(r, "sensors", new SensorReader(values, validator).Read);
@@ -58,11 +58,12 @@ internal sealed class ScenarioReader(ErrorList errors)
         return settings;
     }
 
-    private static bool Policy(MappingReader r)
+    private static DefencePolicy Policy(MappingReader r)
     {
         var engageOnlyThreatsToDefendedAreas = r.Flag("engage-only-threats-to-defended-areas", true);
+        var valueUnit = r.OptionalMoney("value-unit")?.Dollars ?? DefencePolicy.DefaultDollarsPerValueUnit;
         r.ReportUnknownFields();
-        return engageOnlyThreatsToDefendedAreas;
+        return new DefencePolicy(engageOnlyThreatsToDefendedAreas, valueUnit);
     }
 
     private List<ThreatWave> Waves(MappingReader scenario, WaveReader reader)

@@ -19,6 +19,15 @@ public sealed record RunResult(
     int FalseTracks,
     IReadOnlyList<TimelineEvent> Events)
 {
+    /// <summary>Damage the pipeline expected from the threats it tracked, had none been engaged (value units).</summary>
+    public double ExpectedDamage { get; init; }
+
+    /// <summary>That damage times each threat's probability of surviving the salvos fired at it: what the pipeline expected to suffer.</summary>
+    public double ExpectedDamageAfterDefence { get; init; }
+
+    /// <summary>What the impact-point (Iron Dome) rule saved and let through.</summary>
+    public ImpactRuleOutcome ImpactRule { get; init; } = new(0, 0, 0);
+
     /// <summary>Every figure of the run as a named number, in a fixed order, for Monte Carlo statistics.</summary>
     public IEnumerable<(string Name, double Value)> Figures()
     {
@@ -42,9 +51,20 @@ public sealed record RunResult(
         yield return ("cost_exchange_ratio", CostExchangeRatio);
         foreach (var a in Assets) yield return ($"damage.{a.Name}", a.Damage);
         yield return ("damage.total", TotalDamage);
+        yield return ("damage.expected", ExpectedDamage);
+        yield return ("damage.expected_after_defence", ExpectedDamageAfterDefence);
+        yield return ("rule.threats_not_engaged", ImpactRule.ThreatsNotEngaged);
+        yield return ("rule.salvo_cost_saved", ImpactRule.SalvoCostSaved);
+        yield return ("rule.hits_let_through", ImpactRule.HitsLetThrough);
         yield return ("tracks.false", FalseTracks);
     }
 }
+
+/// <summary>
+/// The impact-point rule's effect: threats it excluded that a fire unit could have engaged and that were never engaged,
+/// the price of the cheapest salvo each would have drawn, and how many of them hit an asset after all.
+/// </summary>
+public sealed record ImpactRuleOutcome(int ThreatsNotEngaged, double SalvoCostSaved, int HitsLetThrough);
 
 /// <summary>What became of the threats of one class. Each count is of threats, not of events.</summary>
 public sealed record ThreatClassOutcome(

@@ -1,3 +1,4 @@
+using Canopy.Assignment;
 using Canopy.Core.Defence;
 using Canopy.Pipeline;
 using Canopy.Simulation.Results;
@@ -12,6 +13,13 @@ namespace Canopy.Simulation.Running;
 /// threat, what the defence spent, the time line. A confirmed track is credited to the nearest flying threat within
 /// <see cref="TrackAssociationDistance"/> when it is confirmed.
 /// </summary>
+/// <remarks>
+/// Expected damage is the pipeline's own belief: for each threat, the expected damage of its last assessment (what it
+/// would do undefended), and that times the probability that every salvo fired at its tracks missed (after defence).
+/// Interceptors saved by the impact-point rule: threats the rule excluded at their last assessment that one of the fire
+/// units (with a full magazine) could have engaged while excluded, and that were never engaged; each is priced at the cheapest salvo that
+/// could have engaged it. Such threats that went on to hit an asset are counted as hits the rule let through.
+/// </remarks>
 public sealed class RunRecorder
 {
     public const double TrackAssociationDistance = 3000;
@@ -31,13 +39,28 @@ public sealed class RunRecorder
 
     private readonly HashSet<EffectorClass> _effectorClasses;
 
-    public RunRecorder(string scenario, int seed, SimulatedWorld world, IReadOnlyList<DefendedAsset> assets, IReadOnlyList<EffectorSpec> effectors)
+    /// <summary>Seconds between two checks of a track the impact-point rule excludes.</summary>
+    private const double RuleCheckPeriod = 5;
+
+    private readonly DefencePolicy _policy;
+    private readonly LaunchWindowFinder _windows;
+    private readonly FireUnitState[] _fullUnits;
+    private readonly Dictionary<int, double> _lastExpectedDamage = [];
+    private readonly Dictionary<int, double> _survival = [];
+    private readonly Dictionary<int, double> _ruleSavedPrice = [];
+    private readonly Dictionary<int, double> _ruleLastCheck = [];
+    private readonly HashSet<int> _hitAnAsset = [];
+
+    public RunRecorder(string scenario, int seed, SimulatedWorld world, DefenceLayout layout)
     {
-        _effectorClasses = [.. effectors.Select(e => e.Class)];
+        _effectorClasses = [.. layout.Effectors.Select(e => e.Class)];
         _scenario = scenario;
         _seed = seed;
         _world = world;
-        _assets = assets;
+        _assets = layout.Assets;
+        _policy = layout.Policy;
+        _windows = new LaunchWindowFinder(layout);
+        _fullUnits = layout.Effectors.Select(e => new FireUnitState(e, layout.Frame.ToEnu(e.Position), e.Magazine, 0, new HashSet<int>())).ToArray();
         _threatById = world.Threats.ToDictionary(t => t.Id);
     }
 
@@ -49,9 +72,13 @@ public sealed class RunRecorder
         foreach (var track in step.Tracks)
             if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
                 Associate(step.Time, track);
+        foreach (var threat in step.Threats)
+            RecordAssessment(step.Time, threat);
         foreach (var shot in step.Engagements.Shots)
         {
             var a = shot.Assignment;
+            if (_threatOfTrack.TryGetValue(a.TrackId, out var shotAt))
+                _survival[shotAt] = _survival.GetValueOrDefault(shotAt, 1) * (1 - a.KillProbability);
             var c = a.Effector.Class;
             var s = _spend.GetValueOrDefault(c);
             _spend[c] = (s.Engagements + 1, s.Rounds + a.Rounds, s.Cost + a.Cost.Dollars);
@@ -65,6 +92,25 @@ public sealed class RunRecorder
             var threat = _threatOfTrack.TryGetValue(look.TrackId, out var tid) ? _threatById[tid] : null;
             Add(look.Time, TimelineEventKind.Look, threat, look.TrackId, null, look.Result == Engagement.LookResult.TrackGone ? "track gone" : "track survived");
         }
+    }
+
+    private void RecordAssessment(double time, ThreatEvaluation.ThreatAssessment threat)
+    {
+        if (!_threatOfTrack.TryGetValue(threat.Track.Id, out var id))
+            return;
+        _lastExpectedDamage[id] = threat.ExpectedDamage;
+        if (threat.ThreatensDefendedArea)
+            _ruleSavedPrice.Remove(id);
+        if (!_policy.EngageOnlyThreatsToDefendedAreas || threat.ThreatensDefendedArea || _ruleSavedPrice.ContainsKey(id)
+            || time < _ruleLastCheck.GetValueOrDefault(id, double.NegativeInfinity) + RuleCheckPeriod)
+            return;
+        _ruleLastCheck[id] = time;
+        var cheapest = double.PositiveInfinity;
+        foreach (var unit in _fullUnits)
+            if (_windows.Find(time, threat, unit) is { } w)
+                cheapest = Math.Min(cheapest, w.Cost);
+        if (cheapest < double.PositiveInfinity)
+            _ruleSavedPrice[id] = cheapest;
     }
 
     private void Associate(double time, Track track)
@@ -108,6 +154,7 @@ public sealed class RunRecorder
                 Add(e.Time, TimelineEventKind.Miss, threat, shot!.TrackId, shot.Effector.Id, e.Detail ?? "");
                 break;
             case WorldEventKind.Impact:
+                if (e.Detail is not null) _hitAnAsset.Add(threat!.Id);
                 Add(e.Time, TimelineEventKind.Impact, threat, -1, null, e.Detail is null ? "open ground" : $"hit {e.Detail}");
                 break;
         }
@@ -141,8 +188,17 @@ public sealed class RunRecorder
         var destroyed = _world.Threats.Where(t => t.State == ThreatState.Destroyed).Sum(t => t.UnitCost);
         var assets = _assets.Select(a => new AssetDamage(a.Name, a.Kind.ToString(), a.Value, _world.AssetHits[a.Name], _world.AssetDamage[a.Name])).ToList();
         var events = _events.OrderBy(e => e.Time).ThenBy(e => e.Kind).ThenBy(e => e.ThreatId).ToList();
+        var expected = _lastExpectedDamage.OrderBy(p => p.Key).Sum(p => p.Value);
+        var afterDefence = _lastExpectedDamage.OrderBy(p => p.Key).Sum(p => p.Value * _survival.GetValueOrDefault(p.Key, 1));
+        var saved = _ruleSavedPrice.Where(p => !_engaged.Contains(p.Key)).OrderBy(p => p.Key).ToList();
+        var rule = new ImpactRuleOutcome(saved.Count, saved.Sum(p => p.Value), saved.Count(p => _hitAnAsset.Contains(p.Key)));
         return new RunResult(_scenario, _seed, simulatedSeconds, threats, interceptors, defender, attacker, destroyed,
             destroyed > 0 ? defender / destroyed : 0, assets, assets.Sum(a => a.Damage), assets.Sum(a => a.Value),
-            _falseTracks.Count, events);
+            _falseTracks.Count, events)
+        {
+            ExpectedDamage = expected,
+            ExpectedDamageAfterDefence = afterDefence,
+            ImpactRule = rule,
+        };
     }
 }

@@ -31,7 +31,7 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
         var world = new SimulatedWorld(threats, scenario.Assets, frame, new Random(RandomExtensions.DeriveSeed(seed, 3)));
         var sensors = SensorModels.Create(scenario.Sensors, new Random(RandomExtensions.DeriveSeed(seed, 4)));
         var pipeline = createPipeline(layout);
-        var recorder = new RunRecorder(scenario.Name, seed, world, scenario.Assets, scenario.Effectors);
+        var recorder = new RunRecorder(scenario.Name, seed, world, layout);
 
         var plots = new List<Plot>();
         var detected = new List<int>();

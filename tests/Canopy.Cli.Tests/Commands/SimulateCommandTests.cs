@@ -12,6 +12,15 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Simulate_CompareAssigners_PrintsBothAssignersSideBySide()
+    {
+        var (code, output) = CanopyProcess.Run("simulate", "scenarios/quiet-night.yaml", "--seed", "7", "--compare-assigners");
+        Assert.True(code == 0, output);
+        foreach (var expected in new[] { "Greedy", "MarginalReturn", "threats.all.destroyed", "cost_exchange_ratio", "damage.expected", "rule.salvo_cost_saved" })
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_JsonTwiceWithTheSameSeed_WritesIdenticalBytes()
     {
         var a = Path.GetTempFileName();

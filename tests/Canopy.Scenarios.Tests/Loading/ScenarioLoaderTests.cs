@@ -88,6 +88,7 @@ public class ScenarioLoaderTests
         Assert.Equal(1, s.Simulation.Tick.Seconds);
         Assert.Equal(12 * 3600, s.Simulation.MaxDuration.Seconds);
         Assert.True(s.Policy.EngageOnlyThreatsToDefendedAreas);
+        Assert.Equal(200_000, s.Policy.DollarsPerValueUnit);
         Assert.Equal(1, w.Targets[1].Weight);
         Assert.Equal(0, w.RouteSpread.Metres);
         Assert.Equal(0, w.AltitudeSpread.Metres);
@@ -100,12 +101,13 @@ public class ScenarioLoaderTests
     [Fact]
     public void Parse_OptionalSectionsGiven_OverrideDefaults()
     {
-        var yaml = ScenarioText.With("start: 2025", "simulation: { tick: 500 ms, max-duration: 6 h }\npolicy: { engage-only-threats-to-defended-areas: false }\nstart: 2025")
+        var yaml = ScenarioText.With("start: 2025", "simulation: { tick: 500 ms, max-duration: 6 h }\npolicy: { engage-only-threats-to-defended-areas: false, value-unit: 1.5 M$ }\nstart: 2025")
             .Replace("class: drone", "class: ballistic\n    flight-time: 4 min\n    lethality: 30 %", StringComparison.Ordinal);
         var s = Assert.IsType<Scenario>(ScenarioLoader.Parse(yaml, "t.yaml").Scenario);
         Assert.Equal(0.5, s.Simulation.Tick.Seconds);
         Assert.Equal(21_600, s.Simulation.MaxDuration.Seconds);
         Assert.False(s.Policy.EngageOnlyThreatsToDefendedAreas);
+        Assert.Equal(1_500_000, s.Policy.DollarsPerValueUnit);
         Assert.Equal(240, s.Waves[0].FlightTime?.Seconds);
         Assert.Equal(0.3, s.Waves[0].Lethality, 1e-12);
     }

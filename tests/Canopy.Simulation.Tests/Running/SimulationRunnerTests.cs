@@ -1,3 +1,4 @@
+using Canopy.Pipeline;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
 
@@ -41,12 +42,31 @@ public class SimulationRunnerTests
     public void Run_MissedDrone_IsEngagedAgainAfterTheLook()
     {
         // Pk 0.001: every shot misses with this seed, so the gun shoots, looks, and shoots again until the drone lands.
-        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 0.001), 1);
+        // The greedy assigner fires whatever a shot is worth (the default one would not: see the next test).
+        var result = new SimulationRunner(l => DefaultPipeline.Create(l, AssignerKind.Greedy)).Run(TestScenarios.OneDroneOneGun(pk: 0.001), 1);
         var drones = Assert.Single(result.Threats);
         Assert.Equal((1, 0, 1), (drones.Engaged, drones.Destroyed, drones.Leaked));
         var gun = Assert.Single(result.Interceptors);
         Assert.True(gun.Engagements > 1, $"{gun.Engagements} engagements");
         Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Look && e.Detail == "track survived");
+    }
+
+    [Fact]
+    public void Run_ShotWorthLessThanItsPrice_IsNotFired()
+    {
+        // The drone would do 100 x 0.02 = 2 value units = 400 k$ of damage; at Pk 0.001 a 5 k$ round prevents 400 $.
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 0.001), 1);
+        Assert.Equal((0, 1), (Assert.Single(result.Threats).Engaged, Assert.Single(result.Threats).Leaked));
+        Assert.Equal(0, Assert.Single(result.Interceptors).Rounds);
+    }
+
+    [Fact]
+    public void Run_PkOne_ExpectedDamageIsTheAssessedDamageAndNoneAfterTheShot()
+    {
+        // One drone straight at the town: expected damage 100 x 1 x 0.02; a Pk 1 shot leaves none.
+        var result = Runner.Run(TestScenarios.OneDroneOneGun(pk: 1), 1);
+        Assert.Equal(2, result.ExpectedDamage, 1e-9);
+        Assert.Equal(0, result.ExpectedDamageAfterDefence, 1e-12);
     }
 
     [Fact]

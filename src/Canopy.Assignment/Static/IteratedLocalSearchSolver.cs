@@ -9,8 +9,8 @@ namespace Canopy.Assignment.Static;
 /// </summary>
 public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
 {
-    /// <summary>Most targets cleared by one destroy step.</summary>
-    public int MaxDestroyed { get; init; } = 8;
+    /// <summary>Most weapon copies freed by one destroy step.</summary>
+    public int MaxDestroyed { get; init; } = 40;
 
     /// <inheritdoc />
     public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
@@ -29,26 +29,15 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
+        var hungarian = new HungarianAssignment();
+        var cost = Array.Empty<double>();
+        var columnOf = Array.Empty<int>();
+        var slots = Math.Max(1, (int)Math.Ceiling(2.0 * trial.Copies / problem.Targets));
         while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
         {
-            var count = random.Next(2, Math.Min(MaxDestroyed, problem.Targets) + 1);
-            chosen.Clear();
-            for (var c = 0; c < count; c++)
-            {
-                var j = random.Next(problem.Targets);
-                if (destroyed[j]) continue;
-                destroyed[j] = true;
-                chosen.Add(j);
-            }
-            free.Clear();
-            for (var u = 0; u < trial.Copies; u++)
-                if (trial.TargetOf(u) is var t && (t < 0 || destroyed[t]))
-                {
-                    trial.Unassign(u);
-                    free.Add(u);
-                }
-            foreach (var j in chosen) destroyed[j] = false;
-            trial.Repair(free);
+            Destroy(trial, random, free, destroyed, chosen);
+            if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, ref cost, ref columnOf);
+            else trial.Repair(free);
             trial.Descend(cancellationToken);
             var objective = trial.Objective;
             if (objective <= currentObjective * (1 + 1e-12))
@@ -68,5 +57,41 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         }
         var plan = best.ToPlan();
         return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, clock.Elapsed);
+    }
+
+    /// <summary>Frees either random copies or every copy on random targets, up to a random count.</summary>
+    private void Destroy(LocalSearchState state, Random random, List<int> free, bool[] destroyed, List<int> chosen)
+    {
+        free.Clear();
+        var count = random.Next(Math.Min(2, state.Copies), Math.Min(MaxDestroyed, state.Copies) + 1);
+        for (var u = 0; u < state.Copies; u++)
+            if (state.TargetOf(u) < 0) free.Add(u);
+        if (random.Next(2) == 0)
+        {
+            for (var tries = 0; free.Count < count && tries < 4 * count; tries++)
+            {
+                var u = random.Next(state.Copies);
+                if (state.TargetOf(u) < 0) continue;
+                state.Unassign(u);
+                free.Add(u);
+            }
+            return;
+        }
+        chosen.Clear();
+        var targets = destroyed.Length;
+        for (var tries = 0; free.Count < count && tries < 4 * count; tries++)
+        {
+            var j = random.Next(targets);
+            if (destroyed[j]) continue;
+            destroyed[j] = true;
+            chosen.Add(j);
+            for (var u = 0; u < state.Copies; u++)
+                if (state.TargetOf(u) == j)
+                {
+                    state.Unassign(u);
+                    free.Add(u);
+                }
+        }
+        foreach (var j in chosen) destroyed[j] = false;
     }
 }

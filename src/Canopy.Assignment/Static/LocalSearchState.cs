@@ -126,6 +126,35 @@ internal sealed class LocalSearchState
         }
     }
 
+    /// <summary>
+    /// Reassigns the unassigned copies in <paramref name="free"/> by a minimum-cost assignment to target slots:
+    /// slot k of target j costs -E_j p_ij rho_j^k, the marginal return of a k-th extra shot at an average survival rho_j.
+    /// </summary>
+    public void RepairByAssignment(List<int> free, int slots, HungarianAssignment hungarian, ref double[] cost, ref int[] columnOf)
+    {
+        var n = _problem.Targets;
+        var rows = free.Count;
+        var columns = n * slots;
+        if (rows == 0) return;
+        if (cost.Length < rows * columns) cost = new double[rows * columns];
+        if (columnOf.Length < rows) columnOf = new int[rows];
+        for (var j = 0; j < n; j++)
+        {
+            double rho = 0;
+            foreach (var u in free) rho += _survival[_type[u] * n + j];
+            rho /= rows;
+            for (var r = 0; r < rows; r++)
+            {
+                var survival = _survival[_type[free[r]] * n + j];
+                var gain = _value[j] * (1 - survival);
+                for (var k = 0; k < slots; k++, gain *= rho) cost[r * columns + j * slots + k] = -gain;
+            }
+        }
+        hungarian.Solve(cost.AsSpan(0, rows * columns), rows, columns, columnOf);
+        for (var r = 0; r < rows; r++) Assign(free[r], columnOf[r] / slots);
+        free.Clear();
+    }
+
     /// <summary>Moves and swaps weapon copies while any move lowers the objective; returns whether anything changed.</summary>
     public bool Descend(CancellationToken cancellationToken)
     {

@@ -29,16 +29,17 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
+        var iterations = 0;
         var hungarian = new HungarianAssignment();
-        var cost = Array.Empty<double>();
-        var columnOf = Array.Empty<int>();
+        var buffers = new RepairBuffers();
         var slots = Math.Max(1, (int)Math.Ceiling(2.0 * trial.Copies / problem.Targets));
         while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
         {
+            iterations++;
             Destroy(trial, random, free, destroyed, chosen);
-            if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, ref cost, ref columnOf);
+            if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, buffers);
             else trial.Repair(free);
-            trial.Descend(cancellationToken);
+            trial.DescendDirty(cancellationToken);
             var objective = trial.Objective;
             if (objective <= currentObjective * (1 + 1e-12))
             {
@@ -55,8 +56,21 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
                 trial.CopyFrom(current);
             }
         }
+        Console.Error.WriteLine($"DEBUG iterations {iterations}");
         var plan = best.ToPlan();
         return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, clock.Elapsed);
+    }
+
+    /// <summary>The target where the running sum of surviving values first exceeds <paramref name="mark"/>.</summary>
+    private static int DrawByValue(LocalSearchState state, double mark)
+    {
+        var last = state.SurvivingValueCount - 1;
+        for (var j = 0; j < last; j++)
+        {
+            mark -= state.SurvivingValue(j);
+            if (mark < 0) return j;
+        }
+        return last;
     }
 
     /// <summary>Frees either random copies or every copy on random targets, up to a random count.</summary>
@@ -79,9 +93,11 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         }
         chosen.Clear();
         var targets = destroyed.Length;
+        var total = state.Objective;
+        var byValue = random.Next(2) == 0;
         for (var tries = 0; free.Count < count && tries < 4 * count; tries++)
         {
-            var j = random.Next(targets);
+            var j = byValue ? DrawByValue(state, random.NextDouble() * total) : random.Next(targets);
             if (destroyed[j]) continue;
             destroyed[j] = true;
             chosen.Add(j);

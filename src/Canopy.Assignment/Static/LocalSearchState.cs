@@ -13,6 +13,8 @@ internal sealed class LocalSearchState
     private readonly int[] _target;      // target of each copy, -1 when unassigned
     private readonly double[] _log;      // S_j
     private readonly double[] _value;    // E_j
+    private readonly Queue<int> _dirty = new();
+    private readonly bool[] _isDirty;
 
     public LocalSearchState(WtaProblem problem)
     {
@@ -27,6 +29,7 @@ internal sealed class LocalSearchState
         _target = new int[_type.Length];
         _log = new double[n];
         _value = new double[n];
+        _isDirty = new bool[n];
     }
 
     public int Copies => _type.Length;
@@ -34,6 +37,8 @@ internal sealed class LocalSearchState
     public int TargetOf(int copy) => _target[copy];
 
     public double SurvivingValue(int j) => _value[j];
+
+    public int SurvivingValueCount => _value.Length;
 
     public double Objective
     {
@@ -78,12 +83,14 @@ internal sealed class LocalSearchState
         other._target.CopyTo(_target, 0);
         other._log.CopyTo(_log, 0);
         other._value.CopyTo(_value, 0);
+        while (_dirty.TryDequeue(out var j)) _isDirty[j] = false;
     }
 
     public void Unassign(int copy)
     {
         var j = _target[copy];
         if (j < 0) return;
+        MarkDirty(j);
         _log[j] -= _problem.LogSurvival(_type[copy], j);
         _target[copy] = -1;
         Refresh(j);
@@ -94,6 +101,7 @@ internal sealed class LocalSearchState
         Unassign(copy);
         _log[j] += _problem.LogSurvival(_type[copy], j);
         _target[copy] = j;
+        MarkDirty(j);
         Refresh(j);
     }
 
@@ -128,99 +136,160 @@ internal sealed class LocalSearchState
 
     /// <summary>
     /// Reassigns the unassigned copies in <paramref name="free"/> by a minimum-cost assignment to target slots:
-    /// slot k of target j costs -E_j p_ij rho_j^k, the marginal return of a k-th extra shot at an average survival rho_j.
+    /// slot k of target j costs -E_j p_ij rho_j^k, the marginal return of a k-th extra shot after the best freed weapon's survival rho_j.
     /// </summary>
-    public void RepairByAssignment(List<int> free, int slots, HungarianAssignment hungarian, ref double[] cost, ref int[] columnOf)
+    public void RepairByAssignment(List<int> free, int slots, HungarianAssignment hungarian, RepairBuffers buffers)
     {
         var n = _problem.Targets;
         var rows = free.Count;
-        var columns = n * slots;
         if (rows == 0) return;
-        if (cost.Length < rows * columns) cost = new double[rows * columns];
-        if (columnOf.Length < rows) columnOf = new int[rows];
+        // Candidate targets: those with the largest surviving values (which include the ones just freed).
+        var candidates = Math.Min(n, Math.Max(3 * rows, 16));
+        var order = buffers.Order(n);
+        var keys = buffers.Keys(n);
         for (var j = 0; j < n; j++)
         {
-            double rho = 0;
-            foreach (var u in free) rho += _survival[_type[u] * n + j];
-            rho /= rows;
+            order[j] = j;
+            keys[j] = -_value[j];
+        }
+        if (candidates < n) Array.Sort(keys, order, 0, n);
+        var columns = candidates * slots;
+        var cost = buffers.Cost(rows * columns);
+        var columnOf = buffers.ColumnOf(rows);
+        for (var c = 0; c < candidates; c++)
+        {
+            var j = order[c];
+            var rho = 1.0;
+            foreach (var u in free) rho = Math.Min(rho, _survival[_type[u] * n + j]);
             for (var r = 0; r < rows; r++)
             {
                 var survival = _survival[_type[free[r]] * n + j];
                 var gain = _value[j] * (1 - survival);
-                for (var k = 0; k < slots; k++, gain *= rho) cost[r * columns + j * slots + k] = -gain;
+                for (var k = 0; k < slots; k++, gain *= rho) cost[r * columns + c * slots + k] = -gain;
             }
         }
         hungarian.Solve(cost.AsSpan(0, rows * columns), rows, columns, columnOf);
-        for (var r = 0; r < rows; r++) Assign(free[r], columnOf[r] / slots);
+        for (var r = 0; r < rows; r++) Assign(free[r], order[columnOf[r] / slots]);
         free.Clear();
     }
 
-    /// <summary>Moves and swaps weapon copies while any move lowers the objective; returns whether anything changed.</summary>
+    /// <summary>
+    /// Moves one copy to another target, or swaps two copies between targets, while any such move lowers the
+    /// objective. Only targets whose surviving value changed since they were last checked are examined (a move
+    /// out of, into or across an unchanged pair of targets cannot have become improving); returns whether anything moved.
+    /// </summary>
     public bool Descend(CancellationToken cancellationToken)
     {
-        var changed = false;
-        bool improved;
-        do
-        {
-            improved = RelocatePass() | SwapPass();
-            changed |= improved;
-        }
-        while (improved && !cancellationToken.IsCancellationRequested);
-        return changed;
+        for (var j = 0; j < _problem.Targets; j++) MarkDirty(j);
+        return DescendDirty(cancellationToken);
     }
 
-    private bool RelocatePass()
+    /// <summary>As <see cref="Descend"/>, examining only the targets changed since the last descent.</summary>
+    public bool DescendDirty(CancellationToken cancellationToken)
     {
-        var n = _problem.Targets;
-        var improved = false;
-        for (var u = 0; u < _type.Length; u++)
+        var moved = false;
+        var checks = 0;
+        while (_dirty.Count > 0)
         {
-            var from = _target[u];
-            var row = _survival.AsSpan(_type[u] * n, n);
-            var loss = from < 0 ? 0 : _value[from] * (1 / row[from] - 1);
-            int best = -1;
-            var bestGain = loss + Improvement * (1 + loss);
-            for (var j = 0; j < n; j++)
+            if ((++checks & 255) == 0 && cancellationToken.IsCancellationRequested) break;
+            var j = _dirty.Dequeue();
+            _isDirty[j] = false;
+            for (var u = 0; u < _type.Length; u++)
             {
-                if (j == from) continue;
-                var gain = _value[j] * (1 - row[j]);
-                if (gain > bestGain)
+                if (_target[u] == j)
                 {
-                    bestGain = gain;
-                    best = j;
+                    if (TryRelocate(u) || TrySwap(u)) moved = true;
                 }
+                else if (_target[u] >= 0 && TryRelocateInto(u, j)) moved = true;
             }
-            if (best < 0) continue;
-            Assign(u, best);
-            improved = true;
         }
-        return improved;
+        return moved;
     }
 
-    private bool SwapPass()
+    private void MarkDirty(int j)
+    {
+        if (_isDirty[j]) return;
+        _isDirty[j] = true;
+        _dirty.Enqueue(j);
+    }
+
+    private bool TryRelocateInto(int u, int j)
     {
         var n = _problem.Targets;
-        var improved = false;
-        for (var u = 0; u < _type.Length; u++)
+        var from = _target[u];
+        var row = _survival.AsSpan(_type[u] * n, n);
+        var loss = _value[from] * (1 / row[from] - 1);
+        var gain = _value[j] * (1 - row[j]);
+        if (gain <= loss + Improvement * (1 + loss)) return false;
+        Assign(u, j);
+        return true;
+    }
+
+    private bool TryRelocate(int u)
+    {
+        var n = _problem.Targets;
+        var from = _target[u];
+        var row = _survival.AsSpan(_type[u] * n, n);
+        var loss = _value[from] * (1 / row[from] - 1);
+        int best = -1;
+        var bestGain = loss + Improvement * (1 + loss);
+        for (var j = 0; j < n; j++)
         {
-            var a = _type[u];
-            for (var v = u + 1; v < _type.Length; v++)
+            if (j == from) continue;
+            var gain = _value[j] * (1 - row[j]);
+            if (gain > bestGain)
             {
-                var b = _type[v];
-                int j = _target[u], k = _target[v];
-                if (a == b || j == k || j < 0 || k < 0) continue;
-                var before = _value[j] + _value[k];
-                var after = _value[j] * _survival[b * n + j] / _survival[a * n + j] + _value[k] * _survival[a * n + k] / _survival[b * n + k];
-                if (after < before - Improvement * (1 + before))
-                {
-                    Assign(u, k);
-                    Assign(v, j);
-                    improved = true;
-                }
+                bestGain = gain;
+                best = j;
             }
         }
-        return improved;
+        if (best < 0) return false;
+        Assign(u, best);
+        return true;
+    }
+
+    private bool TrySwap(int u)
+    {
+        var n = _problem.Targets;
+        var a = _type[u];
+        var j = _target[u];
+        int bestV = -1;
+        var bestDelta = 0.0;
+        for (var v = 0; v < _type.Length; v++)
+        {
+            var b = _type[v];
+            var k = _target[v];
+            if (a == b || j == k || k < 0) continue;
+            var before = _value[j] + _value[k];
+            var after = _value[j] * _survival[b * n + j] / _survival[a * n + j] + _value[k] * _survival[a * n + k] / _survival[b * n + k];
+            var delta = after - before;
+            if (delta < bestDelta - Improvement * (1 + before))
+            {
+                bestDelta = delta;
+                bestV = v;
+            }
+        }
+        if (bestV < 0) return false;
+        var target = _target[bestV];
+        Assign(u, target);
+        Assign(bestV, j);
+        return true;
     }
 
     private void Refresh(int j) => _value[j] = _problem.SurvivingValue(j, _log[j]);
+}
+
+/// <summary>Scratch arrays for <see cref="LocalSearchState.RepairByAssignment"/>, grown on demand and reused.</summary>
+internal sealed class RepairBuffers
+{
+    private int[] _order = [], _columnOf = [];
+    private double[] _keys = [], _cost = [];
+
+    public int[] Order(int n) => _order.Length >= n ? _order : _order = new int[n];
+
+    public double[] Keys(int n) => _keys.Length >= n ? _keys : _keys = new double[n];
+
+    public double[] Cost(int n) => _cost.Length >= n ? _cost : _cost = new double[n];
+
+    public int[] ColumnOf(int n) => _columnOf.Length >= n ? _columnOf : _columnOf = new int[n];
 }

@@ -11,7 +11,7 @@ internal static class BenchWtaCommand
     {
         var path = new Argument<string>("path") { Description = "Instance file (wta_MxNxMU.txt[.gz]) or a folder of them" };
         var limit = new Option<double>("--time-limit") { Description = "Seconds per instance", DefaultValueFactory = _ => 10 };
-        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (outer approximation with CBC)", DefaultValueFactory = _ => "heuristic" };
+        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (Lagrangian bound, column enumeration, CBC)", DefaultValueFactory = _ => "heuristic" };
         solver.AcceptOnlyFromAmong("heuristic", "greedy", "exact");
         var solution = new Option<string?>("--solution") { Description = "Write the plan as lines `i j count` (single file only)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
@@ -53,7 +53,7 @@ internal static class BenchWtaCommand
         IStaticWtaSolver solver = solverName switch
         {
             "greedy" => new MaximumMarginalReturnSolver(),
-            "exact" => new OuterApproximationCbcSolver(seed),
+            "exact" => new LagrangianEnumerationSolver(seed),
             _ => new IteratedLocalSearchSolver(seed),
         };
         Console.WriteLine($"solver: {solverName}, time limit {F(seconds, "0.#")} s per instance");

@@ -29,13 +29,11 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
-        var iterations = 0;
         var hungarian = new HungarianAssignment();
         var buffers = new RepairBuffers();
         var slots = Math.Max(1, (int)Math.Ceiling(2.0 * trial.Copies / problem.Targets));
         while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
         {
-            iterations++;
             Destroy(trial, random, free, destroyed, chosen);
             if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, buffers);
             else trial.Repair(free);
@@ -56,7 +54,6 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
                 trial.CopyFrom(current);
             }
         }
-        Console.Error.WriteLine($"DEBUG iterations {iterations}");
         var plan = best.ToPlan();
         return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, clock.Elapsed);
     }

@@ -42,7 +42,6 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
                 return new WtaSolution(best, upper, lower, clock.Elapsed);
             total += columns[j].Count;
         }
-        Console.Error.WriteLine($"DEBUG upper {upper} lower {lower} columns {total} t {clock.Elapsed.TotalSeconds}");
         var folder = Directory.CreateTempSubdirectory("canopy-wta-");
         try
         {

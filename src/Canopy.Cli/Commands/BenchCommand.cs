@@ -16,6 +16,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateSimulate());
         command.Subcommands.Add(BenchTrackCommand.Create());
         command.Subcommands.Add(BenchAssignCommand.Create());
+        command.Subcommands.Add(BenchWtaCommand.Create());
         return command;
     }
 

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Canopy.Assignment.Static;
+
+/// <summary>Runs the COIN-OR CBC binary on an LP file and reads back its status, bound and nonzero variables.</summary>
+internal static class CbcProcess
+{
+    /// <summary>What CBC reported: whether it proved optimality or infeasibility, its lower bound and the solution values.</summary>
+    public sealed record Result(bool Optimal, bool Infeasible, double Bound, IReadOnlyDictionary<string, double>? Values);
+
+    public static Result Run(string cbc, string model, TimeSpan limit, double cutoff, CancellationToken cancellationToken)
+    {
+        var solution = Path.ChangeExtension(model, ".sol");
+        if (File.Exists(solution)) File.Delete(solution);
+        var info = new ProcessStartInfo(cbc) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var arg in (string[])[model, "-timeMode", "elapsed", "-sec", F(Math.Max(1, limit.TotalSeconds)), "-ratioGap", "0", "-allowableGap", F(1e-9 * Math.Abs(cutoff)), "-cutoff", F(cutoff), "-solve", "-solution", solution])
+            info.ArgumentList.Add(arg);
+        Process process;
+        try
+        {
+            process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {cbc}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"the exact solver needs the COIN-OR CBC binary `{cbc}` on PATH (apt-get install coinor-cbc): {e.Message}", e);
+        }
+        string output;
+        using (process)
+        {
+            var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            var read = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            using (cancellationToken.Register(() => process.Kill(true)))
+                process.WaitForExit();
+            output = read.Result;
+            _ = error.Result;
+        }
+        var lines = output.Split('\n');
+        var result = lines.FirstOrDefault(l => l.StartsWith("Result - ", StringComparison.Ordinal)) ?? "";
+        var infeasible = result.Contains("infeasible", StringComparison.OrdinalIgnoreCase);
+        var optimal = result.Contains("Optimal solution found", StringComparison.Ordinal);
+        var bound = double.NegativeInfinity;
+        var boundLine = lines.FirstOrDefault(l => l.StartsWith("Lower bound:", StringComparison.Ordinal));
+        if (boundLine is not null && double.TryParse(boundLine["Lower bound:".Length..].Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var b)) bound = b;
+        if (infeasible || !File.Exists(solution)) return new Result(optimal, infeasible, bound, null);
+        var text = File.ReadAllLines(solution);
+        if (text.Length == 0 || !(text[0].StartsWith("Optimal", StringComparison.Ordinal) || text[0].StartsWith("Stopped", StringComparison.Ordinal)) || text[0].Contains("no integer", StringComparison.OrdinalIgnoreCase))
+            return new Result(optimal, infeasible, bound, null);
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in text.Skip(1))
+        {
+            var f = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length >= 3 && double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) values[f[1]] = v;
+        }
+        return new Result(optimal, infeasible, bound, values);
+    }
+
+    private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);
+}

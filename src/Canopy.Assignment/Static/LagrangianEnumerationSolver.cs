@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace Canopy.Assignment.Static;
+
+/// <summary>
+/// Exact static WTA. Relaxing the weapon counts with prices lambda_i splits the problem by target; subgradient
+/// steps on lambda raise the Lagrangian lower bound L. Any plan better than the incumbent U (from iterated local
+/// search) can only give target j an x_j whose Lagrangian cost is within U - L of that target's minimum, so every
+/// such x_j is enumerated and CBC (the COIN-OR `cbc` binary) solves the resulting set-partitioning MILP exactly
+/// (one column per target, weapon counts as packing rows, exact surviving values as costs).
+/// </summary>
+public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
+{
+    /// <summary>Most enumerated columns before the solver gives up on proving optimality and reports the bound.</summary>
+    public int MaxColumns { get; init; } = 2_000_000;
+
+    /// <summary>The CBC executable, found on PATH by default.</summary>
+    public string CbcPath { get; init; } = "cbc";
+
+    /// <inheritdoc />
+    public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var clock = Stopwatch.StartNew();
+        var start = new IteratedLocalSearchSolver(seed).Solve(problem, TimeSpan.FromSeconds(Math.Min(3, budget.TotalSeconds * 0.05)), cancellationToken);
+        var best = start.Plan;
+        var upper = start.Objective;
+        var sub = new TargetSubproblem(problem);
+        var lambda = InitialPrices(problem, best);
+        var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, clock, budget * 0.4, cancellationToken);
+        if (upper - lower <= 1e-9 * upper || cancellationToken.IsCancellationRequested)
+            return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
+        var slack = upper - lower + 1e-9 * upper;
+        var columns = new List<int[]>[problem.Targets];
+        var total = 0;
+        for (var j = 0; j < problem.Targets; j++)
+        {
+            columns[j] = [];
+            if (!sub.Enumerate(j, bestLambda, minima[j] + slack, columns[j], MaxColumns - total))
+                return new WtaSolution(best, upper, lower, clock.Elapsed);
+            total += columns[j].Count;
+        }
+        var folder = Directory.CreateTempSubdirectory("canopy-wta-");
+        try
+        {
+            var model = Path.Combine(folder.FullName, "model.lp");
+            File.WriteAllText(model, SetPartitioningModel(problem, columns));
+            var left = budget - clock.Elapsed;
+            var result = CbcProcess.Run(CbcPath, model, left, upper, cancellationToken);
+            if (result.Infeasible) return new WtaSolution(best, upper, upper, clock.Elapsed);
+            if (result.Values is { } values)
+            {
+                var plan = new WtaPlan(problem.WeaponTypes, problem.Targets);
+                for (var j = 0; j < problem.Targets; j++)
+                    for (var k = 0; k < columns[j].Count; k++)
+                        if (values.TryGetValue(Name(j, k), out var y) && y > 0.5)
+                            for (var i = 0; i < problem.WeaponTypes; i++) plan[i, j] += columns[j][k][i];
+                var objective = problem.Objective(plan);
+                if (plan.Violation(problem) is null && objective < upper)
+                {
+                    best = plan;
+                    upper = objective;
+                }
+            }
+            lower = result.Optimal ? upper : Math.Max(lower, Math.Min(result.Bound, upper));
+        }
+        finally
+        {
+            folder.Delete(true);
+        }
+        return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
+    }
+
+    /// <summary>Starting prices: what removing one copy of each type from the incumbent would cost.</summary>
+    private static double[] InitialPrices(WtaProblem problem, WtaPlan plan)
+    {
+        var s = new double[problem.Targets];
+        for (var i = 0; i < problem.WeaponTypes; i++)
+            for (var j = 0; j < problem.Targets; j++) s[j] += plan[i, j] * problem.LogSurvival(i, j);
+        var lambda = new double[problem.WeaponTypes];
+        for (var i = 0; i < problem.WeaponTypes; i++)
+        {
+            var price = double.PositiveInfinity;
+            for (var j = 0; j < problem.Targets; j++)
+                if (plan[i, j] > 0) price = Math.Min(price, problem.SurvivingValue(j, s[j]) * (Math.Exp(-problem.LogSurvival(i, j)) - 1));
+            lambda[i] = double.IsFinite(price) ? price : 0;
+        }
+        return lambda;
+    }
+
+    /// <summary>Subgradient ascent on the Lagrangian dual with Polyak steps; returns the best bound, its prices and per-target minima.</summary>
+    private static (double Lower, double[] Lambda, double[] Minima) Subgradient(WtaProblem problem, TargetSubproblem sub, double[] lambda, double upper, Stopwatch clock, TimeSpan until, CancellationToken cancellationToken)
+    {
+        int m = problem.WeaponTypes, n = problem.Targets;
+        var used = new int[m];
+        var minima = new double[n];
+        var bestMinima = new double[n];
+        var bestLambda = (double[])lambda.Clone();
+        var lower = double.NegativeInfinity;
+        var theta = 1.0;
+        var stall = 0;
+        for (var iteration = 0; iteration < 3000 && clock.Elapsed < until && !cancellationToken.IsCancellationRequested && theta > 1e-5; iteration++)
+        {
+            Array.Clear(used);
+            var bound = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                minima[j] = sub.Minimise(j, lambda, problem.Values[j]);
+                bound += minima[j];
+                for (var i = 0; i < m; i++) used[i] += sub.Best[i];
+            }
+            for (var i = 0; i < m; i++) bound -= lambda[i] * problem.Counts[i];
+            if (bound > lower + 1e-9 * Math.Abs(upper))
+            {
+                lower = bound;
+                lambda.CopyTo(bestLambda, 0);
+                minima.CopyTo(bestMinima, 0);
+                stall = 0;
+            }
+            else if (++stall >= 10)
+            {
+                theta /= 2;
+                stall = 0;
+            }
+            if (upper - lower <= 1e-9 * upper) break;
+            double norm = 0;
+            for (var i = 0; i < m; i++)
+            {
+                var d = used[i] - problem.Counts[i];
+                if (lambda[i] <= 0 && d < 0) d = 0;
+                norm += (double)d * d;
+            }
+            if (norm == 0) break;
+            var step = theta * (upper - bound) / norm;
+            for (var i = 0; i < m; i++) lambda[i] = Math.Max(0, lambda[i] + step * (used[i] - problem.Counts[i]));
+        }
+        return (lower, bestLambda, bestMinima);
+    }
+
+    private static string Name(int j, int k) => string.Create(CultureInfo.InvariantCulture, $"y{j}_{k}");
+
+    /// <summary>Choose one column per target, weapon counts as packing rows, exact surviving values as costs.</summary>
+    private static string SetPartitioningModel(WtaProblem problem, List<int[]>[] columns)
+    {
+        int m = problem.WeaponTypes, n = problem.Targets;
+        var lp = new StringBuilder();
+        var rows = new List<(int Column, int Count)>[m];
+        for (var i = 0; i < m; i++) rows[i] = [];
+        lp.Append("Minimize\n obj:");
+        for (var j = 0; j < n; j++)
+            for (var k = 0; k < columns[j].Count; k++)
+            {
+                var x = columns[j][k];
+                double s = 0;
+                for (var i = 0; i < m; i++) s += x[i] * problem.LogSurvival(i, j);
+                lp.Append(CultureInfo.InvariantCulture, $" + {problem.SurvivingValue(j, s):R} {Name(j, k)}");
+            }
+        lp.Append("\nSubject To\n");
+        for (var j = 0; j < n; j++)
+        {
+            lp.Append(CultureInfo.InvariantCulture, $" t{j}:");
+            for (var k = 0; k < columns[j].Count; k++) lp.Append(CultureInfo.InvariantCulture, $" + {Name(j, k)}");
+            lp.Append(" = 1\n");
+        }
+        for (var i = 0; i < m; i++)
+        {
+            var terms = new StringBuilder();
+            for (var j = 0; j < n; j++)
+                for (var k = 0; k < columns[j].Count; k++)
+                    if (columns[j][k][i] > 0) terms.Append(CultureInfo.InvariantCulture, $" + {columns[j][k][i]} {Name(j, k)}");
+            if (terms.Length > 0) lp.Append(CultureInfo.InvariantCulture, $" w{i}:{terms} <= {problem.Counts[i]}\n");
+        }
+        lp.Append("Binaries\n");
+        for (var j = 0; j < n; j++)
+            for (var k = 0; k < columns[j].Count; k++) lp.Append(' ').Append(Name(j, k)).Append('\n');
+        lp.Append("End\n");
+        return lp.ToString();
+    }
+}

@@ -1,0 +1,134 @@
+using System.CommandLine;
+using System.Globalization;
+using Canopy.Assignment.Static;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>`canopy bench wta FILE|DIR`: static weapon-target assignment solvers on the published instances.</summary>
+internal static class BenchWtaCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "Instance file (wta_MxNxMU.txt[.gz]) or a folder of them" };
+        var limit = new Option<double>("--time-limit") { Description = "Seconds per instance", DefaultValueFactory = _ => 10 };
+        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (Lagrangian bound, column enumeration, CBC)", DefaultValueFactory = _ => "heuristic" };
+        solver.AcceptOnlyFromAmong("heuristic", "greedy", "exact");
+        var solution = new Option<string?>("--solution") { Description = "Write the plan as lines `i j count` (single file only)" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var command = new Command("wta", "Objective, gap to the best known solution, proven lower bound and time on WTA instances") { path, limit, solver, solution, seed };
+        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(limit), parse.GetValue(solver)!, parse.GetValue(solution), parse.GetValue(seed)));
+        return command;
+    }
+
+    private static int Run(string path, double seconds, string solverName, string? solutionPath, int seed)
+    {
+        if (!(seconds > 0))
+        {
+            Console.Error.WriteLine($"--time-limit: {seconds.ToString(CultureInfo.InvariantCulture)} must be a positive number of seconds");
+            return 1;
+        }
+        string[] files;
+        if (Directory.Exists(path))
+        {
+            files = Directory.GetFiles(path, "wta_*.txt*").Order(InstanceOrder.Instance).ToArray();
+            if (files.Length == 0)
+            {
+                Console.Error.WriteLine($"{path}: no wta_*.txt[.gz] instance files in this folder");
+                return 1;
+            }
+            if (solutionPath is not null)
+            {
+                Console.Error.WriteLine("--solution: only with a single instance file");
+                return 1;
+            }
+        }
+        else if (File.Exists(path)) files = [path];
+        else
+        {
+            Console.Error.WriteLine($"{path}: no such file or folder");
+            return 1;
+        }
+        var readme = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(files[0]))!, "README.md");
+        var bks = File.Exists(readme) ? WtaBestKnown.Read(readme) : new Dictionary<string, double>();
+        IStaticWtaSolver solver = solverName switch
+        {
+            "greedy" => new MaximumMarginalReturnSolver(),
+            "exact" => new LagrangianEnumerationSolver(seed),
+            _ => new IteratedLocalSearchSolver(seed),
+        };
+        Console.WriteLine($"solver: {solverName}, time limit {F(seconds, "0.#")} s per instance");
+        Console.WriteLine($"{"instance",-16} {"objective",14} {"BKS",14} {"gap to BKS",11} {"lower bound",14} {"proven gap",11} {"time s",8}");
+        var failed = 0;
+        foreach (var file in files)
+        {
+            var name = WtaBestKnown.InstanceName(file);
+            WtaProblem problem;
+            try
+            {
+                problem = WtaFile.Read(file);
+            }
+            catch (WtaFormatException e)
+            {
+                Console.Error.WriteLine(e.Message);
+                failed++;
+                continue;
+            }
+            WtaSolution result;
+            try
+            {
+                result = solver.Solve(problem, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+            }
+            catch (InvalidOperationException e)
+            {
+                Console.Error.WriteLine($"{name}: {e.Message}");
+                failed++;
+                continue;
+            }
+            if (result.Plan.Violation(problem) is { } violation)
+            {
+                Console.Error.WriteLine($"{name}: solver returned an infeasible plan: {violation}");
+                failed++;
+                continue;
+            }
+            var objective = problem.Objective(result.Plan);
+            var known = bks.TryGetValue(name, out var b) ? b : double.NaN;
+            var bksText = double.IsNaN(known) ? "BKS unknown" : F(known, "0.000000");
+            var gapText = double.IsNaN(known) ? "-" : F(100 * (objective - known) / known, "0.0000") + "%";
+            var boundText = double.IsFinite(result.LowerBound) ? F(result.LowerBound, "0.000000") : "none";
+            var provenText = double.IsFinite(result.LowerBound) ? F(100 * result.Gap, "0.0000") + "%" : "-";
+            Console.WriteLine($"{name,-16} {F(objective, "0.000000"),14} {bksText,14} {gapText,11} {boundText,14} {provenText,11} {F(result.Elapsed.TotalSeconds, "0.00"),8}");
+            if (solutionPath is not null)
+            {
+                using var writer = new StreamWriter(solutionPath);
+                result.Plan.Write(writer);
+            }
+        }
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+
+    /// <summary>Orders instance files by size (m, n, mu), not alphabetically.</summary>
+    private sealed class InstanceOrder : IComparer<string>
+    {
+        public static readonly InstanceOrder Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var a = Key(x ?? "");
+            var b = Key(y ?? "");
+            for (var k = 0; k < 3; k++)
+                if (a[k] != b[k]) return a[k].CompareTo(b[k]);
+            return string.CompareOrdinal(x, y);
+        }
+
+        private static long[] Key(string path)
+        {
+            var parts = WtaBestKnown.InstanceName(path).Replace("wta_", "", StringComparison.Ordinal).Split('x');
+            var key = new long[3];
+            for (var k = 0; k < Math.Min(3, parts.Length); k++)
+                key[k] = long.TryParse(parts[k], NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : long.MaxValue;
+            return key;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Canopy.Assignment.Static;
+
+namespace Canopy.Assignment.Tests.Static;
+
+/// <summary>Small problems for the static WTA tests, and brute-force enumeration of their optima.</summary>
+internal static class WtaTestProblems
+{
+    /// <summary>Two weapons, two targets: V = (10, 5), p = [[0.5, 0.9], [0.6, 0.2]], one copy each.</summary>
+    public static WtaProblem TwoByTwo() => new([1, 1], [10, 5], [0.5, 0.9, 0.6, 0.2]);
+
+    /// <summary>A seeded random problem with counts in 1..maxCount, values 1..100 and p in [0.05, 0.95].</summary>
+    public static WtaProblem Random(int seed, int weaponTypes, int targets, int maxCount)
+    {
+        var random = new Random(seed);
+        var counts = Enumerable.Range(0, weaponTypes).Select(_ => random.Next(1, maxCount + 1)).ToArray();
+        var values = Enumerable.Range(0, targets).Select(_ => (double)random.Next(1, 101)).ToArray();
+        var kill = Enumerable.Range(0, weaponTypes * targets).Select(_ => 0.05 + 0.9 * random.NextDouble()).ToArray();
+        return new WtaProblem(counts, values, kill);
+    }
+
+    /// <summary>The optimum by enumerating every plan that fires every weapon (firing more never raises the objective).</summary>
+    public static double BruteForceOptimum(WtaProblem problem)
+    {
+        var plan = new WtaPlan(problem.WeaponTypes, problem.Targets);
+        var best = double.PositiveInfinity;
+        void Place(int i, int j, int left)
+        {
+            if (i == problem.WeaponTypes)
+            {
+                best = Math.Min(best, problem.Objective(plan));
+                return;
+            }
+            if (j == problem.Targets - 1)
+            {
+                plan[i, j] = left;
+                Place(i + 1, 0, i + 1 < problem.WeaponTypes ? problem.Counts[i + 1] : 0);
+                plan[i, j] = 0;
+                return;
+            }
+            for (var c = 0; c <= left; c++)
+            {
+                plan[i, j] = c;
+                Place(i, j + 1, left - c);
+            }
+            plan[i, j] = 0;
+        }
+        Place(0, 0, problem.Counts[0]);
+        return best;
+    }
+}

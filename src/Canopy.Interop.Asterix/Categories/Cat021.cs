@@ -116,7 +116,7 @@ public static class Cat021Codec
             bits &= bits - 1;
             switch (frn)
             {
-                case 1: rec.Source = new DataSource(r.ReadByte(), r.ReadByte()); break;
+                case 1: rec.Source = DataSource.Read(ref r); break;
                 case 2: rec.Descriptor = ItemFormat.ReadVariable(ref r, "I021/040"); break;
                 case 3: rec.TrackNumber = (ushort)(r.ReadUInt16() & 0x0FFF); break;
                 case 5: rec.TimeOfPosition = r.ReadUInt24(); break;

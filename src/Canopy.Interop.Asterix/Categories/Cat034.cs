@@ -86,7 +86,7 @@ public static class Cat034Codec
             bits &= bits - 1;
             switch (frn)
             {
-                case 1: rec.Source = new DataSource(r.ReadByte(), r.ReadByte()); break;
+                case 1: rec.Source = DataSource.Read(ref r); break;
                 case 2: rec.MessageType = r.ReadByte(); break;
                 case 3: rec.TimeOfDay = r.ReadUInt24(); break;
                 case 4: rec.Sector = r.ReadByte(); break;

@@ -132,7 +132,7 @@ public static class Cat048Codec
             bits &= bits - 1;
             switch (frn)
             {
-                case 1: rec.Source = new DataSource(r.ReadByte(), r.ReadByte()); break;
+                case 1: rec.Source = DataSource.Read(ref r); break;
                 case 2: rec.TimeOfDay = r.ReadUInt24(); break;
                 case 3: rec.Descriptor = ItemFormat.ReadVariable(ref r, "I048/020"); break;
                 case 4: rec.Rho = r.ReadUInt16(); rec.Theta = r.ReadUInt16(); break;

@@ -136,7 +136,7 @@ public static class Cat062Codec
             bits &= bits - 1;
             switch (frn)
             {
-                case 1: rec.Source = new DataSource(r.ReadByte(), r.ReadByte()); break;
+                case 1: rec.Source = DataSource.Read(ref r); break;
                 case 3: rec.ServiceId = r.ReadByte(); break;
                 case 4: rec.TimeOfTrack = r.ReadUInt24(); break;
                 case 5: rec.Latitude = r.ReadInt32(); rec.Longitude = r.ReadInt32(); break;

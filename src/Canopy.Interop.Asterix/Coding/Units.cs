@@ -25,6 +25,12 @@ public readonly record struct DataSource(byte Sac, byte Sic)
     /// <summary>SAC and SIC packed as one number, SAC high: how Canopy names the sensor.</summary>
     public int Packed => (Sac << 8) | Sic;
 
+    public static DataSource Read(ref AsterixReader reader)
+    {
+        var v = reader.ReadUInt16();
+        return new DataSource((byte)(v >> 8), (byte)v);
+    }
+
     public override string ToString() => $"{Sac}/{Sic}";
 }
 

@@ -57,6 +57,8 @@ public class TsharkOracleTests(ITestOutputHelper output)
             ("CNF", 0, 7, 1), ("RAD", 0, 5, 2), ("DOU", 0, 4, 1), ("MAH", 0, 3, 1), ("CDM", 0, 1, 2),
             ("TRE", 1, 7, 1), ("GHO", 1, 6, 1), ("SUP", 1, 5, 1), ("TCC", 1, 4, 1));
 
+        Add<Cat048Record>("asterix.048_110_3DH", r => r.Has(Cat048Items.I110), r => r.Height3D * 25.0);
+
         // CAT034
         Add<Cat034Record>("asterix.034_010_SAC", r => r.Has(Cat034Items.I010), r => r.Source.Sac);
         Add<Cat034Record>("asterix.034_010_SIC", r => r.Has(Cat034Items.I010), r => r.Source.Sic);

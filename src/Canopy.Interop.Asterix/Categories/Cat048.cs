@@ -19,6 +19,7 @@ public enum Cat048Items : ulong
     I161 = 1UL << 10,
     I200 = 1UL << 12,
     I170 = 1UL << 13,
+    I110 = 1UL << 18,
 }
 
 /// <summary>I048/130 radar plot characteristics (compound): which subfields are present and their raw octets.</summary>
@@ -83,6 +84,9 @@ public record struct Cat048Record
     /// <summary>I170 track status (CNF RAD DOU MAH CDM, then TRE GHO SUP TCC).</summary>
     public ExtensibleBits TrackStatus { get; set; }
 
+    /// <summary>I110 height measured by a 3D radar above mean sea level, 14-bit two's complement in 25 ft.</summary>
+    public short Height3D { get; set; }
+
     public readonly bool Has(Cat048Items item) => (Items & item) != 0;
 
     public readonly double TimeOfDaySeconds => TimeOfDay / 128.0;
@@ -91,6 +95,8 @@ public record struct Cat048Record
 
     /// <summary>I090 flight level in FL (signed, 1/4 FL steps).</summary>
     public readonly double FlightLevel => (((FlightLevelBits & 0x3FFF) << 18) >> 18) / 4.0;
+
+    public readonly double Height3DMetres => Height3D * 25 * Units.Foot;
 
     public readonly int Mode3ACode => Mode3A & 0x0FFF;
     public readonly double GroundSpeedMetresPerSecond => GroundSpeed / 16384.0 * Units.NauticalMile;
@@ -144,6 +150,7 @@ public static class Cat048Codec
                 case 11: rec.TrackNumber = (ushort)(r.ReadUInt16() & 0x0FFF); break;
                 case 13: rec.GroundSpeed = r.ReadUInt16(); rec.Heading = r.ReadUInt16(); break;
                 case 14: rec.TrackStatus = ItemFormat.ReadVariable(ref r, "I048/170"); break;
+                case 19: rec.Height3D = (short)((short)(r.ReadUInt16() << 2) >> 2); break;
                 default: Uap.Skip(frn, ref r); break;
             }
         }
@@ -165,11 +172,12 @@ public static class Cat048Codec
         if (rec.Has(Cat048Items.I161)) w.WriteUInt16(rec.TrackNumber & 0x0FFF);
         if (rec.Has(Cat048Items.I200)) { w.WriteUInt16(rec.GroundSpeed); w.WriteUInt16(rec.Heading); }
         if (rec.Has(Cat048Items.I170)) rec.TrackStatus.Write(ref w);
+        if (rec.Has(Cat048Items.I110)) w.WriteUInt16(rec.Height3D & 0x3FFF);
     }
 
     /// <summary>Every item flag this codec handles.</summary>
     public const Cat048Items All = Cat048Items.I010 | Cat048Items.I140 | Cat048Items.I020 | Cat048Items.I040 | Cat048Items.I070 | Cat048Items.I090 |
-        Cat048Items.I130 | Cat048Items.I220 | Cat048Items.I240 | Cat048Items.I161 | Cat048Items.I200 | Cat048Items.I170;
+        Cat048Items.I130 | Cat048Items.I220 | Cat048Items.I240 | Cat048Items.I161 | Cat048Items.I200 | Cat048Items.I170 | Cat048Items.I110;
 
     private static RadarPlotCharacteristics ReadPlotCharacteristics(ref AsterixReader r)
     {

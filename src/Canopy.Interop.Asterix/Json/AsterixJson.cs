@@ -58,6 +58,7 @@ public static partial class AsterixJson
         if (r.Has(Cat048Items.I170))
             Variable(w, "I170", r.TrackStatus, [("CNF", 0, 7, 1), ("RAD", 0, 5, 2), ("DOU", 0, 4, 1), ("MAH", 0, 3, 1), ("CDM", 0, 1, 2),
                 ("TRE", 1, 7, 1), ("GHO", 1, 6, 1), ("SUP", 1, 5, 1), ("TCC", 1, 4, 1)]);
+        if (r.Has(Cat048Items.I110)) Single(w, "I110", "HEIGHT", r.Height3D * 25.0);
     }
 
     public static Cat048Record ReadCat048(JsonElement o)
@@ -92,6 +93,7 @@ public static partial class AsterixJson
                     r.Items |= Cat048Items.I200;
                     break;
                 case "I170": r.TrackStatus = Octets(v, "I170"); r.Items |= Cat048Items.I170; break;
+                case "I110": r.Height3D = (short)Count(v, "I110", "HEIGHT", 25, -8192, 8191); r.Items |= Cat048Items.I110; break;
                 default: break;
             }
         }

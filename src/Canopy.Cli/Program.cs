@@ -14,4 +14,5 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(AsterixCommand.Create());
+root.Subcommands.Add(ListenCommand.Create());
 return root.Parse(args).Invoke();

@@ -16,11 +16,12 @@ internal static class SimulateCommand
         var runs = new Option<int>("--runs") { Description = "Number of Monte Carlo runs", DefaultValueFactory = _ => 1 };
         var events = new Option<bool>("--events") { Description = "Print the time line of the run" };
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
+        var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick) to udp://ADDRESS:PORT" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, asterixOut };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -28,6 +29,7 @@ internal static class SimulateCommand
             var runner = SimulationRunner.CreateDefault();
             var n = parse.GetValue(runs);
             var jsonPath = parse.GetValue(json);
+            if (parse.GetValue(asterixOut) is { } target) return AsterixOut.Run(scenario, parse.GetValue(seed), target, console);
             if (n == 1)
             {
                 var result = runner.Run(scenario, parse.GetValue(seed));

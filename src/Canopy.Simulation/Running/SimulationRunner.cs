@@ -21,6 +21,9 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
 {
     public static SimulationRunner CreateDefault() => new(DefaultPipeline.Create);
 
+    /// <summary>Called each tick with the time and the plots the sensors reported (for example to send them as ASTERIX).</summary>
+    public PlotsObserver? PlotsObserved { get; init; }
+
     public RunResult Run(Scenario scenario, int seed, CancellationToken cancellationToken = default)
     {
         var frame = new LocalFrame(scenario.Region.Centre);
@@ -45,6 +48,7 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
             plots.Clear();
             detected.Clear();
             foreach (var sensor in sensors) sensor.Observe(time, world.Threats, sensorRng, plots, detected);
+            PlotsObserved?.Invoke(time, CollectionsMarshal.AsSpan(plots));
             var step = pipeline.Step(time, CollectionsMarshal.AsSpan(plots));
             foreach (var shot in step.Engagements.Shots) world.Fire(shot);
             recorder.Record(events, detected, step);
@@ -53,3 +57,6 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
         return recorder.Result(time);
     }
 }
+
+/// <summary>Sees each tick's plots as the sensors reported them.</summary>
+public delegate void PlotsObserver(double time, ReadOnlySpan<Plot> plots);

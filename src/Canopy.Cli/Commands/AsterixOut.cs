@@ -1,0 +1,44 @@
+using Canopy.Interop.Asterix.Feeds;
+using Canopy.Scenarios.Model;
+using Canopy.Simulation.Running;
+using Canopy.Cli.Rendering;
+using Canopy.Pipeline;
+using Spectre.Console;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>`canopy simulate --asterix-out udp://...`: one run whose radars send their plots as ASTERIX, with the in-process pipeline tally to compare.</summary>
+internal static class AsterixOut
+{
+    public static int Run(Scenario scenario, int seed, string target, IAnsiConsole console)
+    {
+        System.Net.IPEndPoint endpoint;
+        IReadOnlyList<RadarSite> sites;
+        try
+        {
+            endpoint = UdpUri.Parse(target);
+            sites = AsterixFeeds.Sites(scenario);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            Console.Error.WriteLine($"--asterix-out: {e.Message}");
+            return 1;
+        }
+        using var sender = new AsterixPlotSender(endpoint, sites, AsterixFeeds.StartTimeOfDay(scenario), AsterixFeeds.SendRate);
+        // A second pipeline on the same plots: its tracks are the in-process run's (the tracker does not see shots).
+        var inProcess = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario));
+        var runner = new SimulationRunner(DefaultPipeline.Create)
+        {
+            PlotsObserved = (time, plots) =>
+            {
+                sender.Send(time, plots);
+                inProcess.Step(time, plots);
+            },
+        };
+        var result = runner.Run(scenario, seed);
+        RunReportRenderer.Render(console, result);
+        console.WriteLine($"asterix: {sender.Plots} plots in {sender.Datagrams} datagrams ({sender.Ticks} ticks) sent to {target}");
+        console.WriteLine($"in-process pipeline: {inProcess}");
+        return 0;
+    }
+}

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
-# Checks what Canopy needs on a fresh Debian machine and restores the NuGet packages (idempotent).
+# Installs what Canopy needs on a fresh Debian machine with the .NET 10 SDK, and restores the NuGet packages (idempotent).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if ! command -v dotnet >/dev/null; then
   echo "setup: the .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)" >&2
   exit 1
 fi
-# Debian packages: coinor-cbc (the MILP solver behind `canopy bench wta --solver exact`).
-for pkg in coinor-cbc; do
-  if ! dpkg -s "$pkg" >/dev/null 2>&1; then
-    if [ "$(id -u)" -eq 0 ]; then apt-get install -y "$pkg"; else echo "setup: please install $pkg (sudo apt-get install -y $pkg)" >&2; fi
-  fi
-done
+# Debian packages, each with the command that shows it is there:
+#   tshark, text2pcap (wireshark-common): independent ASTERIX decoder for the codec's oracle tests
+#   xmllint (libxml2-utils): CoT schema and KML checks; protoc (protobuf-compiler): TAK protobuf checks
+#   cbc (coinor-cbc): the MILP solver behind `canopy bench wta --solver exact`
+declare -A packages=([tshark]=tshark [text2pcap]=wireshark-common [xmllint]=libxml2-utils [protoc]=protobuf-compiler [cbc]=coinor-cbc)
+missing=()
+for cmd in "${!packages[@]}"; do command -v "$cmd" >/dev/null || missing+=("${packages[$cmd]}"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}" >&2
+  echo "wireshark-common wireshark-common/install-setuid boolean false" | $sudo debconf-set-selections
+  $sudo apt-get update -q >/dev/null
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
+fi
 dotnet restore "$root/Canopy.sln" --nologo -v q

@@ -15,4 +15,6 @@ root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(EvalTracksCommand.Create());
+root.Subcommands.Add(AsterixCommand.Create());
+root.Subcommands.Add(ListenCommand.Create());
 return root.Parse(args).Invoke();

@@ -17,6 +17,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchTrackCommand.Create());
         command.Subcommands.Add(BenchAssignCommand.Create());
         command.Subcommands.Add(BenchWtaCommand.Create());
+        command.Subcommands.Add(AsterixBenchCommand.Create());
         return command;
     }
 

@@ -20,15 +20,17 @@ internal static class SimulateCommand
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
         var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
+        var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick) to udp://ADDRESS:PORT" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
             if (r.GetValue(compare) && r.GetValue(export) is not null) r.AddError("--export-detections writes one run of one assigner: leave out --compare-assigners");
+            if (r.GetValue(asterixOut) is not null && (r.GetValue(runs) > 1 || r.GetValue(compare))) r.AddError("--asterix-out sends one run: leave out --runs and --compare-assigners");
         });
         command.SetAction(parse =>
         {
@@ -42,6 +44,7 @@ internal static class SimulateCommand
             }
             var runner = SimulationRunner.CreateDefault();
             var jsonPath = parse.GetValue(json);
+            if (parse.GetValue(asterixOut) is { } target) return AsterixOut.Run(scenario, parse.GetValue(seed), target, console);
             if (n == 1)
             {
                 using var exporter = parse.GetValue(export) is { } dir ? ExportDirectory.OpenOrReport(dir, scenario, console) : null;

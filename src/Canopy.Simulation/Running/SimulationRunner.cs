@@ -21,7 +21,7 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
 {
     public static SimulationRunner CreateDefault() => new(DefaultPipeline.Create);
 
-    /// <param name="observer">Told of every tick (e.g. to export detections and truth); null for none.</param>
+    /// <param name="observer">Told of every tick (e.g. to export detections and truth, or send the plots as ASTERIX); null for none.</param>
     public RunResult Run(Scenario scenario, int seed, CancellationToken cancellationToken = default, IRunObserver? observer = null)
     {
         var frame = new LocalFrame(scenario.Region.Centre);
@@ -55,3 +55,4 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
         return recorder.Result(time);
     }
 }
+

@@ -1,0 +1,46 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Sensing;
+using Canopy.Interop.Asterix.Feeds;
+using Canopy.Pipeline;
+using Canopy.Scenarios.Model;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>What `simulate --asterix-out` and `listen --asterix` share: the scenario's radars as ASTERIX sources and a pipeline tally.</summary>
+internal static class AsterixFeeds
+{
+    /// <summary>SAC of Canopy's simulated radars; each radar's SIC is its sensor id.</summary>
+    public const byte Sac = 0;
+
+    /// <summary>Datagrams per second the simulator sends at most, so a listener on the same machine keeps up.</summary>
+    public const double SendRate = 4000;
+
+    public static IReadOnlyList<RadarSite> Sites(Scenario scenario) => RadarSites.From(scenario.Sensors, Sac);
+
+    public static double StartTimeOfDay(Scenario scenario) => scenario.StartTime.UtcDateTime.TimeOfDay.TotalSeconds;
+
+    public static DefencePipeline Pipeline(Scenario scenario) =>
+        DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy));
+
+    /// <summary>Counts the confirmed tracks and shot orders of a pipeline's steps.</summary>
+    public sealed class Tally(DefencePipeline pipeline)
+    {
+        private readonly HashSet<int> _confirmed = [];
+
+        public int Steps { get; private set; }
+        public int ShotOrders { get; private set; }
+        public int ConfirmedTracks => _confirmed.Count;
+
+        public void Step(double time, ReadOnlySpan<Plot> plots)
+        {
+            var step = pipeline.Step(time, plots);
+            Steps++;
+            ShotOrders += step.Engagements.Shots.Count;
+            foreach (var t in step.Tracks)
+                if (t.Status == Canopy.Tracking.TrackStatus.Confirmed) _confirmed.Add(t.Id);
+        }
+
+        public override string ToString() => $"{Steps} pipeline steps, {ConfirmedTracks} confirmed tracks, {ShotOrders} shot orders";
+    }
+}

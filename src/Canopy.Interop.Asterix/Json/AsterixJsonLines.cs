@@ -1,0 +1,201 @@
+using System.Text.Json;
+using Canopy.Interop.Asterix.Categories;
+using Canopy.Interop.Asterix.Coding;
+
+namespace Canopy.Interop.Asterix.Json;
+
+/// <summary>
+/// ASTERIX to JSON lines and back: one object per record with "offset" (of its FSPEC), "cat" and one member per item; items
+/// Canopy does not type appear as {"octets": hex} and are written back as they were.
+/// </summary>
+public static class AsterixJsonLines
+{
+    /// <summary>Short item name as used in the JSON: "I048/250" is "I250"; SP and RE stay.</summary>
+    public static string ShortName(string uapName) => uapName.Length == 8 && uapName[4] == '/' ? "I" + uapName[5..] : uapName;
+
+    /// <summary>Writes each decoded record of the current datagram as one JSON line; errors go to the error list.</summary>
+    public sealed class Writer(Stream output) : IAsterixHandler
+    {
+        private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = true });
+        private readonly List<ItemSpan> _items = [];
+        private ReadOnlyMemory<byte> _data;
+        private long _origin;
+
+        public List<AsterixError> Errors { get; } = [];
+
+        /// <summary>Sets the bytes being decoded, so untyped items can be printed.</summary>
+        public void Begin(ReadOnlyMemory<byte> data, long origin)
+        {
+            _data = data;
+            _origin = origin;
+        }
+
+        public void OnCat048(in Cat048Record record, long offset)
+        {
+            Start(48, offset);
+            AsterixJson.Write(_json, record);
+            End(Cat048Codec.Uap, offset, (ulong)Cat048Codec.All);
+        }
+
+        public void OnCat034(in Cat034Record record, long offset)
+        {
+            Start(34, offset);
+            AsterixJson.Write(_json, record);
+            End(Cat034Codec.Uap, offset, (ulong)Cat034Codec.All);
+        }
+
+        public void OnCat062(in Cat062Record record, long offset)
+        {
+            Start(62, offset);
+            AsterixJson.Write(_json, record);
+            End(Cat062Codec.Uap, offset, (ulong)Cat062Codec.All);
+        }
+
+        public void OnCat021(in Cat021Record record, long offset)
+        {
+            Start(21, offset);
+            AsterixJson.Write(_json, record);
+            End(Cat021Codec.Uap, offset, (ulong)Cat021Codec.All);
+        }
+
+        public void OnError(AsterixError error) => Errors.Add(error);
+
+        private void Start(int category, long offset)
+        {
+            _json.WriteStartObject();
+            _json.WriteNumber("offset", offset);
+            _json.WriteNumber("cat", category);
+        }
+
+        private void End(Uap uap, long offset, ulong typed)
+        {
+            _items.Clear();
+            var record = _data.Span[(int)(offset - _origin)..];
+            RecordLayout.Split(record, offset, uap, _items);
+            foreach (var item in _items)
+            {
+                if (((typed >> (item.Frn - 1)) & 1) != 0) continue;
+                _json.WriteStartObject(ShortName(uap.Items[item.Frn - 1]!.Name));
+                _json.WriteString("octets", Convert.ToHexStringLower(record.Slice(item.Start, item.Length)));
+                _json.WriteEndObject();
+            }
+            _json.WriteEndObject();
+            _json.Flush();
+            output.WriteByte((byte)'\n');
+            _json.Reset();
+        }
+    }
+
+    /// <summary>
+    /// Encodes JSON lines (blank lines skipped) into data blocks, consecutive records of one category sharing a block of at most
+    /// <paramref name="maxBlock"/> bytes. A bad line fails with a <see cref="FormatException"/> naming file:line and the field.
+    /// </summary>
+    public static byte[] Encode(IEnumerable<string> lines, string file, int maxBlock = 1400)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var output = new MemoryStream();
+        var block = new byte[70_000];
+        var record = new byte[4096];
+        var blockCategory = -1;
+        var blockLength = 0;
+        var lineNumber = 0;
+        foreach (var line in lines)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            int category, length;
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                (category, length) = EncodeRecord(doc.RootElement, record);
+            }
+            catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+            {
+                throw new FormatException($"{file}:{lineNumber}: {e.Message}", e);
+            }
+            if (category != blockCategory || blockLength + length > maxBlock)
+            {
+                Flush();
+                blockCategory = category;
+            }
+            record.AsSpan(0, length).CopyTo(block.AsSpan(blockLength));
+            blockLength += length;
+        }
+        Flush();
+        return output.ToArray();
+
+        void Flush()
+        {
+            if (blockLength == 0) return;
+            output.WriteByte((byte)blockCategory);
+            output.WriteByte((byte)((blockLength + 3) >> 8));
+            output.WriteByte((byte)(blockLength + 3));
+            output.Write(block, 0, blockLength);
+            blockLength = 0;
+        }
+    }
+
+    private static (int Category, int Length) EncodeRecord(JsonElement o, byte[] buffer)
+    {
+        if (o.ValueKind != JsonValueKind.Object) throw new FormatException("a JSON object per line expected");
+        if (!o.TryGetProperty("cat", out var c) || c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out var category))
+            throw new FormatException("\"cat\" (the category number) missing");
+        var typed = new byte[buffer.Length];
+        var w = new AsterixWriter(typed);
+        Uap uap;
+        switch (category)
+        {
+            case 48:
+                var r48 = AsterixJson.ReadCat048(o);
+                if (r48.Items != 0) Cat048Codec.Encode(r48, ref w);
+                uap = Cat048Codec.Uap;
+                break;
+            case 34:
+                var r34 = AsterixJson.ReadCat034(o);
+                if (r34.Items != 0) Cat034Codec.Encode(r34, ref w);
+                uap = Cat034Codec.Uap;
+                break;
+            case 62:
+                var r62 = AsterixJson.ReadCat062(o);
+                if (r62.Items != 0) Cat062Codec.Encode(r62, ref w);
+                uap = Cat062Codec.Uap;
+                break;
+            case 21:
+                var r21 = AsterixJson.ReadCat021(o);
+                if (r21.Items != 0) Cat021Codec.Encode(r21, ref w);
+                uap = Cat021Codec.Uap;
+                break;
+            default: throw new FormatException($"category {category} not supported (48, 34, 62, 21)");
+        }
+        foreach (var p in o.EnumerateObject())
+            if (p.Name is not ("offset" or "cat") && !uap.Items.Any(i => i is not null && ShortName(i.Name) == p.Name))
+                throw new FormatException($"\"{p.Name}\" is not an item of CAT{category:000} edition {uap.Edition}");
+        var items = new List<(int, byte[])>();
+        var spans = new List<ItemSpan>();
+        var typedRecord = w.Written.ToArray();
+        if (typedRecord.Length > 0) RecordLayout.Split(typedRecord, 0, uap, spans);
+        foreach (var s in spans) items.Add((s.Frn, typedRecord.AsSpan(s.Start, s.Length).ToArray()));
+        for (var frn = 1; frn <= uap.Items.Count; frn++)
+        {
+            if (uap.Items[frn - 1] is not { } format || spans.Exists(s => s.Frn == frn)) continue;
+            var name = ShortName(format.Name);
+            if (!o.TryGetProperty(name, out var raw)) continue;
+            var bytes = Convert.FromHexString(JsonItems.Text(raw, name, "octets"));
+            var check = new AsterixReader(bytes);
+            try
+            {
+                format.Skip(ref check);
+            }
+            catch (AsterixFormatException e)
+            {
+                throw new FormatException($"{name}.octets: not a valid {format.Name} ({e.Reason})", e);
+            }
+            if (!check.End) throw new FormatException($"{name}.octets: {check.Remaining} byte(s) beyond the end of {format.Name}");
+            items.Add((frn, bytes));
+        }
+        if (items.Count == 0) throw new FormatException("record has no item");
+        var output = new AsterixWriter(buffer);
+        RecordLayout.Join(items, ref output);
+        return (category, output.Position);
+    }
+}

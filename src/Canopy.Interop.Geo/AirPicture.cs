@@ -1,0 +1,47 @@
+using Canopy.Assignment;
+using Canopy.Core.Defence;
+using Canopy.Core.Geometry;
+using Canopy.ThreatEvaluation;
+using Canopy.Tracking;
+
+namespace Canopy.Interop.Geo;
+
+/// <summary>
+/// The air picture at one moment, as the pipeline believes it: tracks with their history, threat assessments,
+/// current assignments, and the defence layout (frame, sensors, fire units, defended assets).
+/// </summary>
+/// <param name="History">Each track's past positions (common ENU frame), oldest first, ending at its position now.</param>
+public sealed record AirPicture(
+    double Time,
+    DefenceLayout Layout,
+    IReadOnlyList<Track> Tracks,
+    IReadOnlyDictionary<int, IReadOnlyList<Vec3>> History,
+    IReadOnlyList<ThreatAssessment> Threats,
+    IReadOnlyList<WeaponAssignment> Assignments);
+
+/// <summary>
+/// Watches the pipeline's output step by step, keeping every confirmed track's history, and holds the picture of the
+/// last step at or before <paramref name="at"/> (every step when null, so the picture ends as the run ends).
+/// </summary>
+public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
+{
+    private readonly Dictionary<int, List<Vec3>> _history = [];
+
+    /// <summary>The picture kept so far, or null before the first step.</summary>
+    public AirPicture? Picture { get; private set; }
+
+    public void Observe(double time, IReadOnlyList<Track> tracks, IReadOnlyList<ThreatAssessment> threats, IReadOnlyList<WeaponAssignment> assignments)
+    {
+        if (at is { } limit && time > limit) return;
+        foreach (var track in tracks)
+        {
+            if (track.Status != TrackStatus.Confirmed) continue;
+            if (!_history.TryGetValue(track.Id, out var list)) _history[track.Id] = list = [];
+            list.Add(track.Position);
+        }
+        var history = new Dictionary<int, IReadOnlyList<Vec3>>();
+        foreach (var track in tracks)
+            if (_history.TryGetValue(track.Id, out var list)) history[track.Id] = list.ToArray();
+        Picture = new AirPicture(time, layout, tracks.ToArray(), history, threats.ToArray(), assignments.ToArray());
+    }
+}

@@ -26,9 +26,10 @@ public sealed record AirPicture(
 public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
 {
     private readonly Dictionary<int, List<Vec3>> _history = [];
+    private AirPicture? _last;
 
-    /// <summary>The picture kept so far, or null before the first step.</summary>
-    public AirPicture? Picture { get; private set; }
+    /// <summary>The picture kept so far (histories up to its time), or null before the first step.</summary>
+    public AirPicture? Picture => _last is null ? null : _last with { History = Histories(_last.Tracks) };
 
     public void Observe(double time, IReadOnlyList<Track> tracks, IReadOnlyList<ThreatAssessment> threats, IReadOnlyList<WeaponAssignment> assignments)
     {
@@ -39,9 +40,14 @@ public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
             if (!_history.TryGetValue(track.Id, out var list)) _history[track.Id] = list = [];
             list.Add(track.Position);
         }
+        _last = new AirPicture(time, layout, tracks.ToArray(), new Dictionary<int, IReadOnlyList<Vec3>>(), threats.ToArray(), assignments.ToArray());
+    }
+
+    private Dictionary<int, IReadOnlyList<Vec3>> Histories(IReadOnlyList<Track> tracks)
+    {
         var history = new Dictionary<int, IReadOnlyList<Vec3>>();
         foreach (var track in tracks)
             if (_history.TryGetValue(track.Id, out var list)) history[track.Id] = list.ToArray();
-        Picture = new AirPicture(time, layout, tracks.ToArray(), history, threats.ToArray(), assignments.ToArray());
+        return history;
     }
 }

@@ -16,11 +16,14 @@ internal static class SimulateCommand
         var runs = new Option<int>("--runs") { Description = "Number of Monte Carlo runs", DefaultValueFactory = _ => 1 };
         var events = new Option<bool>("--events") { Description = "Print the time line of the run" };
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
+        var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
+        var kml = new Option<string?>("--kml") { Description = "Write the air picture as KML 2.2" };
+        var at = new Option<string?>("--at") { Description = "Time of the --geojson/--kml picture (seconds or e.g. '5 min'; default the end of the run)" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, geoJson, kml, at };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -28,9 +31,17 @@ internal static class SimulateCommand
             var runner = SimulationRunner.CreateDefault();
             var n = parse.GetValue(runs);
             var jsonPath = parse.GetValue(json);
+            if (!PictureObserver.TryParseTime(parse.GetValue(at), out var pictureTime, out var atError))
+            {
+                console.MarkupLine($"[red]{Markup.Escape(atError!)}[/]");
+                return 1;
+            }
             if (n == 1)
             {
-                var result = runner.Run(scenario, parse.GetValue(seed));
+                var picture = new PictureObserver(scenario, pictureTime);
+                var result = runner.Run(scenario, parse.GetValue(seed), default, picture);
+                if (picture.Recorder.Picture is { } p && (parse.GetValue(geoJson) is not null || parse.GetValue(kml) is not null))
+                    PictureObserver.Export(p, parse.GetValue(geoJson), parse.GetValue(kml));
                 if (parse.GetValue(events)) RunReportRenderer.RenderEvents(console, result);
                 RunReportRenderer.Render(console, result);
                 if (jsonPath is not null)

@@ -21,7 +21,7 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
 {
     public static SimulationRunner CreateDefault() => new(DefaultPipeline.Create);
 
-    public RunResult Run(Scenario scenario, int seed, CancellationToken cancellationToken = default)
+    public RunResult Run(Scenario scenario, int seed, CancellationToken cancellationToken = default, IRunObserver? observer = null)
     {
         var frame = new LocalFrame(scenario.Region.Centre);
         var layout = new DefenceLayout(frame, scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy);
@@ -48,6 +48,7 @@ public sealed class SimulationRunner(Func<DefenceLayout, DefencePipeline> create
             var step = pipeline.Step(time, CollectionsMarshal.AsSpan(plots));
             foreach (var shot in step.Engagements.Shots) world.Fire(shot);
             recorder.Record(events, detected, step);
+            observer?.OnTick(time, world, CollectionsMarshal.AsSpan(plots), step);
             if (world.Finished) break;
         }
         return recorder.Result(time);

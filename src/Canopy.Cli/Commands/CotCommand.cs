@@ -21,7 +21,7 @@ internal static class CotCommand
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var at = new Option<string?>("--at") { Description = "Time of the picture sent (seconds or e.g. '5 min'; default the end of the run)" };
         var protobuf = new Option<bool>("--protobuf") { Description = "Send TAK protocol (protobuf) instead of CoT XML" };
-        var epoch = new Option<string?>("--epoch") { Description = "UTC date and time of simulation time 0 (default now)" };
+        var epoch = new Option<string?>("--epoch") { Description = "UTC date and time of simulation time 0 (default the scenario's start time)" };
         var command = new Command("cot", "Send a scenario's air picture as Cursor on Target to a TAK endpoint") { file, to, seed, at, protobuf, epoch };
         command.SetAction(parse =>
         {
@@ -29,10 +29,13 @@ internal static class CotCommand
             if (CotEndpoint.TryParse(parse.GetValue(to)!, out var endpointError) is not { } endpoint)
                 return Fail(console, $"--to: {endpointError}");
             if (!PictureObserver.TryParseTime(parse.GetValue(at), out var time, out var atError)) return Fail(console, atError!);
-            var start = DateTime.UtcNow;
-            if (parse.GetValue(epoch) is { } epochText &&
-                !DateTime.TryParse(epochText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out start))
-                return Fail(console, $"--epoch: '{epochText}' is not a date and time (e.g. 2026-01-01T00:00:00Z)");
+            DateTime? start = null;
+            if (parse.GetValue(epoch) is { } epochText)
+            {
+                if (!DateTime.TryParse(epochText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+                    return Fail(console, $"--epoch: '{epochText}' is not a date and time (e.g. 2026-01-01T00:00:00Z)");
+                start = parsed;
+            }
             if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
 
             var observer = new PictureObserver(scenario, time);
@@ -40,7 +43,7 @@ internal static class CotCommand
             if (observer.Recorder.Picture is not { } picture) return Fail(console, "the run produced no picture");
 
             var longestRevisit = scenario.Sensors.OfType<RadarSpec>().Select(r => r.RevisitPeriod.Seconds).DefaultIfEmpty(5).Max();
-            var options = new CotOptions(start, CotOptions.StaleAfterRevisits(longestRevisit));
+            var options = new CotOptions(start ?? scenario.StartTime.UtcDateTime, CotOptions.StaleAfterRevisits(longestRevisit));
             var events = new List<CotEvent>();
             new CotPictureEncoder(picture.Layout.Frame, options)
                 .Encode(picture.Time, picture.Tracks, picture.Threats, picture.Assignments, new HashSet<int>(), events);

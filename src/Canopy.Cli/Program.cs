@@ -14,4 +14,5 @@ root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(CotCommand.Create());
+root.Subcommands.Add(CotListenCommand.Create());
 return root.Parse(args).Invoke();

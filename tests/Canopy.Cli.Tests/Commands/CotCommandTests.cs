@@ -83,3 +83,29 @@ public class CotCommandTests
         Assert.Contains("--at", output, StringComparison.Ordinal);
     }
 }
+
+public class CotListenCommandTests
+{
+    [Fact]
+    public async Task CotListen_FriendlyReportAndGarbageOnLoopback_MovesTheFireUnitAndReportsTheError()
+    {
+        int port;
+        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))) port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        var run = Task.Run(() => CanopyProcess.Run("cot-listen", "scenarios/quiet-night.yaml", "--on", $"udp://127.0.0.1:{port}", "--count", "2", "--seconds", "60"));
+        const string report = "<event version=\"2.0\" uid=\"MFG-2\" type=\"a-f-G-U-C\" how=\"h-e\" time=\"2026-01-01T00:00:00Z\" start=\"2026-01-01T00:00:00Z\" " +
+            "stale=\"2026-01-01T00:05:00Z\"><point lat=\"50.9\" lon=\"31.1\" hae=\"150\" ce=\"5\" le=\"10\"/></event>";
+        using var sender = new UdpClient();
+        var target = new IPEndPoint(IPAddress.Loopback, port);
+        for (var i = 0; i < 300 && !run.IsCompleted; i++)
+        {
+            var report8 = System.Text.Encoding.UTF8.GetBytes(report);
+            await sender.SendAsync(report8, target);
+            await sender.SendAsync(new byte[] { 0xBF, 0x01, 0xBF, 0x12, 0x40 }, target);
+            await Task.WhenAny(run, Task.Delay(200));
+        }
+        var (code, output) = await run;
+        Assert.True(code == 0, output);
+        Assert.Contains("MFG-2 moved to 50.90000, 31.10000 (MFG-2)", output, StringComparison.Ordinal);
+        Assert.Contains("bad message: byte", output, StringComparison.Ordinal);
+    }
+}

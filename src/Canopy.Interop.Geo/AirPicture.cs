@@ -11,6 +11,7 @@ namespace Canopy.Interop.Geo;
 /// current assignments, and the defence layout (frame, sensors, fire units, defended assets).
 /// </summary>
 /// <param name="History">Each track's past positions (common ENU frame), oldest first, ending at its position now.</param>
+/// <param name="Assignments">Engagements decided and still due: their intercept time is not yet past and their track still held.</param>
 public sealed record AirPicture(
     double Time,
     DefenceLayout Layout,
@@ -26,6 +27,7 @@ public sealed record AirPicture(
 public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
 {
     private readonly Dictionary<int, List<Vec3>> _history = [];
+    private readonly Dictionary<(string Effector, int Track), WeaponAssignment> _due = [];
     private AirPicture? _last;
 
     /// <summary>The picture kept so far (histories up to its time), or null before the first step.</summary>
@@ -40,7 +42,10 @@ public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
             if (!_history.TryGetValue(track.Id, out var list)) _history[track.Id] = list = [];
             list.Add(track.Position);
         }
-        _last = new AirPicture(time, layout, tracks.ToArray(), new Dictionary<int, IReadOnlyList<Vec3>>(), threats.ToArray(), assignments.ToArray());
+        foreach (var a in assignments) _due[(a.Effector.Id, a.TrackId)] = a;
+        foreach (var key in _due.Keys.ToArray())
+            if (_due[key].InterceptTime < time || !tracks.Any(t => t.Id == key.Track)) _due.Remove(key);
+        _last = new AirPicture(time, layout, tracks.ToArray(), new Dictionary<int, IReadOnlyList<Vec3>>(), threats.ToArray(), _due.Values.ToArray());
     }
 
     private Dictionary<int, IReadOnlyList<Vec3>> Histories(IReadOnlyList<Track> tracks)

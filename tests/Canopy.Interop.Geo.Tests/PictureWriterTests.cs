@@ -19,6 +19,20 @@ public class PictureWriterTests
     }
 
     [Fact]
+    public void AirPictureRecorder_Assignment_StaysUntilItsInterceptTimeHasPassed()
+    {
+        var layout = PictureFixture.Layout();
+        var assignment = new Canopy.Assignment.WeaponAssignment(layout.Effectors[0], 4, 2, 12, 25, new Vec3(0, 5_000, 300), 0.5,
+            Canopy.Core.Quantities.Money.FromDollars(200));
+        var recorder = new AirPictureRecorder(layout);
+        recorder.Observe(10, [PictureFixture.Track(10)], [], [assignment]);
+        recorder.Observe(20, [PictureFixture.Track(20)], [], []);
+        Assert.Equal([assignment], recorder.Picture!.Assignments);
+        recorder.Observe(30, [PictureFixture.Track(30)], [], []);
+        Assert.Empty(recorder.Picture!.Assignments);
+    }
+
+    [Fact]
     public void From_Picture_HasOneFeatureOfEachKindExpected()
     {
         var kinds = PictureFeatures.From(PictureFixture.Picture()).Select(f => f.Kind).ToArray();

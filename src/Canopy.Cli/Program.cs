@@ -17,4 +17,6 @@ root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(EvalTracksCommand.Create());
 root.Subcommands.Add(AsterixCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
+root.Subcommands.Add(CotCommand.Create());
+root.Subcommands.Add(CotListenCommand.Create());
 return root.Parse(args).Invoke();

@@ -21,16 +21,20 @@ internal static class SimulateCommand
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
         var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
         var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick) to udp://ADDRESS:PORT" };
+        var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
+        var kml = new Option<string?>("--kml") { Description = "Write the air picture as KML 2.2" };
+        var at = new Option<string?>("--at") { Description = "Time of the --geojson/--kml picture (seconds or e.g. '5 min'; default the end of the run)" };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut, geoJson, kml, at };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
             if (r.GetValue(compare) && r.GetValue(export) is not null) r.AddError("--export-detections writes one run of one assigner: leave out --compare-assigners");
             if (r.GetValue(asterixOut) is not null && (r.GetValue(runs) > 1 || r.GetValue(compare))) r.AddError("--asterix-out sends one run: leave out --runs and --compare-assigners");
+            if ((r.GetValue(geoJson) is not null || r.GetValue(kml) is not null) && (r.GetValue(runs) > 1 || r.GetValue(compare))) r.AddError("--geojson and --kml draw one run: leave out --runs and --compare-assigners");
         });
         command.SetAction(parse =>
         {
@@ -45,11 +49,19 @@ internal static class SimulateCommand
             var runner = SimulationRunner.CreateDefault();
             var jsonPath = parse.GetValue(json);
             if (parse.GetValue(asterixOut) is { } target) return AsterixOut.Run(scenario, parse.GetValue(seed), target, console);
+            if (!PictureObserver.TryParseTime(parse.GetValue(at), out var pictureTime, out var atError))
+            {
+                console.MarkupLine($"[red]{Markup.Escape(atError!)}[/]");
+                return 1;
+            }
             if (n == 1)
             {
                 using var exporter = parse.GetValue(export) is { } dir ? ExportDirectory.OpenOrReport(dir, scenario, console) : null;
                 if (parse.GetValue(export) is not null && exporter is null) return 1;
-                var result = runner.Run(scenario, parse.GetValue(seed), observer: exporter);
+                var wantsPicture = parse.GetValue(geoJson) is not null || parse.GetValue(kml) is not null;
+                var picture = wantsPicture ? new PictureObserver(scenario, pictureTime) : null;
+                var result = runner.Run(scenario, parse.GetValue(seed), observer: RunObservers.Combine(exporter, picture));
+                if (picture?.Recorder.Picture is { } p) PictureObserver.Export(p, parse.GetValue(geoJson), parse.GetValue(kml));
                 if (parse.GetValue(events)) RunReportRenderer.RenderEvents(console, result);
                 RunReportRenderer.Render(console, result);
                 if (jsonPath is not null)

@@ -4,7 +4,7 @@ using Canopy.World;
 
 namespace Canopy.Simulation.Running;
 
-/// <summary>Sees every tick of a run as it happens: the world (truth), the plots the sensors made and what the pipeline did with them.</summary>
+/// <summary>Sees every tick of a run after the pipeline has stepped: for exports and live feeds. Must not change the world.</summary>
 public interface IRunObserver
 {
     void OnTick(double time, SimulatedWorld world, ReadOnlySpan<Plot> plots, PipelineStep step);

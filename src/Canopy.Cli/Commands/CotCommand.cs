@@ -1,0 +1,72 @@
+using System.CommandLine;
+using System.Globalization;
+using Canopy.Core.Defence;
+using Canopy.Interop.Cot;
+using Canopy.Simulation.Running;
+using Spectre.Console;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>
+/// `canopy cot SCENARIO --to udp://127.0.0.1:6969`: simulates the scenario up to a time and sends its air picture
+/// (tracks, threats, engagement cues) as Cursor on Target, XML or TAK protobuf, over UDP or a TCP stream. Deployments
+/// send to the TAK multicast group udp://239.2.3.1:6969; tests and demos to 127.0.0.1.
+/// </summary>
+internal static class CotCommand
+{
+    public static Command Create()
+    {
+        var file = new Argument<string>("scenario") { Description = "Scenario file (YAML)" };
+        var to = new Option<string>("--to") { Description = $"Where to send: udp://ADDRESS:PORT or tcp://ADDRESS:PORT (TAK deployments: {CotEndpoint.TakMulticast})", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var at = new Option<string?>("--at") { Description = "Time of the picture sent (seconds or e.g. '5 min'; default the end of the run)" };
+        var protobuf = new Option<bool>("--protobuf") { Description = "Send TAK protocol (protobuf) instead of CoT XML" };
+        var epoch = new Option<string?>("--epoch") { Description = "UTC date and time of simulation time 0 (default the scenario's start time)" };
+        var command = new Command("cot", "Send a scenario's air picture as Cursor on Target to a TAK endpoint") { file, to, seed, at, protobuf, epoch };
+        command.SetAction(parse =>
+        {
+            var console = AnsiConsole.Console;
+            if (CotEndpoint.TryParse(parse.GetValue(to)!, out var endpointError) is not { } endpoint)
+                return Fail(console, $"--to: {endpointError}");
+            if (!PictureObserver.TryParseTime(parse.GetValue(at), out var time, out var atError)) return Fail(console, atError!);
+            DateTime? start = null;
+            if (parse.GetValue(epoch) is { } epochText)
+            {
+                if (!DateTime.TryParse(epochText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+                    return Fail(console, $"--epoch: '{epochText}' is not a date and time (e.g. 2026-01-01T00:00:00Z)");
+                start = parsed;
+            }
+            if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
+
+            var observer = new PictureObserver(scenario, time);
+            SimulationRunner.CreateDefault().Run(scenario, parse.GetValue(seed), default, observer);
+            if (observer.Recorder.Picture is not { } picture) return Fail(console, "the run produced no picture");
+
+            var longestRevisit = scenario.Sensors.OfType<RadarSpec>().Select(r => r.RevisitPeriod.Seconds).DefaultIfEmpty(5).Max();
+            var options = new CotOptions(start ?? scenario.StartTime.UtcDateTime, CotOptions.StaleAfterRevisits(longestRevisit));
+            var events = new List<CotEvent>();
+            new CotPictureEncoder(picture.Layout.Frame, options)
+                .Encode(picture.Time, picture.Tracks, picture.Threats, picture.Assignments, new HashSet<int>(), events);
+            var encoding = parse.GetValue(protobuf) ? CotEncoding.TakProtobuf : CotEncoding.Xml;
+            try
+            {
+                using var sender = CotSenders.Open(endpoint, encoding);
+                foreach (var e in events) sender.Send(e);
+            }
+            catch (System.Net.Sockets.SocketException ex)
+            {
+                return Fail(console, $"{endpoint}: {ex.Message}");
+            }
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"sent {events.Count} CoT events ({encoding}) of the picture at {picture.Time:0.#} s to {endpoint}"));
+            return 0;
+        });
+        return command;
+    }
+
+    private static int Fail(IAnsiConsole console, string message)
+    {
+        console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
+        return 1;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Net;
+using System.Net.Sockets;
+using Canopy.Core.Geodesy;
+
+namespace Canopy.Interop.Cot.Tests;
+
+public class LoopbackTests
+{
+    private static CotEvent Friendly(string uid, double lat, DateTime time) =>
+        new("a-f-G-U-C", uid, time, time, time.AddMinutes(1), "h-g-i-g-o", lat, 30.6, 120, 5, 10, new CotDetail(Callsign: "MFG-1"));
+
+    [Fact]
+    public async Task UdpCotListener_XmlProtobufAndGarbage_YieldsTwoUpdatesAndAnError()
+    {
+        using var listener = new UdpCotListener(new IPEndPoint(IPAddress.Loopback, 0));
+        using (var xml = new UdpCotSender(listener.LocalEndPoint, CotEncoding.Xml))
+        using (var proto = new UdpCotSender(listener.LocalEndPoint, CotEncoding.TakProtobuf))
+        using (var raw = new UdpClient())
+        {
+            xml.Send(Friendly("unit-a", 50.1, Fixtures.Epoch));
+            proto.Send(Friendly("unit-b", 50.2, Fixtures.Epoch));
+            raw.Send([0x3C, 0x65, 0x76], 3, listener.LocalEndPoint);
+        }
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var received = new List<CotInbound>();
+        await foreach (var item in listener.ReadAllAsync(timeout.Token))
+        {
+            received.Add(item);
+            if (received.Count == 3) break;
+        }
+        Assert.Equal(3, received.Count);
+        Assert.Equal(["unit-a", "unit-b"], received.Where(r => r.Update is not null).Select(r => r.Update!.Uid).Order());
+        Assert.Equal(50.2, received.Single(r => r.Update?.Uid == "unit-b").Update!.Position.LatitudeDeg, 9);
+        Assert.Single(received, r => r.Error is not null);
+    }
+
+    [Fact]
+    public void TcpStreamCotSender_Protobuf_ServerReadsTwoStreamFrames()
+    {
+        var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        try
+        {
+            var endpoint = (IPEndPoint)server.LocalEndpoint;
+            using (var sender = new TcpStreamCotSender(endpoint, CotEncoding.TakProtobuf))
+            {
+                sender.Send(Friendly("unit-a", 50.1, Fixtures.Epoch));
+                sender.Send(Friendly("unit-b", 50.2, Fixtures.Epoch));
+            }
+            using var client = server.AcceptTcpClient();
+            using var stream = client.GetStream();
+            stream.ReadTimeout = 10_000;
+            using var all = new MemoryStream();
+            stream.CopyTo(all);
+            var bytes = all.ToArray();
+            var uids = new List<string>();
+            var position = 0;
+            for (var i = 0; i < 2; i++)
+            {
+                Assert.Equal(TakProtobuf.Magic, bytes[position]);
+                var (length, start) = (0, position + 1);
+                for (var shift = 0; ; shift += 7) // the varint length, least significant group first
+                {
+                    var b = bytes[start++];
+                    length |= (b & 0x7F) << shift;
+                    if (b < 0x80) break;
+                }
+                uids.Add(TakProtobuf.ParseMessage(bytes.AsSpan(start, length), start, out var error)!.Uid);
+                Assert.Null(error);
+                position = start + length;
+            }
+            Assert.Equal(bytes.Length, position);
+            Assert.Equal(["unit-a", "unit-b"], uids);
+        }
+        finally
+        {
+            server.Stop();
+        }
+    }
+
+    [Fact]
+    public void EffectorPositionBoard_UpdateNamingAnEffector_MovesItAndIgnoresOlderUpdates()
+    {
+        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1"), Fixtures.Effector("MFG-2")]);
+        var moved = board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.3, Fixtures.Epoch.AddSeconds(10))).Update!);
+        Assert.Equal("MFG-1", moved!.Id); // matched by callsign
+        Assert.Equal(50.3, moved.Position.LatitudeDeg, 9);
+        Assert.Null(board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.0, Fixtures.Epoch)).Update!));
+        Assert.Null(board.Apply(new FriendlyPositionUpdate("someone", null, Geodetic.FromDegrees(1, 2), Fixtures.Epoch, "a-f-G")));
+        Assert.Equal(50.45, board.Effectors.Single(e => e.Id == "MFG-2").Position.LatitudeDeg, 9);
+    }
+
+    [Fact]
+    public void FromEvent_HostileAir_IsNoPositionUpdate()
+    {
+        var e = Friendly("x", 50, Fixtures.Epoch) with { Type = "a-h-A-W-M" };
+        Assert.Null(CotInbound.FromEvent(e).Update);
+    }
+
+    [Theory]
+    [InlineData("udp://127.0.0.1:6969", CotTransport.Udp, 6969)]
+    [InlineData("tcp://127.0.0.1:8087", CotTransport.Tcp, 8087)]
+    [InlineData(CotEndpoint.TakMulticast, CotTransport.Udp, 6969)]
+    public void TryParse_ValidEndpoint_GivesTransportAndPort(string text, CotTransport transport, int port)
+    {
+        var e = CotEndpoint.TryParse(text, out var error);
+        Assert.Null(error);
+        Assert.Equal(transport, e!.Transport);
+        Assert.Equal(port, e.EndPoint.Port);
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1:6969", "scheme")]
+    [InlineData("http://127.0.0.1:80", "neither udp nor tcp")]
+    [InlineData("udp://localhost:6969", "numeric IP")]
+    [InlineData("udp://127.0.0.1:70000", "port")]
+    public void TryParse_BadEndpoint_SaysWhatIsWrong(string text, string expected)
+    {
+        Assert.Null(CotEndpoint.TryParse(text, out var error));
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

@@ -14,7 +14,7 @@ let runId: string | null = new URLSearchParams(location.search).get("run");
 let last: Picture | null = null;
 
 /** What the browser tests and the benchmark read. */
-const probe = { pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId };
+const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
@@ -62,6 +62,7 @@ async function follow(id: string): Promise<void> {
   map.showLayout(await api.layout(id));
   appendEvents(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
+  probe.watching = id;
   status.textContent = `run ${id}`;
 }
 

@@ -60,7 +60,7 @@ export function showRecommendations(recs: RecommendationView[], time: number, de
 export function showThreats(threats: ThreatView[]): void {
   const rows = threats.slice(0, 30).map((t) =>
     `<tr><td>${t.trackId}</td><td>${t.class}</td><td>${(t.confidence * 100).toFixed(0)}%</td><td>${escape(t.asset ?? "-")}</td>` +
-    `<td>${Number.isFinite(t.timeToGo) ? runClock(t.timeToGo) : "-"}</td><td>${t.score.toFixed(1)}</td></tr>`).join("");
+    `<td>${Number.isFinite(t.timeToGo) ? runClock(t.timeToGo) : "-"}</td><td>${t.score.toPrecision(3)}</td></tr>`).join("");
   el("threats").innerHTML = `<tr><th>track</th><th>class</th><th>conf</th><th>asset</th><th>to go</th><th>score</th></tr>${rows}`;
 }
 

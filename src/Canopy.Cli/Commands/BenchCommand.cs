@@ -13,6 +13,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Measure Canopy's speed on this machine");
         command.Subcommands.Add(CreateSimulate());
+        command.Subcommands.Add(ServeBench.Create());
         return command;
     }
 

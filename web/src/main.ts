@@ -18,15 +18,30 @@ const probe = { watching: null as string | null, pictures: 0, frameMs: [] as num
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
+// Pictures are applied once per animation frame, the latest one: a burst never queues up behind a slow frame.
+// Events of pictures skipped that way are kept and shown with the next.
+let pending: Picture | null = null;
+const skippedEvents: Picture["newEvents"] = [];
 connection.on("picture", (p: Picture) => {
   if (p.runId !== runId) return;
-  const start = performance.now();
   probe.latencyMs.push(Date.now() - p.sentAt);
+  if (probe.latencyMs.length > 1000) probe.latencyMs.shift();
+  probe.pictures++;
+  if (pending) skippedEvents.push(...pending.newEvents);
+  else requestAnimationFrame(applyPending);
+  pending = p;
+});
+
+function applyPending(): void {
+  if (!pending) return;
+  const p = pending;
+  pending = null;
+  if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
+  const start = performance.now();
   render(p);
   probe.frameMs.push(performance.now() - start);
-  if (probe.frameMs.length > 1000) { probe.frameMs.shift(); probe.latencyMs.shift(); }
-  probe.pictures++;
-});
+  if (probe.frameMs.length > 1000) probe.frameMs.shift();
+}
 
 function render(p: Picture): void {
   last = p;
@@ -100,5 +115,38 @@ async function init(): Promise<void> {
     await follow(runId);
   } else status.textContent = "no run: pick a scenario and start one";
 }
+
+/** Animation frame intervals, the browser's frame time. */
+const frames: number[] = [];
+let lastFrame = performance.now();
+function onFrame(now: number): void {
+  frames.push(now - lastFrame);
+  if (frames.length > 600) frames.shift();
+  lastFrame = now;
+  requestAnimationFrame(onFrame);
+}
+requestAnimationFrame(onFrame);
+
+/** Every 2 s, what this console measured goes to the server (for `canopy bench serve --browser`). */
+let reported = { pictures: 0, at: performance.now() };
+setInterval(() => {
+  const now = performance.now();
+  const pictures = probe.pictures - reported.pictures;
+  if (!runId || pictures === 0) return;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const recent = probe.latencyMs.slice(-pictures);
+  const sorted = [...recent].sort((a, b) => a - b);
+  const report = {
+    picturesPerSecond: (pictures * 1000) / (now - reported.at),
+    latencyMs: mean(recent),
+    latencyP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
+    renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
+    frameMs: mean(frames.slice(-120)),
+    tracks: last?.tracks.length ?? 0,
+  };
+  reported = { pictures: probe.pictures, at: now };
+  fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })
+    .catch(() => undefined);
+}, 2000);
 
 init().catch((e) => (status.textContent = `console failed to start: ${(e as Error).message}`));

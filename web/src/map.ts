@@ -17,7 +17,10 @@ import ms from "milsymbol";
 import { ellipse, pushTrail, sidc } from "./format";
 import type { FireUnitView, Picture, RunLayout } from "./types";
 
-const TrailPoints = 60;
+const TrailPoints = 30;
+/** Above this many tracks, symbols lose their id labels and only the highest-scored threats show impacts and paths. */
+const DenseTracks = 300;
+const DenseImpacts = 100;
 const LeaderSeconds = 60;
 
 function layer(source: VectorSource, style?: Style | ((f: Feature) => Style | Style[])) {
@@ -47,9 +50,10 @@ export class AirPictureMap {
   readonly assets = new VectorSource();
   readonly sensors = new VectorSource();
   readonly effectors = new VectorSource();
-  readonly tracks = new VectorSource();
-  readonly trails = new VectorSource();
-  readonly impacts = new VectorSource();
+  // Moving layers change every picture: no spatial index (re-indexing thousands of geometries costs more than it saves).
+  readonly tracks = new VectorSource({ useSpatialIndex: false });
+  readonly trails = new VectorSource({ useSpatialIndex: false });
+  readonly impacts = new VectorSource({ useSpatialIndex: false });
   readonly map: Map;
   private readonly trackFeatures = new globalThis.Map<number, { point: Feature<Point>; trail: Feature<LineString>; leader: Feature<LineString>; history: number[][] }>();
   private readonly effectorFeatures = new globalThis.Map<string, Feature>();
@@ -58,9 +62,27 @@ export class AirPictureMap {
     const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
     const geojson = topoFeature(topo, topo.objects.countries);
     this.borders.addFeatures(new GeoJSON().readFeatures(geojson, { featureProjection: "EPSG:3857" }));
-    const trailStyle = (f: Feature) => new Style({
-      stroke: new Stroke({ color: f.get("leader") ? "rgba(255,90,90,0.95)" : "rgba(255,160,120,0.6)", width: f.get("leader") ? 1.5 : 1 }),
+    const leaderStyle = new Style({ stroke: new Stroke({ color: "rgba(255,90,90,0.95)", width: 1.5 }) });
+    const trailStyle = new Style({ stroke: new Stroke({ color: "rgba(255,160,120,0.6)", width: 1 }) });
+    const impactStyle = new Style({
+      fill: new Fill({ color: "rgba(255,200,0,0.12)" }),
+      stroke: new Stroke({ color: "rgba(255,200,0,0.9)", width: 1 }),
+      image: new CircleStyle({ radius: 3, fill: new Fill({ color: "#ffc800" }) }),
     });
+    const pathStyle = new Style({ stroke: new Stroke({ color: "rgba(255,200,0,0.7)", width: 1, lineDash: [6, 4] }) });
+    const iconOnly = new globalThis.Map<string, Style>();
+    const trackStyle = (f: Feature) => {
+      const code = f.get("sidc") as string;
+      if (this.trackFeatures.size > DenseTracks) {
+        let style = iconOnly.get(code);
+        if (!style) iconOnly.set(code, (style = new Style({ image: symbol(code) })));
+        return style;
+      }
+      return new Style({
+        image: symbol(code),
+        text: new Text({ text: String(f.get("trackId")), font: "10px sans-serif", offsetY: 16, fill: new Fill({ color: "#ffd0c0" }) }),
+      });
+    };
     this.map = new Map({
       target,
       layers: [
@@ -76,16 +98,9 @@ export class AirPictureMap {
           stroke: new Stroke({ color: "#5adc78", width: 2 }),
           text: new Text({ text: f.get("label"), font: "bold 12px sans-serif", fill: new Fill({ color: "#bff5cc" }), overflow: true }),
         })),
-        layer(this.impacts, (f) => new Style({
-          fill: new Fill({ color: "rgba(255,200,0,0.12)" }),
-          stroke: new Stroke({ color: "rgba(255,200,0,0.9)", width: 1, lineDash: f.get("path") ? [6, 4] : undefined }),
-          image: new CircleStyle({ radius: 3, fill: new Fill({ color: "#ffc800" }) }),
-        })),
-        layer(this.trails, trailStyle),
-        layer(this.tracks, (f) => new Style({
-          image: symbol(f.get("sidc")),
-          text: new Text({ text: String(f.get("trackId")), font: "10px sans-serif", offsetY: 16, fill: new Fill({ color: "#ffd0c0" }) }),
-        })),
+        layer(this.impacts, (f) => (f.get("path") ? pathStyle : impactStyle)),
+        layer(this.trails, (f) => (f.get("leader") ? leaderStyle : trailStyle)),
+        layer(this.tracks, trackStyle),
       ],
       view: new View({ center: fromLonLat([30.5, 50.45]), zoom: 7 }),
     });
@@ -156,11 +171,13 @@ export class AirPictureMap {
     if (addTracks.length) this.tracks.addFeatures(addTracks);
     if (addTrails.length) this.trails.addFeatures(addTrails);
 
-    this.impacts.clear(true);
+    this.impacts.clear(true); // threats arrive ranked by score, highest first
     const impacts: Feature[] = [];
     const byId = new globalThis.Map(p.tracks.map((t) => [t.id, t] as const));
+    let shown = 0;
     for (const th of p.threats) {
       if (!th.threatensDefendedArea) continue;
+      if (p.tracks.length > DenseTracks && ++shown > DenseImpacts) break;
       const impact = fromLonLat([th.impactLon, th.impactLat]);
       impacts.push(new Feature({ geometry: new Point(impact) }));
       if (th.class === "Ballistic") {

@@ -24,7 +24,11 @@ internal static class ServeBench
         var pictures = new Option<int>("--pictures") { Description = "Pictures built and serialised for the timing", DefaultValueFactory = _ => 100 };
         tracks.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--tracks must be between 1 and 100000"); });
         pictures.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 100_000) r.AddError("--pictures must be between 1 and 100000"); });
-        var command = new Command("serve", "Server push cost per live picture (build + JSON) with 1,000 tracks") { file, tracks, pictures };
+        var browser = new Option<bool>("--browser") { Description = "Also run the live console in headless Chromium and print its push latency and frame time" };
+        var seconds = new Option<int>("--seconds") { Description = "How long the browser watches, wall seconds", DefaultValueFactory = _ => 15 };
+        seconds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 3 or > 600) r.AddError("--seconds must be between 3 and 600"); });
+        var command = new Command("serve", "Server push cost per live picture (build + JSON) with 1,000 tracks; --browser adds the console's latency and frame time")
+            { file, tracks, pictures, browser, seconds };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -39,7 +43,9 @@ internal static class ServeBench
             var db = Path.Combine(Path.GetTempPath(), $"canopy-bench-{Environment.ProcessId}.db");
             try
             {
-                Measure(console, scaled, wanted, parse.GetValue(pictures), new SqliteDecisionLog(db));
+                var log = new SqliteDecisionLog(db);
+                var reached = Measure(console, scaled, wanted, parse.GetValue(pictures), log);
+                if (parse.GetValue(browser)) return BrowserBench.Run(console, scaled, reached, db, parse.GetValue(seconds));
             }
             finally
             {
@@ -51,7 +57,8 @@ internal static class ServeBench
         return command;
     }
 
-    private static void Measure(IAnsiConsole console, Scenario scenario, int wanted, int pictures, IDecisionLog log)
+    /// <returns>Simulated seconds at which the wanted number of tracks was reached.</returns>
+    private static double Measure(IAnsiConsole console, Scenario scenario, int wanted, int pictures, IDecisionLog log)
     {
         OperatorApprovalAssigner gate = null!;
         var session = new SimulationSession(scenario, 1, layout => ConsolePipeline.Create(layout,
@@ -90,6 +97,7 @@ internal static class ServeBench
                           $"JSON: {F(serialise.Average(), "0.00")} ms mean, {F(bytes / 1024.0, "0")} KiB per picture");
         console.WriteLine($"server push cost per picture: {F(perPush, "0.00")} ms, i.e. at most {F(1000 / perPush, "0")} pictures/s " +
                           $"(the live clock pushes {F(1 / LiveRun.FramePeriod, "0")}/s)");
+        return session.Time;
     }
 
     private static double Percentile(List<double> values, double p)

@@ -47,6 +47,14 @@ public static class ConsoleApi
             (string id, int recommendationId, DecisionRequest? request, RunRegistry runs) =>
                 With(runs, id, r => Decided(r.Veto(recommendationId, OperatorOf(request)), recommendationId)));
         api.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) => With(runs, id, _ => Results.Ok(log.ForRun(id))));
+        api.MapPost("/runs/{id}/console-report", (string id, ConsoleReport report, RunRegistry runs) => With(runs, id, r =>
+        {
+            if (report.Problem() is { } problem) return Bad(problem);
+            r.LastConsoleReport = report;
+            return Results.Ok(report);
+        }));
+        api.MapGet("/runs/{id}/console-report", (string id, RunRegistry runs) => With(runs, id, r =>
+            r.LastConsoleReport is { } report ? Results.Ok(report) : NotFound($"no console has reported on run '{id}' yet")));
         api.MapPut("/runs/{id}/clock", (string id, ClockRequest request, RunRegistry runs) => With(runs, id, r =>
         {
             if (request.Paused is null && request.Speed is null) return Bad("give 'paused' (true/false) and/or 'speed' (e.g. 1, 10, 60)");

@@ -52,6 +52,9 @@ public sealed class LiveRun : IAsyncDisposable
     public RunLayout Layout { get; }
     public bool Stopped => _stop.IsCancellationRequested;
 
+    /// <summary>The last measurements a console sent for this run (for `canopy bench serve --browser`).</summary>
+    public ConsoleReport? LastConsoleReport { get; set; }
+
     public RunState State()
     {
         lock (_lock)

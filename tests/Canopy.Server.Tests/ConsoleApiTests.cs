@@ -114,6 +114,22 @@ public class ConsoleApiTests
     }
 
     [Fact]
+    public async Task ConsoleReport_ValidIsKeptAndNonFiniteIsRejected()
+    {
+        await using var host = await ApiHost.StartAsync();
+        var run = await host.StartPausedRunAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client.GetAsync($"/api/runs/{run}/console-report")).StatusCode);
+        var good = new { picturesPerSecond = 9.5, latencyMs = 12.0, latencyP95Ms = 30.0, renderMs = 8.0, frameMs = 16.7, tracks = 1000 };
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsJsonAsync($"/api/runs/{run}/console-report", good)).StatusCode);
+        Assert.Equal(1000, (await host.GetAsync($"/api/runs/{run}/console-report")).GetProperty("tracks").GetInt32());
+
+        var bad = await host.Client.PostAsync($"/api/runs/{run}/console-report", new StringContent(
+            """{"picturesPerSecond":"NaN","latencyMs":1,"latencyP95Ms":1,"renderMs":1,"frameMs":1,"tracks":1}""", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("finite", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Clock_PauseAndSpeed_AreReportedInState()
     {
         await using var host = await ApiHost.StartAsync();

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs what Canopy needs on a fresh Debian machine with the .NET 10 SDK, and restores the NuGet packages (idempotent).
+# Installs what Canopy needs on a fresh Debian machine with the .NET 10 SDK: the missing Debian packages (as root),
+# then the NuGet and npm packages. Idempotent.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 if ! command -v dotnet >/dev/null; then
@@ -10,7 +11,9 @@ fi
 #   tshark, text2pcap (wireshark-common): independent ASTERIX decoder for the codec's oracle tests
 #   xmllint (libxml2-utils): CoT schema and KML checks; protoc (protobuf-compiler): TAK protobuf checks
 #   cbc (coinor-cbc): the MILP solver behind `canopy bench wta --solver exact`
-declare -A packages=([tshark]=tshark [text2pcap]=wireshark-common [xmllint]=libxml2-utils [protoc]=protobuf-compiler [cbc]=coinor-cbc)
+#   chromium, node, npm: the web console's build and its browser tests
+declare -A packages=([tshark]=tshark [text2pcap]=wireshark-common [xmllint]=libxml2-utils [protoc]=protobuf-compiler
+  [cbc]=coinor-cbc [chromium]=chromium [node]=nodejs [npm]=npm)
 missing=()
 for cmd in "${!packages[@]}"; do command -v "$cmd" >/dev/null || missing+=("${packages[$cmd]}"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -22,3 +25,5 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >/dev/null
 fi
 dotnet restore "$root/Canopy.sln" --nologo -v q
+# The web console's packages (its build runs from ./canopy and from the browser tests).
+if [ ! -d "$root/web/node_modules" ]; then (cd "$root/web" && npm ci --no-audit --no-fund >/dev/null); fi

@@ -19,4 +19,5 @@ root.Subcommands.Add(AsterixCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
 root.Subcommands.Add(CotCommand.Create());
 root.Subcommands.Add(CotListenCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
 return root.Parse(args).Invoke();

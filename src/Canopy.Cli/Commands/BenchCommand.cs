@@ -18,6 +18,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchAssignCommand.Create());
         command.Subcommands.Add(BenchWtaCommand.Create());
         command.Subcommands.Add(AsterixBenchCommand.Create());
+        command.Subcommands.Add(ServeBench.Create());
         return command;
     }
 

@@ -64,6 +64,9 @@ public sealed class RunRecorder
         _threatById = world.Threats.ToDictionary(t => t.Id);
     }
 
+    /// <summary>The time line so far, in the order recorded (a look or a kill may be recorded after a later event).</summary>
+    public IReadOnlyList<TimelineEvent> Events => _events;
+
     public void Record(IReadOnlyList<WorldEvent> worldEvents, IReadOnlyList<int> detections, PipelineStep step)
     {
         foreach (var e in worldEvents) RecordWorldEvent(e);

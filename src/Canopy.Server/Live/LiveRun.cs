@@ -1,0 +1,199 @@
+using Canopy.Pipeline;
+using Canopy.Scenarios.Model;
+using Canopy.Server.Approval;
+using Canopy.Server.Decisions;
+using Canopy.Simulation.Results;
+using Canopy.Simulation.Running;
+
+namespace Canopy.Server.Live;
+
+/// <summary>
+/// One night run live: a <see cref="SimulationSession"/> stepped against a <see cref="TimeProvider"/> clock (paused
+/// or at a speed in simulated seconds per wall second), with the operator's approval gate on the assigner. Every
+/// frame (about 10 per second) that changed something is pushed to the publisher. All access to the session goes
+/// through one lock, so API calls and the clock never step it at the same time.
+/// </summary>
+public sealed class LiveRun : IAsyncDisposable
+{
+    /// <summary>Wall seconds between two frames of the clock loop.</summary>
+    public const double FramePeriod = 0.1;
+
+    /// <summary>At most this many simulated ticks per frame; a slow machine runs slower rather than falling behind for ever.</summary>
+    public const int MaxStepsPerFrame = 2000;
+
+    private readonly Lock _lock = new();
+    private readonly SimulationSession _session;
+    private OperatorApprovalAssigner _approval = null!;
+    private readonly IPicturePublisher _publisher;
+    private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private PipelineStep? _last;
+    private int _eventsSent;
+    private bool _paused;
+    private double _speed;
+    private bool _dirty = true;
+
+    public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
+        IDecisionLog log, IPicturePublisher publisher, TimeProvider time)
+    {
+        Id = id;
+        _publisher = publisher;
+        _time = time;
+        _speed = speed;
+        _paused = paused;
+        _session = new SimulationSession(scenario, seed, layout => ConsolePipeline.Create(layout, inner =>
+            _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }));
+        Layout = RunLayout.Of(id, scenario);
+        _loop = Task.Run(() => RunAsync(_stop.Token));
+    }
+
+    public string Id { get; }
+    public RunLayout Layout { get; }
+    public bool Stopped => _stop.IsCancellationRequested;
+
+    /// <summary>The last measurements a console sent for this run (for `canopy bench serve --browser`).</summary>
+    public ConsoleReport? LastConsoleReport { get; set; }
+
+    public RunState State()
+    {
+        lock (_lock)
+            return new RunState(Id, _session.Scenario.Name, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.SemiAutomaticDelay,
+                new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()));
+    }
+
+    /// <summary>The picture now, without consuming the events the live push has not sent yet.</summary>
+    public Picture Picture()
+    {
+        lock (_lock) return PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), [], _time);
+    }
+
+    public IReadOnlyList<EventView> Events()
+    {
+        lock (_lock) return [.. _session.Recorder.Events.OrderBy(e => e.Time).Select(PictureBuilder.EventOf)];
+    }
+
+    /// <summary>The run's result so far (after-action report once finished).</summary>
+    public RunResult Result()
+    {
+        lock (_lock) return _session.Result();
+    }
+
+    public IReadOnlyList<Recommendation> Recommendations()
+    {
+        lock (_lock) return _approval.Pending;
+    }
+
+    public Decision? Approve(int recommendationId, string operatorName) => Decide(() => _approval.Approve(recommendationId, operatorName));
+
+    public Decision? Veto(int recommendationId, string operatorName) => Decide(() => _approval.Veto(recommendationId, operatorName));
+
+    private Decision? Decide(Func<Decision?> decide)
+    {
+        lock (_lock)
+        {
+            var decision = decide();
+            _dirty |= decision is not null;
+            return decision;
+        }
+    }
+
+    public void SetClock(bool? paused, double? speed)
+    {
+        lock (_lock)
+        {
+            if (paused is { } p) _paused = p;
+            if (speed is { } s) _speed = s;
+            _dirty = true;
+        }
+    }
+
+    public void SetMode(ApprovalMode mode, double? semiAutomaticDelay)
+    {
+        lock (_lock)
+        {
+            _approval.Mode = mode;
+            if (semiAutomaticDelay is { } d) _approval.SemiAutomaticDelay = d;
+            _dirty = true;
+        }
+    }
+
+    /// <summary>Steps the run by at least <paramref name="seconds"/> of simulated time (whole ticks) now, whatever the clock.</summary>
+    public void Advance(double seconds)
+    {
+        lock (_lock)
+        {
+            var steps = (long)Math.Ceiling(seconds / _session.Tick);
+            for (long i = 0; i < steps && !_session.Finished; i++) _last = _session.Step() ?? _last;
+            _dirty = true;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var last = _time.GetTimestamp();
+        var budget = 0.0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(FramePeriod), _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            var now = _time.GetTimestamp();
+            var elapsed = _time.GetElapsedTime(last, now).TotalSeconds;
+            last = now;
+            Picture? picture = null;
+            lock (_lock)
+            {
+                if (_paused || _session.Finished) budget = 0;
+                else
+                {
+                    budget += elapsed * _speed;
+                    for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
+                    {
+                        _last = _session.Step() ?? _last;
+                        budget -= _session.Tick;
+                        _dirty = true;
+                    }
+                    budget = Math.Min(budget, _session.Tick);
+                }
+                if (_dirty)
+                {
+                    var events = _session.Recorder.Events;
+                    var fresh = events.Skip(_eventsSent).ToList();
+                    _eventsSent = events.Count;
+                    picture = PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
+                    _dirty = false;
+                }
+            }
+            if (picture is not null)
+            {
+                try
+                {
+                    await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    /// <summary>Stops the clock for good; the run stays readable (state, events, result) for after-action review.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stop.IsCancellationRequested) await _stop.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _stop.Dispose();
+    }
+}

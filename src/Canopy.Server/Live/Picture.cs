@@ -1,0 +1,49 @@
+namespace Canopy.Server.Live;
+
+/// <summary>The live air picture of one run at one moment, as pushed to the console. Angles in degrees, the rest SI.</summary>
+/// <param name="Time">Simulated seconds from the start of the run.</param>
+/// <param name="SentAt">Server wall clock when the picture was built, Unix milliseconds (for push latency).</param>
+/// <param name="NewEvents">Time line events recorded since the previous picture.</param>
+public sealed record Picture(
+    string RunId,
+    double Time,
+    bool Finished,
+    RunClockState Clock,
+    string Mode,
+    IReadOnlyList<TrackView> Tracks,
+    IReadOnlyList<ThreatView> Threats,
+    IReadOnlyList<RecommendationView> Recommendations,
+    IReadOnlyList<FireUnitView> FireUnits,
+    IReadOnlyList<EventView> NewEvents,
+    SummaryView Summary,
+    double SentAt);
+
+/// <summary>Whether the run's clock is paused and how fast it runs (simulated seconds per wall second).</summary>
+public sealed record RunClockState(bool Paused, double Speed);
+
+/// <summary>A track: position, height and velocity (east, north, up, m/s).</summary>
+public sealed record TrackView(int Id, bool Confirmed, double Lat, double Lon, double Height, double VEast, double VNorth, double VUp);
+
+/// <summary>
+/// The evaluator's view of a track: class, confidence, the asset at risk, the predicted impact point with its 1-sigma
+/// uncertainty ellipse (semi-axes in metres, orientation of the major axis in degrees clockwise from north).
+/// </summary>
+public sealed record ThreatView(
+    int TrackId, string Class, double Confidence, string? Asset, double ImpactLat, double ImpactLon, double TimeToGo,
+    bool ThreatensDefendedArea, double Score, double SigmaMajor, double SigmaMinor, double EllipseBearing);
+
+/// <summary>A pending engagement recommendation awaiting the operator.</summary>
+/// <param name="ReleaseAt">In semi-automatic mode, simulated time it fires unless vetoed; otherwise null.</param>
+public sealed record RecommendationView(
+    int Id, string Effector, string EffectorClass, int TrackId, int Rounds, double LaunchTime, double InterceptTime,
+    double KillProbability, double Cost, double ProposedAt, bool Approved, double? ReleaseAt);
+
+/// <summary>A fire unit: where, what is left, and which tracks it has rounds in the air against.</summary>
+public sealed record FireUnitView(string Id, int RoundsLeft, int Magazine, double ReadyAt, IReadOnlyList<int> Engaging);
+
+/// <summary>One time line event.</summary>
+public sealed record EventView(double Time, string Kind, int ThreatId, string ThreatClass, int TrackId, string? Effector, string Detail);
+
+/// <summary>The run's score so far: threats destroyed and leaked, rounds and money spent, cost exchange ratio.</summary>
+public sealed record SummaryView(int Launched, int Destroyed, int Leaked, int Rounds, double DefenderSpend, double AttackerSpendDestroyed,
+    double CostExchangeRatio, double Damage);

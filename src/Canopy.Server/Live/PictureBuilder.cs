@@ -1,0 +1,77 @@
+using Canopy.Pipeline;
+using Canopy.Server.Approval;
+using Canopy.Simulation.Results;
+using Canopy.Simulation.Running;
+using Canopy.ThreatEvaluation;
+
+namespace Canopy.Server.Live;
+
+/// <summary>Turns a session's last pipeline step into the <see cref="Picture"/> the console draws.</summary>
+public static class PictureBuilder
+{
+    public static Picture Build(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
+        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
+    {
+        var frame = session.Frame;
+        var tracks = new List<TrackView>(step?.Tracks.Count ?? 0);
+        var threats = new List<ThreatView>(step?.Threats.Count ?? 0);
+        if (step is not null)
+        {
+            foreach (var t in step.Tracks)
+            {
+                var g = frame.ToGeodetic(t.Position);
+                tracks.Add(new TrackView(t.Id, t.Status == Tracking.TrackStatus.Confirmed, g.LatitudeDeg, g.LongitudeDeg, g.HeightM,
+                    t.Velocity.X, t.Velocity.Y, t.Velocity.Z));
+            }
+            foreach (var a in step.Threats.OrderByDescending(a => a.Score))
+                threats.Add(ThreatOf(session, a));
+        }
+        var recommendations = gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
+            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
+            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
+            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null)).ToList();
+        var units = session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt,
+            [.. u.Engaging])).ToList();
+        var events = newEvents.Select(EventOf).ToList();
+        return new Picture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
+            recommendations, units, events, SummaryOf(session.Result()), time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    public static EventView EventOf(TimelineEvent e) =>
+        new(e.Time, e.Kind.ToString(), e.ThreatId, e.ThreatClass, e.TrackId, e.Effector, e.Detail);
+
+    public static SummaryView SummaryOf(RunResult r) => new(
+        r.Threats.Sum(t => t.Launched), r.Threats.Sum(t => t.Destroyed), r.Threats.Sum(t => t.Leaked),
+        r.Interceptors.Sum(i => i.Rounds), r.DefenderSpend, r.AttackerSpendDestroyed, r.CostExchangeRatio, r.TotalDamage);
+
+    /// <summary>
+    /// The impact ellipse: horizontal position covariance propagated to the time to go,
+    /// P = Ppp + t (Ppv + Pvp) + t² Pvv, then its eigen-decomposition (1-sigma semi-axes).
+    /// </summary>
+    public static ThreatView ThreatOf(SimulationSession session, ThreatAssessment a)
+    {
+        var c = a.Track.Covariance;
+        var t = Math.Max(0, a.TimeToGo);
+        double P(int i, int j) => c[i * 6 + j];
+        var sxx = P(0, 0) + t * (P(0, 3) + P(3, 0)) + t * t * P(3, 3);
+        var syy = P(1, 1) + t * (P(1, 4) + P(4, 1)) + t * t * P(4, 4);
+        var sxy = P(0, 1) + t * (P(0, 4) + P(3, 1)) + t * t * P(3, 4);
+        var (major, minor, bearing) = Ellipse(sxx, syy, sxy);
+        var impact = session.Frame.ToGeodetic(a.PredictedImpact);
+        return new ThreatView(a.Track.Id, a.Class.ToString(), a.Confidence, a.TargetAsset?.Name, impact.LatitudeDeg, impact.LongitudeDeg,
+            a.TimeToGo, a.ThreatensDefendedArea, a.Score, major, minor, bearing);
+    }
+
+    /// <summary>1-sigma semi-axes of a 2x2 east/north covariance and the major axis' bearing (degrees from north, 0..180).</summary>
+    public static (double Major, double Minor, double Bearing) Ellipse(double sxx, double syy, double sxy)
+    {
+        var mean = (sxx + syy) / 2;
+        var root = Math.Sqrt(Math.Max(0, (sxx - syy) * (sxx - syy) / 4 + sxy * sxy));
+        var l1 = mean + root;
+        var l2 = Math.Max(0, mean - root);
+        // Angle of the major axis from east, counter-clockwise; bearing is from north, clockwise.
+        var fromEast = 0.5 * Math.Atan2(2 * sxy, sxx - syy);
+        var bearing = (90 - fromEast * 180 / Math.PI + 360) % 180;
+        return (Math.Sqrt(Math.Max(0, l1)), Math.Sqrt(l2), bearing);
+    }
+}

@@ -1,0 +1,35 @@
+using Canopy.Core.Defence;
+using Canopy.Scenarios.Model;
+
+namespace Canopy.Server.Live;
+
+/// <summary>What does not move in a run: the region, defended assets, sensors and fire units with their reach.</summary>
+public sealed record RunLayout(
+    string RunId, string Scenario, string Description, double CentreLat, double CentreLon, double RadiusMetres, double Tick,
+    IReadOnlyList<AssetView> Assets, IReadOnlyList<SensorView> Sensors, IReadOnlyList<EffectorView> Effectors)
+{
+    public static RunLayout Of(string runId, Scenario s) => new(
+        runId, s.Name, s.Description, s.Region.Centre.LatitudeDeg, s.Region.Centre.LongitudeDeg, s.Region.Radius.Metres,
+        s.Simulation.Tick.Seconds,
+        [.. s.Assets.Select(a => new AssetView(a.Name, a.Kind.ToString(), a.Position.LatitudeDeg, a.Position.LongitudeDeg, a.Radius.Metres, a.Value))],
+        [.. s.Sensors.Select(SensorView.Of)],
+        [.. s.Effectors.Select(e => new EffectorView(e.Id, e.Class.ToString(), e.Position.LatitudeDeg, e.Position.LongitudeDeg,
+            e.MinRange.Metres, e.MaxRange.Metres, e.Magazine, e.CostPerShot.Dollars))]);
+}
+
+/// <summary>A defended asset: footprint radius in metres, value in the scenario's units.</summary>
+public sealed record AssetView(string Name, string Kind, double Lat, double Lon, double Radius, double Value);
+
+/// <summary>A sensor and the radius it covers, metres.</summary>
+public sealed record SensorView(int Id, string Name, string Kind, double Lat, double Lon, double Coverage)
+{
+    public static SensorView Of(SensorSpec s) => s switch
+    {
+        RadarSpec r => new(r.Id.Value, r.Name, "radar", r.Position.LatitudeDeg, r.Position.LongitudeDeg, r.MaxRange.Metres),
+        AcousticSpec a => new(a.Id.Value, a.Name, "acoustic", a.Position.LatitudeDeg, a.Position.LongitudeDeg, a.DetectionRadius.Metres),
+        _ => new(s.Id.Value, s.Name, "sensor", s.Position.LatitudeDeg, s.Position.LongitudeDeg, 0),
+    };
+}
+
+/// <summary>A fire unit's engagement zone (ring between min and max range, metres), magazine and cost per shot.</summary>
+public sealed record EffectorView(string Id, string Class, double Lat, double Lon, double MinRange, double MaxRange, int Magazine, double CostPerShot);

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Canopy.Scenarios.Model;
+using Canopy.Server.Approval;
+using Canopy.Server.Decisions;
+
+namespace Canopy.Server.Live;
+
+/// <summary>The server's runs by id; the console follows the latest one started.</summary>
+public sealed class RunRegistry(IDecisionLog log, IPicturePublisher publisher, TimeProvider time) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, LiveRun> _runs = new(StringComparer.Ordinal);
+    private int _count;
+
+    /// <summary>The run most recently started, if any.</summary>
+    public LiveRun? Current { get; private set; }
+
+    public IEnumerable<LiveRun> All => _runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal);
+
+    public LiveRun Start(Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay)
+    {
+        var n = Interlocked.Increment(ref _count);
+        var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{n}");
+        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time);
+        _runs[id] = run;
+        Current = run;
+        return run;
+    }
+
+    public LiveRun? Find(string id) => _runs.GetValueOrDefault(id);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var run in _runs.Values) await run.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Randomness;
+using Canopy.Core.Sensing;
+using Canopy.Pipeline;
+using Canopy.Scenarios.Model;
+using Canopy.Simulation.Results;
+using Canopy.World;
+using Canopy.World.Raids;
+using Canopy.World.Sensors;
+
+namespace Canopy.Simulation.Running;
+
+/// <summary>
+/// One night stepped a tick at a time: the simulated world and its sensors feed plots to the defence pipeline, and
+/// the pipeline's shot orders go back to the world. Raid, sensor noise, sensor phases and kills draw from separate
+/// streams derived from the seed, so the same scenario and seed give the same night. The batch runner steps it to the
+/// end; a live server steps it against a clock.
+/// </summary>
+public sealed class SimulationSession
+{
+    private readonly IReadOnlyList<ISensorModel> _sensors;
+    private readonly Random _sensorRng;
+    private readonly List<Plot> _plots = [];
+    private readonly List<int> _detected = [];
+    private readonly double _tick;
+    private readonly double _end;
+    private long _k;
+
+    private readonly IRunObserver? _observer;
+
+    /// <param name="observer">Told of every tick (e.g. to export detections and truth, or send the plots as ASTERIX); null for none.</param>
+    public SimulationSession(Scenario scenario, int seed, Func<DefenceLayout, DefencePipeline> createPipeline, IRunObserver? observer = null)
+    {
+        _observer = observer;
+        Scenario = scenario;
+        Seed = seed;
+        Frame = new LocalFrame(scenario.Region.Centre);
+        Layout = new DefenceLayout(Frame, scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy);
+        var threats = RaidGenerator.Generate(scenario, new Random(RandomExtensions.DeriveSeed(seed, 1)));
+        _sensorRng = new Random(RandomExtensions.DeriveSeed(seed, 2));
+        World = new SimulatedWorld(threats, scenario.Assets, Frame, new Random(RandomExtensions.DeriveSeed(seed, 3)));
+        _sensors = SensorModels.Create(scenario.Sensors, new Random(RandomExtensions.DeriveSeed(seed, 4)));
+        Pipeline = createPipeline(Layout);
+        Recorder = new RunRecorder(scenario.Name, seed, World, Layout);
+        _tick = scenario.Simulation.Tick.Seconds;
+        _end = scenario.Simulation.MaxDuration.Seconds;
+    }
+
+    public Scenario Scenario { get; }
+    public int Seed { get; }
+    public LocalFrame Frame { get; }
+    public DefenceLayout Layout { get; }
+    public SimulatedWorld World { get; }
+    public DefencePipeline Pipeline { get; }
+    public RunRecorder Recorder { get; }
+
+    /// <summary>Simulated time of the last step, seconds from the start of the night.</summary>
+    public double Time { get; private set; }
+
+    /// <summary>Seconds of simulated time per step.</summary>
+    public double Tick => _tick;
+
+    /// <summary>The world has nothing left flying or to launch, or the scenario's maximum duration is reached.</summary>
+    public bool Finished { get; private set; }
+
+    /// <summary>Advances one tick; returns what the pipeline did, or null when the night was already over.</summary>
+    public PipelineStep? Step()
+    {
+        if (Finished) return null;
+        Time = _k * _tick;
+        _k++;
+        var events = World.AdvanceTo(Time);
+        _plots.Clear();
+        _detected.Clear();
+        foreach (var sensor in _sensors) sensor.Observe(Time, World.Threats, _sensorRng, _plots, _detected);
+        var step = Pipeline.Step(Time, CollectionsMarshal.AsSpan(_plots));
+        foreach (var shot in step.Engagements.Shots) World.Fire(shot);
+        Recorder.Record(events, _detected, step);
+        _observer?.OnTick(Time, World, CollectionsMarshal.AsSpan(_plots), step);
+        if (World.Finished || _k * _tick > _end) Finished = true;
+        return step;
+    }
+
+    /// <summary>The night's result so far (the final one once <see cref="Finished"/>).</summary>
+    public RunResult Result() => Recorder.Result(Time);
+}

@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+
+namespace Canopy.Server.Tests;
+
+/// <summary>
+/// The console server on 127.0.0.1 (a free port) serving the built web app, and Debian's Chromium driven by Playwright.
+/// Builds the web app first (npm ci, vite build) when web/dist is missing or older than the web sources.
+/// </summary>
+public sealed class ConsoleBrowser : IAsyncLifetime
+{
+    public const string Chromium = "/usr/bin/chromium";
+
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+    private string _folder = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+    public HttpClient Client { get; private set; } = null!;
+    public string BaseUrl { get; private set; } = "";
+    public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var dist = BuildWebApp();
+        _folder = Directory.CreateTempSubdirectory("canopy-browser-tests-").FullName;
+        _app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, dist, Path.Combine(_folder, "decisions.db"), Port: 0));
+        await _app.StartAsync();
+        BaseUrl = _app.Urls.First();
+        Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>Starts a paused manual run of quiet-night and steps it until it has a pending recommendation.</summary>
+    public async Task<(string Run, JsonElement Recommendation)> StartRunWithRecommendationAsync()
+    {
+        var response = await Client.PostAsJsonAsync("/api/runs", new { scenario = "quiet-night", seed = 7, mode = "manual", paused = true });
+        response.EnsureSuccessStatusCode();
+        var run = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        for (var minute = 0; minute < 240; minute++)
+        {
+            await StepAsync(run, 60);
+            var list = await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/recommendations");
+            if (list.GetArrayLength() > 0) return (run, list[0]);
+        }
+        throw new InvalidOperationException("no recommendation in 4 h of quiet-night");
+    }
+
+    public async Task StepAsync(string run, double seconds) =>
+        (await Client.PostAsJsonAsync($"/api/runs/{run}/step", new { seconds })).EnsureSuccessStatusCode();
+
+    /// <summary>Steps the run a second and returns the first recommendation the page then shows.</summary>
+    public async Task<JsonElement> ShownRecommendationAsync(IPage page, string run)
+    {
+        await StepAsync(run, 1);
+        await page.WaitForFunctionAsync("() => window.canopy.last() && window.canopy.last().recommendations.length > 0",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        return await page.EvaluateAsync<JsonElement>("() => window.canopy.last().recommendations[0]");
+    }
+
+    public async Task<List<int>> EngagedTracksAsync(string run) =>
+        [.. (await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/events")).EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "Engagement").Select(e => e.GetProperty("trackId").GetInt32())];
+
+    public async Task<IPage> OpenAsync(string run)
+    {
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        await page.GotoAsync($"{BaseUrl}/?run={run}");
+        await page.WaitForFunctionAsync("() => window.canopy && window.canopy.watching !== null && window.canopy.counts().borders > 100 && window.canopy.counts().assets > 0",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        return page;
+    }
+
+    private static string BuildWebApp()
+    {
+        var web = Path.Combine(RepositoryRoot.Path, "web");
+        var dist = Path.Combine(web, "dist");
+        var index = Path.Combine(dist, "index.html");
+        var sources = Directory.EnumerateFiles(Path.Combine(web, "src"), "*", SearchOption.AllDirectories)
+            .Concat([Path.Combine(web, "index.html"), Path.Combine(web, "package-lock.json")]);
+        if (File.Exists(index) && sources.All(f => File.GetLastWriteTimeUtc(f) <= File.GetLastWriteTimeUtc(index))) return dist;
+        if (!Directory.Exists(Path.Combine(web, "node_modules"))) Run(web, "npm", "ci --no-audit --no-fund");
+        Run(web, "npm", "run build");
+        return dist;
+    }
+
+    private static void Run(string folder, string command, string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo(command, arguments)
+        {
+            WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{command} {arguments} in {folder} took over 5 minutes");
+        }
+        if (process.ExitCode != 0)
+            throw new InvalidOperationException($"{command} {arguments} in {folder} failed ({process.ExitCode}):\n{output.Result}\n{error.Result}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Client?.Dispose();
+        if (_app is not null) await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

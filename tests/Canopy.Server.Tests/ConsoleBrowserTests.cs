@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace Canopy.Server.Tests;
+
+/// <summary>The web console in Chromium: the map, moving tracks, approve and veto through the buttons. Saves screenshots.</summary>
+public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<ConsoleBrowser>
+{
+    private static async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowser.ScreenshotFolder, name + ".png") });
+
+    [Fact]
+    public async Task Map_Renders_BordersAssetsSensorsAndEffectors()
+    {
+        var (run, _) = await console.StartRunWithRecommendationAsync();
+        var page = await console.OpenAsync(run);
+        await page.WaitForFunctionAsync("() => window.canopy.pictures > 0 || window.canopy.counts().effectors > 0");
+        var counts = await page.EvaluateAsync<Dictionary<string, int>>("() => window.canopy.counts()");
+        Assert.True(counts["borders"] > 200, $"{counts["borders"]} border features");
+        Assert.Equal(3, counts["assets"]);
+        Assert.Equal(5, counts["sensors"]);
+        Assert.Equal(12, counts["effectors"]);
+        var canvasHasInk = await page.EvaluateAsync<bool>("""
+            () => { const c = document.querySelector('#map canvas'); const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                    const first = d.slice(0, 4).join(); for (let i = 0; i < d.length; i += 4000) if (d.slice(i, i + 4).join() !== first) return true; return false; }
+            """);
+        Assert.True(canvasHasInk, "the map canvas is blank");
+        await Screenshot(page, "console-map");
+    }
+
+    [Fact]
+    public async Task Tracks_MoveBetweenTwoScreenshots()
+    {
+        var (run, _) = await console.StartRunWithRecommendationAsync();
+        var page = await console.OpenAsync(run);
+        await console.StepAsync(run, 1);
+        await page.WaitForFunctionAsync("() => window.canopy.last() && window.canopy.counts().tracks > 0");
+        var before = await page.EvaluateAsync<JsonElement>("() => window.canopy.last()");
+        await Screenshot(page, "console-tracks-1");
+        var first = await File.ReadAllBytesAsync(Path.Combine(ConsoleBrowser.ScreenshotFolder, "console-tracks-1.png"));
+
+        await console.StepAsync(run, 60);
+        await page.WaitForFunctionAsync($"() => window.canopy.last().time > {before.GetProperty("time").GetDouble()}");
+        var after = await page.EvaluateAsync<JsonElement>("() => window.canopy.last()");
+        await Screenshot(page, "console-tracks-2");
+        var second = await File.ReadAllBytesAsync(Path.Combine(ConsoleBrowser.ScreenshotFolder, "console-tracks-2.png"));
+
+        var was = before.GetProperty("tracks").EnumerateArray().ToDictionary(t => t.GetProperty("id").GetInt32(),
+            t => (t.GetProperty("lat").GetDouble(), t.GetProperty("lon").GetDouble()));
+        Assert.Contains(after.GetProperty("tracks").EnumerateArray(), t => was.TryGetValue(t.GetProperty("id").GetInt32(), out var p)
+            && p != (t.GetProperty("lat").GetDouble(), t.GetProperty("lon").GetDouble()));
+        Assert.NotEqual(first, second);
+    }
+
+    [Fact]
+    public async Task ApproveButton_LeadsToEngagement()
+    {
+        var (run, _) = await console.StartRunWithRecommendationAsync();
+        var page = await console.OpenAsync(run);
+        var rec = await console.ShownRecommendationAsync(page, run);
+        var id = rec.GetProperty("id").GetInt32();
+        var track = rec.GetProperty("trackId").GetInt32();
+        var button = page.Locator($"button[data-approve='{id}']");
+        await button.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await Screenshot(page, "console-recommendation");
+        await button.ClickAsync();
+        await page.Locator("#status", new PageLocatorOptions { HasText = $"approved recommendation {id}" }).WaitForAsync();
+
+        await console.StepAsync(run, 2);
+
+        Assert.Contains(track, await console.EngagedTracksAsync(run));
+        await page.Locator("#events li[data-kind='Engagement']").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await Screenshot(page, "console-approved");
+    }
+
+    [Fact]
+    public async Task VetoButton_PreventsEngagement()
+    {
+        var (run, _) = await console.StartRunWithRecommendationAsync();
+        var page = await console.OpenAsync(run);
+        var rec = await console.ShownRecommendationAsync(page, run);
+        var id = rec.GetProperty("id").GetInt32();
+        var track = rec.GetProperty("trackId").GetInt32();
+        var button = page.Locator($"button[data-veto='{id}']");
+        await button.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await button.ClickAsync();
+        await page.Locator("#status", new PageLocatorOptions { HasText = $"vetoed recommendation {id}" }).WaitForAsync();
+
+        await page.SelectOptionAsync("#mode", "auto");
+        await page.WaitForFunctionAsync("() => window.canopy.last().mode === 'auto'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await console.StepAsync(run, 600);
+
+        var engaged = await console.EngagedTracksAsync(run);
+        Assert.NotEmpty(engaged);
+        Assert.DoesNotContain(track, engaged);
+        await Screenshot(page, "console-vetoed");
+    }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { ellipse, money, pushTrail, runClock, sidc } from "./format";
+
+describe("runClock", () => {
+  it("formats seconds as hh:mm:ss", () => {
+    expect(runClock(0)).toBe("00:00:00");
+    expect(runClock(3725)).toBe("01:02:05");
+    expect(runClock(86399.6)).toBe("24:00:00");
+  });
+});
+
+describe("money", () => {
+  it("scales to k$, M$ and G$", () => {
+    expect(money(950)).toBe("950 $");
+    expect(money(5000)).toBe("5 k$");
+    expect(money(4_000_000)).toBe("4 M$");
+    expect(money(1_250_000_000)).toBe("1.25 G$");
+    expect(money(12_500)).toBe("12.5 k$");
+  });
+});
+
+describe("sidc", () => {
+  it("gives hostile air codes of 15 characters, unknown for unclassified", () => {
+    expect(sidc("Drone")).toBe("SHAPMFQ--------");
+    expect(sidc(undefined)).toBe("SUAP-----------");
+    for (const c of ["Drone", "Decoy", "Cruise", "Ballistic", undefined]) expect(sidc(c)).toHaveLength(15);
+  });
+});
+
+describe("pushTrail", () => {
+  it("keeps the newest points", () => {
+    const trail: number[][] = [];
+    for (let i = 0; i < 5; i++) pushTrail(trail, [i, i], 3);
+    expect(trail).toEqual([[2, 2], [3, 3], [4, 4]]);
+  });
+});
+
+describe("ellipse", () => {
+  it("puts the major axis along the bearing", () => {
+    // 1 km major axis due north at the equator: the first point is 1000 m north = 1000 / 111320 degrees.
+    const pts = ellipse(0, 0, 1000, 500, 0, 4);
+    expect(pts[0][0]).toBeCloseTo(0, 9);
+    expect(pts[0][1]).toBeCloseTo(1000 / 111_320, 9);
+    // a quarter turn on: the minor axis, 500 m west (across = -sin b... at b = 0 across is east) -> east 500 m.
+    expect(pts[1][0]).toBeCloseTo(500 / 111_320, 9);
+    expect(pts[1][1]).toBeCloseTo(0, 9);
+    expect(pts).toHaveLength(5);
+    expect(pts[4][1]).toBeCloseTo(pts[0][1], 12);
+  });
+});

@@ -1,0 +1,152 @@
+// The battle manager's console: follows one run (the ?run= id, else the server's current run) over the SignalR hub.
+import "ol/ol.css";
+import "./style.css";
+import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { api } from "./api";
+import { AirPictureMap } from "./map";
+import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
+import type { Picture } from "./types";
+
+const map = new AirPictureMap(document.getElementById("map")!);
+const status = document.getElementById("status")!;
+const series: { time: number; leaked: number; rounds: number }[] = [];
+let runId: string | null = new URLSearchParams(location.search).get("run");
+let last: Picture | null = null;
+
+/** What the browser tests and the benchmark read. */
+const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId };
+(window as unknown as { canopy: typeof probe }).canopy = probe;
+
+const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
+// Pictures are applied once per animation frame, the latest one: a burst never queues up behind a slow frame.
+// Events of pictures skipped that way are kept and shown with the next.
+let pending: Picture | null = null;
+const skippedEvents: Picture["newEvents"] = [];
+connection.on("picture", (p: Picture) => {
+  if (p.runId !== runId) return;
+  probe.latencyMs.push(Date.now() - p.sentAt);
+  if (probe.latencyMs.length > 1000) probe.latencyMs.shift();
+  probe.pictures++;
+  if (pending) skippedEvents.push(...pending.newEvents);
+  else requestAnimationFrame(applyPending);
+  pending = p;
+});
+
+function applyPending(): void {
+  if (!pending) return;
+  const p = pending;
+  pending = null;
+  if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
+  const start = performance.now();
+  render(p);
+  probe.frameMs.push(performance.now() - start);
+  if (probe.frameMs.length > 1000) probe.frameMs.shift();
+}
+
+function render(p: Picture): void {
+  last = p;
+  map.showPicture(p);
+  showClock(p);
+  showSummary(p.summary);
+  if (series.length === 0 || series[series.length - 1].time !== p.time) {
+    series.push({ time: p.time, leaked: p.summary.leaked, rounds: p.summary.rounds });
+    if (series.length > 2000) series.splice(0, series.length - 2000);
+    showChart(series);
+  }
+  showRecommendations(p.recommendations, p.time, decide);
+  showThreats(p.threats);
+  appendEvents(p.newEvents);
+  (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
+}
+
+async function decide(id: number, approve: boolean): Promise<void> {
+  if (!runId) return;
+  try {
+    await (approve ? api.approve(runId, id) : api.veto(runId, id));
+    status.textContent = `${approve ? "approved" : "vetoed"} recommendation ${id}`;
+  } catch (e) {
+    status.textContent = String((e as Error).message);
+  }
+}
+
+async function follow(id: string): Promise<void> {
+  if (runId && connection.state === "Connected") await connection.invoke("Unwatch", runId);
+  runId = id;
+  series.length = 0;
+  document.getElementById("events")!.innerHTML = "";
+  map.showLayout(await api.layout(id));
+  appendEvents(await api.events(id));
+  if (connection.state === "Connected") await connection.invoke("Watch", id);
+  probe.watching = id;
+  status.textContent = `run ${id}`;
+}
+
+async function init(): Promise<void> {
+  const picker = document.getElementById("scenario") as HTMLSelectElement;
+  for (const s of await api.scenarios()) {
+    const o = document.createElement("option");
+    o.value = s.name;
+    o.textContent = s.errors.length ? `${s.name} (errors)` : `${s.name} (${s.threats} threats)`;
+    picker.append(o);
+  }
+  document.getElementById("start")!.onclick = async () => {
+    const seed = Number((document.getElementById("seed") as HTMLInputElement).value) || 0;
+    const mode = (document.getElementById("mode") as HTMLSelectElement).value;
+    try {
+      const run = await api.start(picker.value, seed, mode, 1);
+      window.history.replaceState(null, "", `?run=${run.id}`);
+      await follow(run.id);
+    } catch (e) { status.textContent = String((e as Error).message); }
+  };
+  document.getElementById("mode")!.onchange = async (e) => {
+    if (runId) await api.mode(runId, (e.target as HTMLSelectElement).value).catch((x: Error) => (status.textContent = x.message));
+  };
+  document.querySelectorAll<HTMLButtonElement>("#clock-buttons button").forEach((b) => (b.onclick = async () => {
+    if (!runId) return;
+    const speed = Number(b.dataset.speed);
+    await api.clock(runId, speed === 0, speed === 0 ? undefined : speed).catch((x: Error) => (status.textContent = x.message));
+  }));
+  connection.onreconnected(async () => { if (runId) await connection.invoke("Watch", runId); });
+  await connection.start();
+  if (!runId) runId = (await api.current().catch(() => null))?.id ?? null;
+  if (runId) {
+    const state = await api.run(runId);
+    picker.value = state.scenario;
+    await follow(runId);
+  } else status.textContent = "no run: pick a scenario and start one";
+}
+
+/** Animation frame intervals, the browser's frame time. */
+const frames: number[] = [];
+let lastFrame = performance.now();
+function onFrame(now: number): void {
+  frames.push(now - lastFrame);
+  if (frames.length > 600) frames.shift();
+  lastFrame = now;
+  requestAnimationFrame(onFrame);
+}
+requestAnimationFrame(onFrame);
+
+/** Every 2 s, what this console measured goes to the server (for `canopy bench serve --browser`). */
+let reported = { pictures: 0, at: performance.now() };
+setInterval(() => {
+  const now = performance.now();
+  const pictures = probe.pictures - reported.pictures;
+  if (!runId || pictures === 0) return;
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const recent = probe.latencyMs.slice(-pictures);
+  const sorted = [...recent].sort((a, b) => a - b);
+  const report = {
+    picturesPerSecond: (pictures * 1000) / (now - reported.at),
+    latencyMs: mean(recent),
+    latencyP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
+    renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
+    frameMs: mean(frames.slice(-120)),
+    tracks: last?.tracks.length ?? 0,
+  };
+  reported = { pictures: probe.pictures, at: now };
+  fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })
+    .catch(() => undefined);
+}, 2000);
+
+init().catch((e) => (status.textContent = `console failed to start: ${(e as Error).message}`));

@@ -1,0 +1,31 @@
+// The server's JSON shapes (camelCase), as pushed over the hub and served by the REST API.
+
+export interface RunClockState { paused: boolean; speed: number }
+export interface TrackView { id: number; confirmed: boolean; lat: number; lon: number; height: number; vEast: number; vNorth: number; vUp: number }
+export interface ThreatView {
+  trackId: number; class: string; confidence: number; asset: string | null; impactLat: number; impactLon: number; timeToGo: number;
+  threatensDefendedArea: boolean; score: number; sigmaMajor: number; sigmaMinor: number; ellipseBearing: number;
+}
+export interface RecommendationView {
+  id: number; effector: string; effectorClass: string; trackId: number; rounds: number; launchTime: number; interceptTime: number;
+  killProbability: number; cost: number; proposedAt: number; approved: boolean; releaseAt: number | null;
+}
+export interface FireUnitView { id: string; roundsLeft: number; magazine: number; readyAt: number; engaging: number[] }
+export interface EventView { time: number; kind: string; threatId: number; threatClass: string; trackId: number; effector: string | null; detail: string }
+export interface SummaryView {
+  launched: number; destroyed: number; leaked: number; rounds: number; defenderSpend: number; attackerSpendDestroyed: number;
+  costExchangeRatio: number; damage: number;
+}
+export interface Picture {
+  runId: string; time: number; finished: boolean; clock: RunClockState; mode: string; tracks: TrackView[]; threats: ThreatView[];
+  recommendations: RecommendationView[]; fireUnits: FireUnitView[]; newEvents: EventView[]; summary: SummaryView; sentAt: number;
+}
+export interface AssetView { name: string; kind: string; lat: number; lon: number; radius: number; value: number }
+export interface SensorView { id: number; name: string; kind: string; lat: number; lon: number; coverage: number }
+export interface EffectorView { id: string; class: string; lat: number; lon: number; minRange: number; maxRange: number; magazine: number; costPerShot: number }
+export interface RunLayout {
+  runId: string; scenario: string; description: string; centreLat: number; centreLon: number; radiusMetres: number; tick: number;
+  assets: AssetView[]; sensors: SensorView[]; effectors: EffectorView[];
+}
+export interface RunState { id: string; scenario: string; seed: number; mode: string; clock: RunClockState; time: number; finished: boolean; stopped: boolean; summary: SummaryView }
+export interface ScenarioInfo { name: string; description: string; threats: number; errors: string[] }

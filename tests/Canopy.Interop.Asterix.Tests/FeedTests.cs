@@ -94,3 +94,45 @@ public class FeedTests
         Assert.Equal(2, listener.Datagrams);
     }
 }
+
+public class SystemTrackTests
+{
+    [Fact]
+    public void ToRecord_TentativeTrackEastAndSouth_GivesScaledCat062Items()
+    {
+        var frame = new LocalFrame(Geodetic.FromDegrees(50, 30, 0));
+        var enu = new Canopy.Core.Geometry.Vec3(1000, -2000, 500);
+
+        var r = SystemTracks.ToRecord(4242, confirmed: false, 100.25, enu, new Canopy.Core.Geometry.Vec3(100, -50, 0), frame, new DataSource(0, 0));
+
+        Assert.Equal(2000, r.X); // 1000 m / 0.5 m
+        Assert.Equal(-4000, r.Y);
+        Assert.Equal(400, r.Vx); // 100 m/s / 0.25 m/s
+        Assert.Equal(-200, r.Vy);
+        Assert.Equal(4242, r.TrackNumber);
+        Assert.Equal(100.25 * 128, r.TimeOfTrack);
+        Assert.Equal(1, (r.TrackStatus.Octet(0) >> 1) & 1); // CNF: tentative
+        var g = frame.ToGeodetic(enu);
+        Assert.Equal(g.LatitudeDeg, r.LatitudeDegrees, 180.0 / (1 << 26) + 1e-12);
+        Assert.Equal(g.LongitudeDeg, r.LongitudeDegrees, 180.0 / (1 << 26) + 1e-12);
+        Assert.Equal(g.HeightM, r.GeometricAltitudeMetres, 6.25 * 0.3048 / 2 + 1e-9);
+    }
+
+    [Fact]
+    public void Sender_TracksOnLoopback_ArriveAsOneCat062Block()
+    {
+        using var receiver = new System.Net.Sockets.UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var sender = new SystemTrackSender((IPEndPoint)receiver.Client.LocalEndPoint!);
+        var frame = new LocalFrame(Geodetic.FromDegrees(50, 30, 0));
+        Cat062Record[] tracks = [.. Enumerable.Range(1, 3).Select(i =>
+            SystemTracks.ToRecord(i, true, 10, new Canopy.Core.Geometry.Vec3(i * 1000, 0, 100), default, frame, new DataSource(0, 0)))];
+
+        sender.Send(tracks);
+
+        Assert.True(receiver.Client.Poll(TimeSpan.FromSeconds(5), System.Net.Sockets.SelectMode.SelectRead));
+        IPEndPoint? from = null;
+        var c = RecordCollector.Decode(receiver.Receive(ref from));
+        Assert.Equal(tracks, c.Cat062);
+        Assert.Equal(1, sender.Datagrams);
+    }
+}

@@ -49,6 +49,31 @@ public class RoundTripTests
         Assert.Equal(r21, c.Cat021);
     }
 
+    [Fact]
+    public void Decode_RecordsWithRandomUntypedItems_StepsOverThemToTheTypedOnes()
+    {
+        var rng = new Random(77);
+        var buffer = new byte[512];
+        for (var i = 0; i < 1000; i++)
+        {
+            var r62 = RandomRecords.Cat062(rng);
+            var w = new AsterixWriter(buffer);
+            Cat062Codec.Encode(r62, ref w);
+            var body = UntypedItems.AddTo(w.Written.ToArray(), Cat062Codec.Uap, (ulong)Cat062Codec.All, rng);
+            var r21 = RandomRecords.Cat021(rng);
+            w = new AsterixWriter(buffer);
+            Cat021Codec.Encode(r21, ref w);
+            var body21 = UntypedItems.AddTo(w.Written.ToArray(), Cat021Codec.Uap, (ulong)Cat021Codec.All, rng);
+            byte[] data = [62, (byte)((body.Length + 3) >> 8), (byte)(body.Length + 3), .. body, 21, (byte)((body21.Length + 3) >> 8), (byte)(body21.Length + 3), .. body21];
+
+            var c = RecordCollector.Decode(data);
+
+            Assert.Empty(c.Errors);
+            Assert.Equal(r62, Assert.Single(c.Cat062));
+            Assert.Equal(r21, Assert.Single(c.Cat021));
+        }
+    }
+
     private delegate void Encoder<T>(in T record, ref AsterixWriter writer);
 
     private static void Check<T>(byte category, Func<Random, T> generate, Encoder<T> encode, Func<RecordCollector, List<T>> decoded)

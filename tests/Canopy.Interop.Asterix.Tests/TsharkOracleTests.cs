@@ -12,6 +12,8 @@ namespace Canopy.Interop.Asterix.Tests;
 /// independent ASTERIX dissector, editions CAT048 1.31, CAT034 1.29, CAT062 1.19, CAT021 2.6) decodes them; every field must agree.
 /// Known tshark 4.0 fault: it reads the 14-bit I048/090 flight level as unsigned, so a negative level shows 4096 FL too high;
 /// the expected value is shifted the same way for those records (Canopy's own decoding stays signed, see the round-trip tests).
+/// Second tshark 4.0 fault: I062/510 (composed track number, 3-octet parts) is reported malformed without an extension and read
+/// one bit off with one, so the random untyped items leave I062/510 out.
 /// </summary>
 public class TsharkOracleTests(ITestOutputHelper output)
 {
@@ -127,10 +129,12 @@ public class TsharkOracleTests(ITestOutputHelper output)
         var buffer = new byte[512];
         for (var i = 0; i < RecordsPerCategory; i++)
         {
-            records.Add(Encode(RandomRecords.Cat048(rng), 48, buffer, (in Cat048Record r, ref AsterixWriter w) => Cat048Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat034(rng), 34, buffer, (in Cat034Record r, ref AsterixWriter w) => Cat034Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat062(rng), 62, buffer, (in Cat062Record r, ref AsterixWriter w) => Cat062Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat021(rng), 21, buffer, (in Cat021Record r, ref AsterixWriter w) => Cat021Codec.Encode(r, ref w)));
+            // Every other record also carries random items Canopy does not type, so both decoders must step over them alike.
+            var untyped = i % 2 == 1 ? rng : null;
+            records.Add(Encode(RandomRecords.Cat048(rng), Cat048Codec.Uap, (ulong)Cat048Codec.All, untyped, buffer, (in Cat048Record r, ref AsterixWriter w) => Cat048Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat034(rng), Cat034Codec.Uap, (ulong)Cat034Codec.All, untyped, buffer, (in Cat034Record r, ref AsterixWriter w) => Cat034Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat062(rng), Cat062Codec.Uap, (ulong)Cat062Codec.All, untyped, buffer, (in Cat062Record r, ref AsterixWriter w) => Cat062Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat021(rng), Cat021Codec.Uap, (ulong)Cat021Codec.All, untyped, buffer, (in Cat021Record r, ref AsterixWriter w) => Cat021Codec.Encode(r, ref w)));
         }
 
         var lines = RunTshark(records.Select(r => r.Bytes).ToList());
@@ -154,7 +158,7 @@ public class TsharkOracleTests(ITestOutputHelper output)
                 if (!Same(expected, actual)) Fault(i, f, Convert.ToString(expected, CultureInfo.InvariantCulture)!, actual);
             }
         }
-        output.WriteLine($"tshark oracle: {records.Count} records, {compared} field values compared, {mismatches} mismatches");
+        output.WriteLine($"tshark oracle: {records.Count} records ({records.Count / 2} with random untyped items), {compared} field values compared, {mismatches} mismatches");
         Assert.True(mismatches == 0, string.Join('\n', firstFaults));
         Assert.True(compared > records.Count * 3, $"only {compared} values compared");
 
@@ -200,13 +204,22 @@ public class TsharkOracleTests(ITestOutputHelper output)
 
     private delegate void Encoder<T>(in T record, ref AsterixWriter writer);
 
-    private static (object, byte[]) Encode<T>(T record, byte category, byte[] buffer, Encoder<T> encode) where T : struct
+    private static (object, byte[]) Encode<T>(T record, Uap uap, ulong typed, Random? untyped, byte[] buffer, Encoder<T> encode) where T : struct
     {
         var w = new AsterixWriter(buffer);
-        w.BeginBlock(category);
         encode(record, ref w);
-        w.EndBlock();
-        return (record, w.Written.ToArray());
+        var body = w.Written.ToArray();
+        if (untyped is not null) body = UntypedItems.AddTo(body, uap, typed, untyped, withComposedTrackNumber: false);
+        var block = new byte[body.Length + 3];
+        block[0] = uap.Category;
+        block[1] = (byte)(block.Length >> 8);
+        block[2] = (byte)block.Length;
+        body.CopyTo(block, 3);
+        // Canopy's own decoder must give back the typed record from the same bytes.
+        var c = RecordCollector.Decode(block);
+        Assert.Empty(c.Errors);
+        Assert.Equal(record, (T)(object)(c.Cat048.Cast<object>().Concat(c.Cat034.Cast<object>()).Concat(c.Cat062.Cast<object>()).Concat(c.Cat021.Cast<object>()).Single()));
+        return (record, block);
     }
 
     private static List<string> RunTshark(List<byte[]> datagrams)

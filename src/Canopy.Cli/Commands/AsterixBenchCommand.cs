@@ -15,7 +15,7 @@ internal static class AsterixBenchCommand
     {
         var seconds = new Option<double>("--seconds") { Description = "Timed decoding (after a warm-up)", DefaultValueFactory = _ => 3 };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var command = new Command("asterix", "Decode CAT048 target reports (12 items each, 30 per 1.4 kB datagram): records per second on one thread, bytes allocated per record")
+        var command = new Command("asterix", "Decode CAT048 target reports (13 items each, 30 per 1.4 kB datagram): records per second on one thread, bytes allocated per record")
             { seconds, seed };
         command.SetAction(parse =>
         {

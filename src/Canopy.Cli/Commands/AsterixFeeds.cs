@@ -32,13 +32,14 @@ internal static class AsterixFeeds
         public int ShotOrders { get; private set; }
         public int ConfirmedTracks => _confirmed.Count;
 
-        public void Step(double time, ReadOnlySpan<Plot> plots)
+        public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)
         {
             var step = pipeline.Step(time, plots);
             Steps++;
             ShotOrders += step.Engagements.Shots.Count;
             foreach (var t in step.Tracks)
                 if (t.Status == Canopy.Tracking.TrackStatus.Confirmed) _confirmed.Add(t.Id);
+            return step;
         }
 
         public override string ToString() => $"{Steps} pipeline steps, {ConfirmedTracks} confirmed tracks, {ShotOrders} shot orders";

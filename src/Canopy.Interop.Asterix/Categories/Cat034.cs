@@ -25,8 +25,6 @@ public readonly record struct RadarServiceStatus(byte Present, byte Com, byte Ps
     /// <summary>Primary-subfield positions (0-based) of COM, PSR, SSR, MDS.</summary>
     public static ReadOnlySpan<int> Slots => [0, 3, 4, 5];
 
-    public static IReadOnlyList<string> Names { get; } = ["COM", "PSR", "SSR", "MDS"];
-
     public bool Has(int slot) => ((Present >> slot) & 1) != 0;
 }
 

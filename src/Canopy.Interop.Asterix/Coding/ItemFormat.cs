@@ -105,7 +105,7 @@ public sealed class ItemFormat
         var count = 0;
         for (var octet = 0; ; octet++)
         {
-            if (octet * 7 >= subfields.Count + 7 || octet >= 8) AsterixFormatException.Throw(start, $"{Name}: primary subfield longer than its {subfields.Count} subfields");
+            if (octet * 7 >= subfields.Count || octet >= 8) AsterixFormatException.Throw(start, $"{Name}: primary subfield longer than its {subfields.Count} subfields");
             var b = reader.ReadByte();
             for (var i = 0; i < 7; i++) present[count++] = ((b >> (7 - i)) & 1) != 0;
             if ((b & 1) == 0) break;

@@ -11,20 +11,11 @@ public static class Units
 
     /// <summary>Seconds per day, the wrap of every ASTERIX time of day.</summary>
     public const double Day = 86400.0;
-
-    /// <summary>Degrees to radians.</summary>
-    public const double Degree = Math.PI / 180.0;
-
-    /// <summary>Rounds value / lsb to the nearest wire count.</summary>
-    public static int Count(double value, double lsb) => (int)Math.Round(value / lsb, MidpointRounding.AwayFromZero);
 }
 
 /// <summary>Data source identifier (I010 of every category): system area code and system identification code.</summary>
 public readonly record struct DataSource(byte Sac, byte Sic)
 {
-    /// <summary>SAC and SIC packed as one number, SAC high: how Canopy names the sensor.</summary>
-    public int Packed => (Sac << 8) | Sic;
-
     public static DataSource Read(ref AsterixReader reader)
     {
         var v = reader.ReadUInt16();

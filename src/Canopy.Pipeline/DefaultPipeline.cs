@@ -21,10 +21,13 @@ public static class DefaultPipeline
 {
     public static DefencePipeline Create(DefenceLayout layout) => Create(layout, AssignerKind.MarginalReturn);
 
-    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner) => new(
+    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner) => Create(layout, assigner, static a => a);
+
+    /// <param name="wrapAssigner">Wraps the assigner, e.g. in the operator's approval gate of a live console.</param>
+    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner) => new(
         new KalmanTracker(layout),
         new KinematicThreatEvaluator(layout),
-        CreateAssigner(layout, assigner),
+        wrapAssigner(CreateAssigner(layout, assigner)),
         new ShootLookShootEngagementController(layout));
 
     public static IWeaponAssigner CreateAssigner(DefenceLayout layout, AssignerKind kind) => kind switch

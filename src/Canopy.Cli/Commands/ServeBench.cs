@@ -1,3 +1,4 @@
+using Canopy.Pipeline;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -61,7 +62,7 @@ internal static class ServeBench
     private static double Measure(IAnsiConsole console, Scenario scenario, int wanted, int pictures, IDecisionLog log)
     {
         OperatorApprovalAssigner gate = null!;
-        var session = new SimulationSession(scenario, 1, layout => ConsolePipeline.Create(layout,
+        var session = new SimulationSession(scenario, 1, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn,
             inner => gate = new OperatorApprovalAssigner(inner, log, "bench", TimeProvider.System)));
         Pipeline.PipelineStep? step = null;
         var stepping = Stopwatch.StartNew();

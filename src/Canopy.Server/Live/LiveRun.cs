@@ -42,7 +42,7 @@ public sealed class LiveRun : IAsyncDisposable
         _time = time;
         _speed = speed;
         _paused = paused;
-        _session = new SimulationSession(scenario, seed, layout => ConsolePipeline.Create(layout, inner =>
+        _session = new SimulationSession(scenario, seed, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn, inner =>
             _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }));
         Layout = RunLayout.Of(id, scenario);
         _loop = Task.Run(() => RunAsync(_stop.Token));

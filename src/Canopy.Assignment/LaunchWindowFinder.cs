@@ -7,8 +7,8 @@ namespace Canopy.Assignment;
 
 /// <summary>
 /// Launch windows of one fire unit against one threat (<see cref="EngagementWindow"/>). The deadline is the threat's
-/// arrival (time to go) when it is ballistic or threatens a defended area, else <see cref="OpenHorizon"/> after the first
-/// possible launch. Launch times are sampled evenly from the first possible launch to the deadline; the first and last
+/// arrival (time to go) when it is ballistic, <see cref="ArrivalMargin"/> before its arrival when it threatens a defended
+/// area (it dives or detonates on the way in), else <see cref="OpenHorizon"/> after the first possible launch. Launch times are sampled evenly from the first possible launch to the deadline; the first and last
 /// feasible samples are refined by bisection. A launch is feasible when <see cref="InterceptSolver"/> finds an intercept
 /// by the deadline whose slant range lies in [min, max range] and whose height above the unit is at most the maximum
 /// altitude (heights from the ENU frame with the sphere's drop d²/2R). Constant-velocity threats whose path never comes
@@ -18,6 +18,9 @@ public sealed class LaunchWindowFinder
 {
     /// <summary>Deadline (s after the first possible launch) for threats that threaten no defended area.</summary>
     public const double OpenHorizon = 600;
+
+    /// <summary>Seconds before a straight-flying threat's arrival at its asset by which it must be intercepted.</summary>
+    public const double ArrivalMargin = 5;
 
     private const int Samples = 12;
     private const int BisectionSteps = 6;
@@ -35,8 +38,8 @@ public sealed class LaunchWindowFinder
         if (unit.RoundsLeft < 1 || pk <= 0)
             return null;
         var first = Math.Max(time + spec.ReactionTime.Seconds, unit.ReadyAt);
-        var deadline = threat.Class == ThreatClass.Ballistic || threat.ThreatensDefendedArea
-            ? time + threat.TimeToGo
+        var deadline = threat.Class == ThreatClass.Ballistic ? time + threat.TimeToGo
+            : threat.ThreatensDefendedArea ? time + threat.TimeToGo - ArrivalMargin
             : first + OpenHorizon;
         if (deadline < first)
             return null;

@@ -13,7 +13,8 @@ namespace Canopy.Assignment;
 /// <item>Reserve: a unit keeps the rounds its windows against tracked ballistic and cruise threats need; drones get only the rest.</item>
 /// <item>Look-ahead (layered defence): a unit does not fire now at a threat that a cheaper unit has a worthwhile
 /// window against later, before the threat arrives, as long as that unit has rounds and time (reload) left for the
-/// threats already deferred to it.</item>
+/// threats already deferred to it, and either the cheaper shot is worth at least as much or this unit can still fire
+/// after the cheaper shot's look (<see cref="LookDelay"/> after its intercept) as the backup.</item>
 /// </list>
 /// Then it picks the best net salvo among those left, one salvo per unit and per threat, until none is worth its price
 /// (maximum marginal return), and improves the plan by swapping units between threats while it helps and the time
@@ -22,6 +23,9 @@ namespace Canopy.Assignment;
 /// </summary>
 public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalReturnOptions? options = null) : IWeaponAssigner
 {
+    /// <summary>Seconds from an intercept to the look that tells whether a backup shot is needed.</summary>
+    public const double LookDelay = 3;
+
     private readonly MarginalReturnOptions _options = options ?? MarginalReturnOptions.Default;
     private readonly LaunchWindowFinder _windows = new(layout);
 
@@ -153,7 +157,9 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
                 var anyNow = false;
                 foreach (ref var o in of)
                 {
-                    if (o.Allowed && o.Window.Cost > of[later].Window.Cost) o.Allowed = false;
+                    if (o.Allowed && o.Window.Cost > of[later].Window.Cost
+                        && (of[later].Net >= o.Net || o.Window.LatestLaunch >= of[later].Window.Intercept.Time + LookDelay))
+                        o.Allowed = false;
                     anyNow |= o.Allowed;
                 }
                 if (anyNow) continue;

@@ -35,12 +35,16 @@ internal static class AsterixOut
     }
 
     /// <summary>Sends each tick's plots and steps the in-process comparison pipeline on them.</summary>
+    /// <remarks>The comparison pipeline sees the plots at the wire's resolution, as the listener does.</remarks>
     private sealed class SendingObserver(AsterixPlotSender sender, AsterixFeeds.Tally inProcess) : IRunObserver
     {
+        private readonly List<Core.Sensing.Plot> _asReceived = [];
+
         public void OnTick(double time, World.SimulatedWorld world, ReadOnlySpan<Core.Sensing.Plot> plots, PipelineStep step)
         {
-            sender.Send(time, plots);
-            inProcess.Step(time, plots);
+            _asReceived.Clear();
+            sender.Send(time, plots, _asReceived);
+            inProcess.Step(time, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_asReceived));
         }
     }
 }

@@ -42,7 +42,8 @@ public sealed class AsterixPlotSender : IDisposable
     public long Ticks { get; private set; }
 
     /// <summary>Sends the plots observed at one time (simulation seconds since the start).</summary>
-    public void Send(double time, ReadOnlySpan<Plot> plots)
+    /// <param name="asReceived">When given, receives each sent plot as a receiver decodes it (quantised to the wire's resolution).</param>
+    public void Send(double time, ReadOnlySpan<Plot> plots, List<Plot>? asReceived = null)
     {
         var timeOfDay = (_startTimeOfDay + time) % Units.Day;
         var w = new AsterixWriter(_buffer);
@@ -62,6 +63,7 @@ public sealed class AsterixPlotSender : IDisposable
                 open = true;
             }
             Cat048Codec.Encode(record, ref w);
+            asReceived?.Add(RadarPlots.Decode(record, site, time));
             Plots++;
         }
         if (open) w.EndBlock();

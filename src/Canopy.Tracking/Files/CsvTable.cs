@@ -92,7 +92,23 @@ internal sealed class CsvTable
     /// <summary>Formats a number in invariant culture with <paramref name="format"/> (one of the constants above).</summary>
     public static string Format(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+    /// <summary>Writes a comma (unless <paramref name="first"/>) and <paramref name="value"/> formatted as <see cref="Format(double, string)"/>, without allocating.</summary>
+    public static void Write(TextWriter writer, double value, string format, bool first = false)
+    {
+        Span<char> text = stackalloc char[64];
+        if (!first) writer.Write(',');
+        if (value.TryFormat(text, out var n, format, CultureInfo.InvariantCulture)) writer.Write(text[..n]);
+        else writer.Write(Format(value, format));
+    }
+
+    /// <summary>Writes a comma and <paramref name="value"/>, without allocating.</summary>
+    public static void Write(TextWriter writer, int value)
+    {
+        Span<char> text = stackalloc char[16];
+        writer.Write(',');
+        value.TryFormat(text, out var n, provider: CultureInfo.InvariantCulture);
+        writer.Write(text[..n]);
+    }
 
     private static StreamReader Open(string path)
     {

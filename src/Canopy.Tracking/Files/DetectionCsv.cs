@@ -47,15 +47,11 @@ public static class DetectionCsv
     {
         ArgumentNullException.ThrowIfNull(writer);
         var polar = plot.Kind == MeasurementKind.RangeAzimuthElevation;
-        writer.Write(CsvTable.Format(plot.Time, CsvTable.Time));
-        writer.Write(',');
-        writer.Write(CsvTable.Format(plot.Sensor.Value));
-        writer.Write(',');
-        writer.Write(CsvTable.Format(plot.Value.X, CsvTable.Metres));
-        writer.Write(',');
-        writer.Write(CsvTable.Format(plot.Value.Y, polar ? CsvTable.Radians : CsvTable.Metres));
-        writer.Write(',');
-        writer.Write(CsvTable.Format(plot.Value.Z, polar ? CsvTable.Radians : CsvTable.Metres));
+        CsvTable.Write(writer, plot.Time, CsvTable.Time, first: true);
+        CsvTable.Write(writer, plot.Sensor.Value);
+        CsvTable.Write(writer, plot.Value.X, CsvTable.Metres);
+        CsvTable.Write(writer, plot.Value.Y, polar ? CsvTable.Radians : CsvTable.Metres);
+        CsvTable.Write(writer, plot.Value.Z, polar ? CsvTable.Radians : CsvTable.Metres);
         writer.WriteLine();
     }
 

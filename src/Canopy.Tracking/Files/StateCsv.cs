@@ -43,14 +43,14 @@ public static class StateCsv
     public static void WriteRow(TextWriter writer, double time, TargetState s)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(CsvTable.Format(time, CsvTable.Time));
-        writer.Write(',');
-        writer.Write(CsvTable.Format(s.Id));
-        foreach (var v in (ReadOnlySpan<double>)[s.Position.X, s.Position.Y, s.Position.Z, s.Velocity.X, s.Velocity.Y, s.Velocity.Z])
-        {
-            writer.Write(',');
-            writer.Write(CsvTable.Format(v, CsvTable.Metres));
-        }
+        CsvTable.Write(writer, time, CsvTable.Time, first: true);
+        CsvTable.Write(writer, s.Id);
+        CsvTable.Write(writer, s.Position.X, CsvTable.Metres);
+        CsvTable.Write(writer, s.Position.Y, CsvTable.Metres);
+        CsvTable.Write(writer, s.Position.Z, CsvTable.Metres);
+        CsvTable.Write(writer, s.Velocity.X, CsvTable.Metres);
+        CsvTable.Write(writer, s.Velocity.Y, CsvTable.Metres);
+        CsvTable.Write(writer, s.Velocity.Z, CsvTable.Metres);
         writer.WriteLine();
     }
 

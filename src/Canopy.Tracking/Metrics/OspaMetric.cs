@@ -28,6 +28,18 @@ public sealed class OspaMetric
     public double Cutoff { get; }
     public double Order { get; }
 
+    /// <summary>
+    /// OSPA from the GOSPA result of the same two sets with the same c and p: both minimise the same sum (an
+    /// object far from all others costs a constant), so OSPA = ((L + c^p (max(n, m) - localised)) / max(n, m))^(1/p).
+    /// </summary>
+    public static double FromGospa(GospaResult gospa, int truths, int estimates, double cutoff, double order)
+    {
+        var larger = Math.Max(truths, estimates);
+        if (larger == 0) return 0;
+        var localised = truths - gospa.MissedCount;
+        return Math.Pow((gospa.Localisation + Math.Pow(cutoff, order) * (larger - localised)) / larger, 1 / order);
+    }
+
     /// <summary>The OSPA distance (metres) between the two sets.</summary>
     public double Compute(ReadOnlySpan<Vec3> truths, ReadOnlySpan<Vec3> estimates)
     {

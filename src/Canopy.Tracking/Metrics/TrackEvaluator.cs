@@ -21,7 +21,6 @@ public static class TrackEvaluator
         var truthScans = Scans(truth);
         var trackScans = Scans(tracks);
         var gospa = new GospaMetric(options.Cutoff, options.Order);
-        var ospa = new OspaMetric(options.Cutoff, options.Order);
         var siap = new SiapMetric(options.AssociationDistance);
         var truthPositions = new List<Vec3>();
         var estimates = new List<TargetState>();
@@ -47,7 +46,7 @@ public static class TrackEvaluator
             var g = gospa.Compute(CollectionsMarshal.AsSpan(truthPositions), CollectionsMarshal.AsSpan(estimatePositions));
             sum = new GospaResult(sum.Distance + g.Distance, sum.Localisation + g.Localisation, sum.Missed + g.Missed,
                 sum.False + g.False, sum.MissedCount + g.MissedCount, sum.FalseCount + g.FalseCount);
-            ospaSum += ospa.Compute(CollectionsMarshal.AsSpan(truthPositions), CollectionsMarshal.AsSpan(estimatePositions));
+            ospaSum += OspaMetric.FromGospa(g, truthPositions.Count, estimatePositions.Count, options.Cutoff, options.Order);
             siap.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
         }
 

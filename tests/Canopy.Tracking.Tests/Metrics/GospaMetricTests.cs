@@ -63,3 +63,36 @@ public class GospaMetricTests
         Assert.Equal(0, new GospaMetric(10, 2).Compute([], []).Distance);
     }
 }
+
+public class GospaMetricRandomTests
+{
+    [Fact]
+    public void Compute_RandomSets_MatchesOneAssignmentOverTheWholeMatrixAndGivesOspa()
+    {
+        // Reference: one assignment over every pair with costs min(d, c)^p; GOSPA solves cluster by cluster.
+        // The same optimum gives OSPA: ((L + c^p (max(n, m) - localised)) / max(n, m))^(1/p).
+        var rng = new Random(17);
+        var gospa = new GospaMetric(300, 2);
+        var ospa = new OspaMetric(300, 2);
+        var solver = new Canopy.Core.Optimization.LinearAssignment();
+        for (var trial = 0; trial < 100; trial++)
+        {
+            var truths = Points(rng, rng.Next(0, 12));
+            var estimates = Points(rng, rng.Next(0, 12));
+            var costs = new double[truths.Length * estimates.Length];
+            for (var i = 0; i < truths.Length; i++)
+                for (var j = 0; j < estimates.Length; j++)
+                    costs[i * estimates.Length + j] = Math.Min(Math.Pow(Vec3.Distance(truths[i], estimates[j]), 2), 300 * 300);
+            var total = solver.Solve(costs, truths.Length, estimates.Length, new int[truths.Length]);
+            var unassigned = Math.Abs(truths.Length - estimates.Length);
+            var expected = Math.Sqrt(total + 300 * 300 / 2.0 * unassigned);
+
+            var g = gospa.Compute(truths, estimates);
+            Assert.Equal(expected, g.Distance, 9);
+            Assert.Equal(ospa.Compute(truths, estimates), OspaMetric.FromGospa(g, truths.Length, estimates.Length, 300, 2), 9);
+        }
+    }
+
+    private static Vec3[] Points(Random rng, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => new Vec3(rng.NextDouble() * 2000, rng.NextDouble() * 2000, 0))];
+}

@@ -20,9 +20,8 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
     {
         var n = model.Dimension;
         var position = new Vec3(x[0], x[1], x[2]);
-        model.Evaluate(position, zHat);
         Span<double> j = stackalloc double[9];
-        model.Jacobian(position, j);
+        model.Linearise(position, zHat, j);
         // C = P[:, 0:3]·Jᵀ (H is J padded with zeros over velocity).
         for (var i = 0; i < 6; i++)
             for (var k = 0; k < n; k++)

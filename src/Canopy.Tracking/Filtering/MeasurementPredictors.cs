@@ -39,6 +39,8 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
 /// </summary>
 public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
 {
+    private static readonly ExtendedKalmanPredictor Fallback = new();
+
     public void Predict(ReadOnlySpan<double> x, ReadOnlySpan<double> p, in MeasurementModel model,
         Span<double> zHat, Span<double> s, Span<double> c)
     {
@@ -46,7 +48,7 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
         Span<double> l = stackalloc double[36];
         if (!Cholesky(p, l))
         {
-            new ExtendedKalmanPredictor().Predict(x, p, model, zHat, s, c);
+            Fallback.Predict(x, p, model, zHat, s, c); // P not positive definite: linearise instead
             return;
         }
         Span<double> centre = stackalloc double[3];

@@ -66,6 +66,8 @@ public sealed class KalmanTracker : ITracker
             ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
             : new GnnWith2DAssignment(_options.PositionGate);
         _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
+        // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
+        // ½·a·dt² away, a being gravity or the turn models' centripetal acceleration at the fastest initiation speed.
         _gridMargin = _options.Filter == MotionFilter.Imm ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
         foreach (var s in layout.Sensors)
         {

@@ -63,15 +63,18 @@ public sealed class FilterState
         Array.Clear(P);
         for (var j = 0; j < Models; j++)
             for (var i = 0; i < 6; i++) X[i] += Mu[j] * ModelX[j * 6 + i];
+        Span<double> d = stackalloc double[6];
         for (var j = 0; j < Models; j++)
         {
             var mu = Mu[j];
+            for (var a = 0; a < 6; a++) d[a] = ModelX[j * 6 + a] - X[a];
             for (var a = 0; a < 6; a++)
             {
-                var da = ModelX[j * 6 + a] - X[a];
-                for (var b = 0; b < 6; b++)
-                    P[a * 6 + b] += mu * (ModelP[j * 36 + a * 6 + b] + da * (ModelX[j * 6 + b] - X[b]));
+                var md = mu * d[a];
+                for (var b = a; b < 6; b++) P[a * 6 + b] += mu * ModelP[j * 36 + a * 6 + b] + md * d[b];
             }
         }
+        for (var a = 1; a < 6; a++)
+            for (var b = 0; b < a; b++) P[a * 6 + b] = P[b * 6 + a];
     }
 }

@@ -56,34 +56,44 @@ public sealed class InteractingMultipleModelFilter
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
         var move = (1 - stay) / (m - 1);
+        Span<double> w = stackalloc double[8];
         for (var j = 0; j < m; j++)
         {
             var c = 0.0;
             for (var i = 0; i < m; i++) c += (i == j ? stay : move) * from.Mu[i];
             to.Mu[j] = c;
+            for (var i = 0; i < m; i++) w[i] = (i == j ? stay : move) * from.Mu[i] / c;
             var x0 = to.ModelX.AsSpan(j * 6, 6);
             var p0 = to.ModelP.AsSpan(j * 36, 36);
-            x0.Clear();
-            p0.Clear();
-            for (var i = 0; i < m; i++)
-            {
-                var w = (i == j ? stay : move) * from.Mu[i] / c;
-                for (var a = 0; a < 6; a++) x0[a] += w * from.ModelX[i * 6 + a];
-            }
-            for (var i = 0; i < m; i++)
-            {
-                var w = (i == j ? stay : move) * from.Mu[i] / c;
-                for (var a = 0; a < 6; a++)
-                {
-                    var da = from.ModelX[i * 6 + a] - x0[a];
-                    for (var b = 0; b < 6; b++)
-                        p0[a * 6 + b] += w * (from.ModelP[i * 36 + a * 6 + b] + da * (from.ModelX[i * 6 + b] - x0[b]));
-                }
-            }
+            Mix(from, w[..m], x0, p0);
             _models[j].Predict(x0, p0, dt);
         }
         to.Time = t;
         to.Combine();
+    }
+
+    /// <summary>x0 = Σ wᵢ xᵢ and P0 = Σ wᵢ (Pᵢ + (xᵢ − x0)(xᵢ − x0)ᵀ), upper triangle computed and mirrored.</summary>
+    private static void Mix(FilterState from, ReadOnlySpan<double> w, Span<double> x0, Span<double> p0)
+    {
+        x0.Clear();
+        p0.Clear();
+        for (var i = 0; i < w.Length; i++)
+            for (var a = 0; a < 6; a++) x0[a] += w[i] * from.ModelX[i * 6 + a];
+        Span<double> d = stackalloc double[6];
+        for (var i = 0; i < w.Length; i++)
+        {
+            var wi = w[i];
+            var xi = from.ModelX.AsSpan(i * 6, 6);
+            var pi = from.ModelP.AsSpan(i * 36, 36);
+            for (var a = 0; a < 6; a++) d[a] = xi[a] - x0[a];
+            for (var a = 0; a < 6; a++)
+            {
+                var wd = wi * d[a];
+                for (var b = a; b < 6; b++) p0[a * 6 + b] += wi * pi[a * 6 + b] + wd * d[b];
+            }
+        }
+        for (var a = 1; a < 6; a++)
+            for (var b = 0; b < a; b++) p0[a * 6 + b] = p0[b * 6 + a];
     }
 
     /// <summary>

@@ -73,11 +73,15 @@ public readonly struct MeasurementModel
         }
     }
 
-    /// <summary>The Jacobian of h with respect to position: <see cref="Dimension"/> rows of 3, row-major.</summary>
-    public void Jacobian(Vec3 position, Span<double> j)
+    /// <summary>
+    /// h(position) into <paramref name="z"/> and its Jacobian with respect to position into <paramref name="j"/>
+    /// (<see cref="Dimension"/> rows of 3, row-major), sharing the work.
+    /// </summary>
+    public void Linearise(Vec3 position, Span<double> z, Span<double> j)
     {
         if (Kind == MeasurementKind.Position)
         {
+            Evaluate(position, z);
             j[..9].Clear();
             j[0] = j[4] = j[8] = 1;
             return;
@@ -87,12 +91,16 @@ public readonly struct MeasurementModel
         var az = rho2 > 0 ? new Vec3(l.Y / rho2, -l.X / rho2, 0) : Vec3.Zero;
         if (Kind == MeasurementKind.Bearing)
         {
+            z[0] = Angles.WrapTwoPi(Math.Atan2(l.X, l.Y));
             Row(j, 0, Site.RotateToCommon(az));
             return;
         }
         var r2 = rho2 + l.Z * l.Z;
         var r = Math.Sqrt(r2);
         var rho = Math.Sqrt(rho2);
+        z[0] = r;
+        z[1] = Angles.WrapTwoPi(Math.Atan2(l.X, l.Y));
+        z[2] = Math.Atan2(l.Z, rho);
         var range = r > 0 ? l * (1 / r) : Vec3.Zero;
         var el = rho > 0 ? new Vec3(-l.X * l.Z / (rho * r2), -l.Y * l.Z / (rho * r2), rho / r2) : Vec3.Zero;
         Row(j, 0, Site.RotateToCommon(range));

@@ -20,9 +20,8 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
     {
         var n = model.Dimension;
         var position = new Vec3(x[0], x[1], x[2]);
-        model.Evaluate(position, zHat);
         Span<double> j = stackalloc double[9];
-        model.Jacobian(position, j);
+        model.Linearise(position, zHat, j);
         // C = P[:, 0:3]·Jᵀ (H is J padded with zeros over velocity).
         for (var i = 0; i < 6; i++)
             for (var k = 0; k < n; k++)
@@ -40,6 +39,8 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
 /// </summary>
 public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
 {
+    private static readonly ExtendedKalmanPredictor Fallback = new();
+
     public void Predict(ReadOnlySpan<double> x, ReadOnlySpan<double> p, in MeasurementModel model,
         Span<double> zHat, Span<double> s, Span<double> c)
     {
@@ -47,7 +48,7 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
         Span<double> l = stackalloc double[36];
         if (!Cholesky(p, l))
         {
-            new ExtendedKalmanPredictor().Predict(x, p, model, zHat, s, c);
+            Fallback.Predict(x, p, model, zHat, s, c); // P not positive definite: linearise instead
             return;
         }
         Span<double> centre = stackalloc double[3];

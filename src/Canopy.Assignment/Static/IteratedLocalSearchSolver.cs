@@ -32,7 +32,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         {
             var global = new LocalSearchState(problem);
             var all = Enumerable.Range(0, global.Copies).ToList();
-            global.RepairByAssignment(all, slots, hungarian, buffers);
+            global.RepairByAssignment(all, Math.Max(1, (int)Math.Ceiling((double)problem.TotalWeapons / problem.Targets)), hungarian, buffers);
             global.Descend(cancellationToken);
             if (global.Objective < current.Objective) current = global;
         }

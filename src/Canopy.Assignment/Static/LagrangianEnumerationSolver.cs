@@ -32,8 +32,9 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, clock, budget * 0.4, cancellationToken);
         if (upper - lower <= 1e-9 * upper || cancellationToken.IsCancellationRequested)
             return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
-        // Enumerate within a guessed slack first; the restricted MILP is a proof once its slack covers U - L.
-        var slack = (upper - lower) / 8;
+        // Enumerate within U - L; when that is too many columns, within a smaller slack, growing it as U falls
+        // (the restricted MILP is a proof once its slack covers U - L).
+        var slack = upper - lower;
         var folder = Directory.CreateTempSubdirectory("canopy-wta-");
         try
         {

@@ -37,7 +37,9 @@ internal static class CbcProcess
         }
         var lines = output.Split('\n');
         var result = lines.FirstOrDefault(l => l.StartsWith("Result - ", StringComparison.Ordinal)) ?? "";
-        var infeasible = result.Contains("infeasible", StringComparison.OrdinalIgnoreCase);
+        var infeasible = result.Contains("infeasible", StringComparison.OrdinalIgnoreCase)
+            || output.Contains("Problem is infeasible", StringComparison.Ordinal)
+            || (File.Exists(solution) && File.ReadLines(solution).FirstOrDefault() is { } head && head.StartsWith("Infeasible", StringComparison.Ordinal));
         var optimal = result.Contains("Optimal solution found", StringComparison.Ordinal);
         var bound = double.NegativeInfinity;
         var boundLine = lines.FirstOrDefault(l => l.StartsWith("Lower bound:", StringComparison.Ordinal));

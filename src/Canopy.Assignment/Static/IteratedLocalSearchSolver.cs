@@ -9,8 +9,11 @@ namespace Canopy.Assignment.Static;
 /// </summary>
 public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
 {
+    /// <summary>Largest copies^2 x targets x slots for which the assignment-problem start is computed.</summary>
+    public double GlobalAssignmentWork { get; init; } = 2e9;
+
     /// <summary>Most weapon copies freed by one destroy step.</summary>
-    public int MaxDestroyed { get; init; } = 40;
+    public int MaxDestroyed { get; init; } = 80;
 
     /// <inheritdoc />
     public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
@@ -18,9 +21,21 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         ArgumentNullException.ThrowIfNull(problem);
         var clock = Stopwatch.StartNew();
         var random = new Random(seed);
+        var hungarian = new HungarianAssignment();
+        var buffers = new RepairBuffers();
+        var slots = Math.Max(1, (int)Math.Ceiling(2.0 * problem.TotalWeapons / problem.Targets));
         var current = new LocalSearchState(problem);
         current.Load(MaximumMarginalReturnSolver.Assign(problem));
         current.Descend(cancellationToken);
+        // A second start: every copy placed at once by one assignment problem, when that is affordable.
+        if ((double)current.Copies * current.Copies * problem.Targets * slots <= GlobalAssignmentWork)
+        {
+            var global = new LocalSearchState(problem);
+            var all = Enumerable.Range(0, global.Copies).ToList();
+            global.RepairByAssignment(all, Math.Max(1, (int)Math.Ceiling((double)problem.TotalWeapons / problem.Targets)), hungarian, buffers);
+            global.Descend(cancellationToken);
+            if (global.Objective < current.Objective) current = global;
+        }
         var trial = new LocalSearchState(problem);
         var best = new LocalSearchState(problem);
         best.CopyFrom(current);
@@ -29,9 +44,6 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
-        var hungarian = new HungarianAssignment();
-        var buffers = new RepairBuffers();
-        var slots = Math.Max(1, (int)Math.Ceiling(2.0 * trial.Copies / problem.Targets));
         while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
         {
             Destroy(trial, random, free, destroyed, chosen);

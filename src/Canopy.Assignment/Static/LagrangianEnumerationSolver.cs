@@ -32,45 +32,72 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, clock, budget * 0.4, cancellationToken);
         if (upper - lower <= 1e-9 * upper || cancellationToken.IsCancellationRequested)
             return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
-        var slack = upper - lower + 1e-9 * upper;
-        var columns = new List<int[]>[problem.Targets];
-        var total = 0;
-        for (var j = 0; j < problem.Targets; j++)
-        {
-            columns[j] = [];
-            if (!sub.Enumerate(j, bestLambda, minima[j] + slack, columns[j], MaxColumns - total))
-                return new WtaSolution(best, upper, lower, clock.Elapsed);
-            total += columns[j].Count;
-        }
+        // Enumerate within U - L; when that is too many columns, within a smaller slack, growing it as U falls
+        // (the restricted MILP is a proof once its slack covers U - L).
+        var slack = upper - lower;
         var folder = Directory.CreateTempSubdirectory("canopy-wta-");
         try
         {
-            var model = Path.Combine(folder.FullName, "model.lp");
-            File.WriteAllText(model, SetPartitioningModel(problem, columns));
-            var left = budget - clock.Elapsed;
-            var result = CbcProcess.Run(CbcPath, model, left, upper, cancellationToken);
-            if (result.Infeasible) return new WtaSolution(best, upper, upper, clock.Elapsed);
-            if (result.Values is { } values)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                var plan = new WtaPlan(problem.WeaponTypes, problem.Targets);
-                for (var j = 0; j < problem.Targets; j++)
-                    for (var k = 0; k < columns[j].Count; k++)
-                        if (values.TryGetValue(Name(j, k), out var y) && y > 0.5)
-                            for (var i = 0; i < problem.WeaponTypes; i++) plan[i, j] += columns[j][k][i];
-                var objective = problem.Objective(plan);
-                if (plan.Violation(problem) is null && objective < upper)
+                var complete = slack >= upper - lower;
+                if (complete) slack = upper - lower + 1e-9 * upper;
+                var columns = Enumerate(problem, sub, bestLambda, minima, slack);
+                if (columns is null)
+                {
+                    if (slack < 1e-9 * upper) break;
+                    slack /= 4;
+                    continue;
+                }
+                var model = Path.Combine(folder.FullName, "model.lp");
+                File.WriteAllText(model, SetPartitioningModel(problem, columns));
+                var left = budget - clock.Elapsed;
+                if (left.TotalSeconds < 1) break;
+                var result = CbcProcess.Run(CbcPath, model, left, upper, cancellationToken);
+                if (result.Values is { } values && Decode(problem, columns, values) is { } plan && plan.Violation(problem) is null && problem.Objective(plan) < upper)
                 {
                     best = plan;
-                    upper = objective;
+                    upper = problem.Objective(plan);
                 }
+                var proved = result.Optimal || result.Infeasible;
+                if (complete || (proved && slack >= upper - lower))
+                {
+                    lower = proved ? upper : Math.Max(lower, Math.Min(result.Bound, upper));
+                    break;
+                }
+                if (!proved) break;
+                slack = Math.Max(2 * slack, upper - lower);
             }
-            lower = result.Optimal ? upper : Math.Max(lower, Math.Min(result.Bound, upper));
         }
         finally
         {
             folder.Delete(true);
         }
         return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
+    }
+
+    /// <summary>Every x_j within <paramref name="slack"/> of target j's Lagrangian minimum, or null past <see cref="MaxColumns"/>.</summary>
+    private List<int[]>[]? Enumerate(WtaProblem problem, TargetSubproblem sub, double[] lambda, double[] minima, double slack)
+    {
+        var columns = new List<int[]>[problem.Targets];
+        var total = 0;
+        for (var j = 0; j < problem.Targets; j++)
+        {
+            columns[j] = [];
+            if (!sub.Enumerate(j, lambda, minima[j] + slack, columns[j], MaxColumns - total)) return null;
+            total += columns[j].Count;
+        }
+        return columns;
+    }
+
+    private static WtaPlan Decode(WtaProblem problem, List<int[]>[] columns, IReadOnlyDictionary<string, double> values)
+    {
+        var plan = new WtaPlan(problem.WeaponTypes, problem.Targets);
+        for (var j = 0; j < problem.Targets; j++)
+            for (var k = 0; k < columns[j].Count; k++)
+                if (values.TryGetValue(Name(j, k), out var y) && y > 0.5)
+                    for (var i = 0; i < problem.WeaponTypes; i++) plan[i, j] += columns[j][k][i];
+        return plan;
     }
 
     /// <summary>Starting prices: what removing one copy of each type from the incumbent would cost.</summary>
@@ -99,7 +126,7 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var bestMinima = new double[n];
         var bestLambda = (double[])lambda.Clone();
         var lower = double.NegativeInfinity;
-        var theta = 1.0;
+        var theta = 2.0;
         var stall = 0;
         for (var iteration = 0; iteration < 3000 && clock.Elapsed < until && !cancellationToken.IsCancellationRequested && theta > 1e-5; iteration++)
         {
@@ -119,7 +146,7 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
                 minima.CopyTo(bestMinima, 0);
                 stall = 0;
             }
-            else if (++stall >= 10)
+            else if (++stall >= 20)
             {
                 theta /= 2;
                 stall = 0;

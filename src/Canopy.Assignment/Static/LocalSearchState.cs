@@ -27,9 +27,11 @@ internal sealed class LocalSearchState
         for (int i = 0, u = 0; i < m; i++)
             for (var c = 0; c < problem.Counts[i]; c++) _type[u++] = i;
         _target = new int[_type.Length];
+        Array.Fill(_target, -1);
         _log = new double[n];
         _value = new double[n];
         _isDirty = new bool[n];
+        for (var j = 0; j < n; j++) Refresh(j);
     }
 
     public int Copies => _type.Length;

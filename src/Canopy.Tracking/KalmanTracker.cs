@@ -463,7 +463,10 @@ public sealed class KalmanTracker : ITracker
         _tracks.RemoveRange(kept, _tracks.Count - kept);
     }
 
-    /// <summary>Every live track predicted to <paramref name="time"/>; a track too uncertain (covariance growth) is deleted instead.</summary>
+    /// <summary>
+    /// Every live track predicted to <paramref name="time"/>; a confirmed track too uncertain (covariance growth) is deleted
+    /// instead. Tentative tracks start with a velocity spread wide enough for any target, so only M-of-N judges them.
+    /// </summary>
     private List<Track> Publish(double time)
     {
         _output.Clear();
@@ -473,7 +476,7 @@ public sealed class KalmanTracker : ITracker
             _filter.Predict(track.Current, Math.Max(time, track.Time), _scratch);
             var x = _scratch.X;
             var p = _scratch.P;
-            if (Math.Max(p[0], Math.Max(p[7], p[14])) > maxVariance)
+            if (track.Status == TrackStatus.Confirmed && Math.Max(p[0], Math.Max(p[7], p[14])) > maxVariance)
             {
                 track.Deleted = true;
                 continue;

@@ -39,6 +39,7 @@ internal static class BenchCommand
             var s0 = parse.GetValue(seed);
             var warm = runner.Run(scenario, s0);
             var walls = new List<double>();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             double simulated = 0;
             for (var i = 0; i < n; i++)
             {
@@ -54,9 +55,17 @@ internal static class BenchCommand
             console.WriteLine($"scenario: {scenario.Name}, {scenario.Waves.Sum(w => w.Count)} threats, warm-up run simulated {F(warm.SimulatedSeconds, "0")} s");
             console.WriteLine($"wall seconds per run: {F(mean, "0.000")} (min {F(walls.Min(), "0.000")}, max {F(walls.Max(), "0.000")}, {n} runs, one thread)");
             console.WriteLine($"simulated seconds per wall second: {F(simulated / walls.Sum(), "0")}");
+            // CPU time of the whole process (the run's thread plus the GC's): the figure that does not depend on what else the machine runs.
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / n;
+            console.WriteLine($"CPU seconds per run: {F(cpu, "0.000")} (machine load average {F(LoadAverage(), "0.0")})");
             console.WriteLine($"peak memory (working set): {F(proc.PeakWorkingSet64 / 1048576.0, "0.0")} MiB");
             return 0;
         });
         return command;
     }
+
+    private static double LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load)
+            ? load
+            : double.NaN;
 }

@@ -1,0 +1,70 @@
+using Canopy.Core.Sensing;
+using Canopy.Interop.Asterix.Categories;
+using Canopy.Interop.Asterix.Coding;
+
+namespace Canopy.Interop.Asterix.Feeds;
+
+/// <summary>
+/// Turns ASTERIX datagrams into plots for the tracker: CAT048 reports of known radars (by SAC/SIC) become polar plots, and a
+/// CAT034 message with I030 marks the end of a scan step. Malformed datagrams and reports of unknown radars are counted and
+/// skipped. Shared by the UDP listener and the replay of recorded files, so both feed the pipeline alike.
+/// </summary>
+public sealed class AsterixPlotDecoder : IAsterixHandler
+{
+    private readonly Dictionary<DataSource, RadarSite> _sites;
+    private readonly TimeOfDayClock _clock;
+    private List<Plot> _plots = [];
+    private double? _step;
+
+    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay)
+    {
+        ArgumentNullException.ThrowIfNull(sites);
+        _sites = sites.ToDictionary(s => s.Source);
+        _clock = new TimeOfDayClock(startTimeOfDay);
+    }
+
+    public long Datagrams { get; private set; }
+    public long BadDatagrams { get; private set; }
+    public long Records { get; private set; }
+    public long UnknownSources { get; private set; }
+
+    /// <summary>The latest fault, for display.</summary>
+    public AsterixError? LastError { get; private set; }
+
+    /// <summary>
+    /// Decodes one datagram (or one data block of a raw file) and appends its plots; returns the step time when it carried a
+    /// CAT034 end-of-scan message, otherwise null.
+    /// </summary>
+    /// <param name="origin">Absolute offset of the datagram's first byte, for error messages.</param>
+    public double? Decode(ReadOnlySpan<byte> datagram, long origin, List<Plot> plots)
+    {
+        ArgumentNullException.ThrowIfNull(plots);
+        Datagrams++;
+        _plots = plots;
+        _step = null;
+        if (AsterixDecoder.Decode(datagram, origin, this).Errors > 0) BadDatagrams++;
+        return _step;
+    }
+
+    public void OnCat048(in Cat048Record record, long offset)
+    {
+        Records++;
+        if (!record.Has(Cat048Items.I010) || !record.Has(Cat048Items.I140) || !record.Has(Cat048Items.I040)) return;
+        if (!_sites.TryGetValue(record.Source, out var site))
+        {
+            UnknownSources++;
+            return;
+        }
+        _plots.Add(RadarPlots.Decode(record, site, _clock.ToTime(record.TimeOfDaySeconds)));
+    }
+
+    public void OnCat034(in Cat034Record record, long offset)
+    {
+        Records++;
+        if (record.Has(Cat034Items.I030)) _step = _clock.ToTime(record.TimeOfDaySeconds);
+    }
+
+    public void OnCat062(in Cat062Record record, long offset) => Records++;
+    public void OnCat021(in Cat021Record record, long offset) => Records++;
+    public void OnError(AsterixError error) => LastError = error;
+}

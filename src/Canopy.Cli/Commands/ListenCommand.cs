@@ -36,11 +36,11 @@ internal static class ListenCommand
                 return 1;
             }
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario)), publisher);
+            var feed = new PlotFeed(scenario, sites, publisher);
             using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
             using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
             if (recording is null && parse.GetValue(record) is not null) return 1;
-            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id)");
+            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id) and CAT062 system tracks");
             Console.Out.Flush();
             var timeout = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(idle)));
             while (listener.TryReceive(timeout, out var datagram))

@@ -9,16 +9,17 @@ namespace Canopy.Cli.Commands;
 /// What `listen` and `replay` share: ASTERIX datagrams decoded into plots, the pipeline stepped at each end of scan, the
 /// tracks published as CAT062 if asked, and the same summary printed at the end.
 /// </summary>
-internal sealed class PlotFeed(Scenario scenario, AsterixPlotDecoder decoder, TrackPublisher? publisher)
+internal sealed class PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
 {
+    private readonly AsterixPlotDecoder _decoder = new(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre));
     private readonly AsterixFeeds.Tally _tally = new(AsterixFeeds.Pipeline(scenario));
     private readonly List<Plot> _plots = [];
     private long _plotCount;
 
-    public AsterixPlotDecoder Decoder => decoder;
+    public AsterixPlotDecoder Decoder => _decoder;
 
     /// <summary>Decodes one datagram; returns the step time when it closed a scan step (then call <see cref="Step"/>).</summary>
-    public double? Decode(ReadOnlySpan<byte> datagram, long origin) => decoder.Decode(datagram, origin, _plots);
+    public double? Decode(ReadOnlySpan<byte> datagram, long origin) => _decoder.Decode(datagram, origin, _plots);
 
     /// <summary>Steps the pipeline on the plots gathered since the last step.</summary>
     public void Step(double time)
@@ -31,9 +32,9 @@ internal sealed class PlotFeed(Scenario scenario, AsterixPlotDecoder decoder, Tr
 
     public void PrintSummary(string verb, string? cat062Target)
     {
-        Console.WriteLine($"{verb} {decoder.Datagrams} datagrams ({decoder.BadDatagrams} malformed), {decoder.Records} records, {_plotCount} plots, " +
-                          $"{decoder.UnknownSources} from unknown radars");
-        if (decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
+        Console.WriteLine($"{verb} {_decoder.Datagrams} datagrams ({_decoder.BadDatagrams} malformed), {_decoder.Records} records, {_plotCount} plots, " +
+                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks");
+        if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
         Console.WriteLine($"pipeline: {_tally}");
         if (publisher is not null) Console.WriteLine($"CAT062: {publisher.Sender.Tracks} track reports in {publisher.Sender.Datagrams} datagrams to {cat062Target}");
     }

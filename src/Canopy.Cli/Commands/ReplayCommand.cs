@@ -40,7 +40,7 @@ internal static class ReplayCommand
                 return 1;
             }
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario)), publisher);
+            var feed = new PlotFeed(scenario, sites, publisher);
             var pacer = new ReplayPacer(s);
             foreach (var d in datagrams)
             {

@@ -1,3 +1,4 @@
+using Canopy.Core.Geodesy;
 using Canopy.Core.Sensing;
 using Canopy.Interop.Asterix.Categories;
 using Canopy.Interop.Asterix.Coding;
@@ -7,26 +8,36 @@ namespace Canopy.Interop.Asterix.Feeds;
 /// <summary>
 /// Turns ASTERIX datagrams into plots for the tracker: CAT048 reports of known radars (by SAC/SIC) become polar plots, and a
 /// CAT034 message with I030 marks the end of a scan step. Malformed datagrams and reports of unknown radars are counted and
-/// skipped. Shared by the UDP listener and the replay of recorded files, so both feed the pipeline alike.
+/// skipped. CAT062 system tracks of another system become position plots in the common ENU frame (see
+/// <see cref="SystemTrackPlots"/>); a datagram with CAT062 tracks and no CAT034 closes a step at its latest time of track.
+/// Shared by the UDP listener and the replay of recorded files, so both feed the pipeline alike.
 /// </summary>
 public sealed class AsterixPlotDecoder : IAsterixHandler
 {
     private readonly Dictionary<DataSource, RadarSite> _sites;
     private readonly TimeOfDayClock _clock;
+    private readonly LocalFrame _frame;
     private List<Plot> _plots = [];
     private double? _step;
+    private double? _latestTrack;
 
-    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay)
+    /// <param name="frame">The common ENU frame of the pipeline (the defence layout's), for CAT062 positions.</param>
+    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame)
     {
         ArgumentNullException.ThrowIfNull(sites);
+        ArgumentNullException.ThrowIfNull(frame);
         _sites = sites.ToDictionary(s => s.Source);
         _clock = new TimeOfDayClock(startTimeOfDay);
+        _frame = frame;
     }
 
     public long Datagrams { get; private set; }
     public long BadDatagrams { get; private set; }
     public long Records { get; private set; }
     public long UnknownSources { get; private set; }
+
+    /// <summary>CAT062 system tracks turned into position plots.</summary>
+    public long SystemTracks { get; private set; }
 
     /// <summary>The latest fault, for display.</summary>
     public AsterixError? LastError { get; private set; }
@@ -42,8 +53,9 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         Datagrams++;
         _plots = plots;
         _step = null;
+        _latestTrack = null;
         if (AsterixDecoder.Decode(datagram, origin, this).Errors > 0) BadDatagrams++;
-        return _step;
+        return _step ?? _latestTrack;
     }
 
     public void OnCat048(in Cat048Record record, long offset)
@@ -64,7 +76,15 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         if (record.Has(Cat034Items.I030)) _step = _clock.ToTime(record.TimeOfDaySeconds);
     }
 
-    public void OnCat062(in Cat062Record record, long offset) => Records++;
+    public void OnCat062(in Cat062Record record, long offset)
+    {
+        Records++;
+        if (!record.Has(Cat062Items.I010) || !record.Has(Cat062Items.I070) || SystemTrackPlots.Position(record, _frame) is not { } enu) return;
+        var time = _clock.ToTime(record.TimeOfTrackSeconds);
+        _plots.Add(Plot.Position(SystemTrackPlots.SensorOf(record.Source), time, enu));
+        _latestTrack = _latestTrack is { } latest ? Math.Max(latest, time) : time;
+        SystemTracks++;
+    }
     public void OnCat021(in Cat021Record record, long offset) => Records++;
     public void OnError(AsterixError error) => LastError = error;
 }

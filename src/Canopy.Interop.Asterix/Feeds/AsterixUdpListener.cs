@@ -23,11 +23,6 @@ public sealed class AsterixUdpListener : IDisposable
         _socket.Bind(bind);
     }
 
-    public AsterixUdpListener(IPEndPoint bind, IReadOnlyList<RadarSite> sites, double startTimeOfDay)
-        : this(bind, new AsterixPlotDecoder(sites, startTimeOfDay))
-    {
-    }
-
     public AsterixPlotDecoder Decoder { get; }
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
     public long Datagrams => Decoder.Datagrams;

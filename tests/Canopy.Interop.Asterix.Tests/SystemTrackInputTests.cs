@@ -75,3 +75,70 @@ public class SystemTrackInputTests
         }
     }
 }
+
+public class AdsbInputTests
+{
+    private static readonly LocalFrame Frame = new(Geodetic.FromDegrees(50, 30, 0));
+
+    private static Cat021Record Airliner(Cat021Items items) => new()
+    {
+        Items = items,
+        Source = new DataSource(5, 1),
+        TargetAddress = 0x4CA123,
+        TimeOfPosition = (8 * 3600 + 10) * 128,
+        TimeOfReception = (8 * 3600 + 11) * 128,
+        LatitudeHighRes = (int)Math.Round(50.0 / (180.0 / (1 << 30))),
+        LongitudeHighRes = (int)Math.Round(30.0 / (180.0 / (1 << 30))),
+        Latitude = (int)Math.Round(50.0 / (180.0 / (1 << 23))),
+        Longitude = (int)Math.Round(30.01 / (180.0 / (1 << 23))),
+        GeometricHeight = 36_000 * 4 / 25, // 36,000 ft in 6.25 ft
+        FlightLevel = 350 * 4,
+    };
+
+    [Fact]
+    public void Report_HighResolutionPositionAndGeometricHeight_AreOverTheFrameOrigin()
+    {
+        var report = AdsbPositions.Report(Airliner(Cat021Items.I080 | Cat021Items.I071 | Cat021Items.I131 | Cat021Items.I130 | Cat021Items.I140),
+            Frame, new TimeOfDayClock(8 * 3600));
+
+        Assert.NotNull(report);
+        Assert.Equal(0x4CA123, report.Value.Address);
+        Assert.Equal(10, report.Value.Time);
+        Assert.Equal(36_000 * 0.3048, report.Value.Position.Z, 0.01);
+        Assert.Equal(0, report.Value.Position.X, 0.01); // I131 (180/2^30 deg) wins over I130, which is 0.01 deg (717 m) east
+    }
+
+    [Fact]
+    public void Report_LowResolutionAndFlightLevel_UsesI130I145AndI073()
+    {
+        var report = AdsbPositions.Report(Airliner(Cat021Items.I080 | Cat021Items.I073 | Cat021Items.I130 | Cat021Items.I145), Frame, new TimeOfDayClock(8 * 3600));
+
+        Assert.NotNull(report);
+        Assert.Equal(11, report.Value.Time);
+        Assert.Equal(35_000 * 0.3048, report.Value.Position.Z, 1.0);
+        // 0.01 deg of longitude at 50 deg N: 111.32 km cos 50 deg / 100 = 715.6 m (to within the 180/2^23 deg step, 1.5 m).
+        Assert.Equal(715.6, report.Value.Position.X, 2.0);
+        Assert.Null(AdsbPositions.Report(Airliner(Cat021Items.I080 | Cat021Items.I073 | Cat021Items.I130), Frame, new TimeOfDayClock(0)));
+    }
+
+    [Fact]
+    public void Decode_Cat021Datagram_MakesTheMatchingTrackCivil()
+    {
+        var civil = new Canopy.ThreatEvaluation.AdsbCorrelator();
+        var decoder = new AsterixPlotDecoder([], 8 * 3600, Frame, civil);
+        var buffer = new byte[256];
+        var w = new AsterixWriter(buffer);
+        w.BeginBlock(Cat021Codec.Category);
+        Cat021Codec.Encode(Airliner(Cat021Items.I010 | Cat021Items.I080 | Cat021Items.I071 | Cat021Items.I131 | Cat021Items.I140), ref w);
+        w.EndBlock();
+        var plots = new List<Plot>();
+
+        Assert.Null(decoder.Decode(w.Written, 0, plots));
+
+        Assert.Equal(1, decoder.AdsbReports);
+        Assert.Empty(plots);
+        var airliner = new Track(1, TrackStatus.Confirmed, 10, new Vec3(300, -200, 36_000 * 0.3048 + 100), new Vec3(230, 0, 0), new double[36], 0, 10, 9);
+        Assert.True(civil.IsCivil(airliner, 10));
+        Assert.False(civil.IsCivil(airliner with { Id = 2, Position = new Vec3(3000, 0, 11_000) }, 10));
+    }
+}

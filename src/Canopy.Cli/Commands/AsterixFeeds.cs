@@ -20,8 +20,9 @@ internal static class AsterixFeeds
 
     public static double StartTimeOfDay(Scenario scenario) => scenario.StartTime.UtcDateTime.TimeOfDay.TotalSeconds;
 
-    public static DefencePipeline Pipeline(Scenario scenario) =>
-        DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy));
+    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null) =>
+        DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy),
+            AssignerKind.MarginalReturn, static a => a, civil);
 
     /// <summary>Counts the confirmed tracks and shot orders of a pipeline's steps.</summary>
     public sealed class Tally(DefencePipeline pipeline)

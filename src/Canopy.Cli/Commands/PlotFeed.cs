@@ -9,12 +9,22 @@ namespace Canopy.Cli.Commands;
 /// What `listen` and `replay` share: ASTERIX datagrams decoded into plots, the pipeline stepped at each end of scan, the
 /// tracks published as CAT062 if asked, and the same summary printed at the end.
 /// </summary>
-internal sealed class PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
+internal sealed class PlotFeed
 {
-    private readonly AsterixPlotDecoder _decoder = new(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre));
-    private readonly AsterixFeeds.Tally _tally = new(AsterixFeeds.Pipeline(scenario));
+    private readonly AsterixPlotDecoder _decoder;
+    private readonly AsterixFeeds.Tally _tally;
+    private readonly TrackPublisher? _publisher;
     private readonly List<Plot> _plots = [];
     private long _plotCount;
+
+    /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
+    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
+    {
+        var civil = new Canopy.ThreatEvaluation.AdsbCorrelator();
+        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), civil);
+        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, civil));
+        _publisher = publisher;
+    }
 
     public AsterixPlotDecoder Decoder => _decoder;
 
@@ -26,16 +36,16 @@ internal sealed class PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites
     {
         _plotCount += _plots.Count;
         var step = _tally.Step(time, CollectionsMarshal.AsSpan(_plots));
-        publisher?.Publish(step);
+        _publisher?.Publish(step);
         _plots.Clear();
     }
 
     public void PrintSummary(string verb, string? cat062Target)
     {
         Console.WriteLine($"{verb} {_decoder.Datagrams} datagrams ({_decoder.BadDatagrams} malformed), {_decoder.Records} records, {_plotCount} plots, " +
-                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks");
+                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports");
         if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
         Console.WriteLine($"pipeline: {_tally}");
-        if (publisher is not null) Console.WriteLine($"CAT062: {publisher.Sender.Tracks} track reports in {publisher.Sender.Datagrams} datagrams to {cat062Target}");
+        if (_publisher is not null) Console.WriteLine($"CAT062: {_publisher.Sender.Tracks} track reports in {_publisher.Sender.Datagrams} datagrams to {cat062Target}");
     }
 }

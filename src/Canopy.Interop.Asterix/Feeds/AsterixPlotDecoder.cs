@@ -2,6 +2,7 @@ using Canopy.Core.Geodesy;
 using Canopy.Core.Sensing;
 using Canopy.Interop.Asterix.Categories;
 using Canopy.Interop.Asterix.Coding;
+using Canopy.ThreatEvaluation;
 
 namespace Canopy.Interop.Asterix.Feeds;
 
@@ -10,6 +11,7 @@ namespace Canopy.Interop.Asterix.Feeds;
 /// CAT034 message with I030 marks the end of a scan step. Malformed datagrams and reports of unknown radars are counted and
 /// skipped. CAT062 system tracks of another system become position plots in the common ENU frame (see
 /// <see cref="SystemTrackPlots"/>); a datagram with CAT062 tracks and no CAT034 closes a step at its latest time of track.
+/// CAT021 ADS-B reports go to the civil identity stage (<see cref="AdsbCorrelator"/>), when one is given.
 /// Shared by the UDP listener and the replay of recorded files, so both feed the pipeline alike.
 /// </summary>
 public sealed class AsterixPlotDecoder : IAsterixHandler
@@ -17,13 +19,16 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     private readonly Dictionary<DataSource, RadarSite> _sites;
     private readonly TimeOfDayClock _clock;
     private readonly LocalFrame _frame;
+    private readonly AdsbCorrelator? _civil;
     private List<Plot> _plots = [];
     private double? _step;
     private double? _latestTrack;
 
     /// <param name="frame">The common ENU frame of the pipeline (the defence layout's), for CAT062 positions.</param>
-    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame)
+    /// <param name="civil">Receives the ADS-B reports (CAT021), if given.</param>
+    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame, AdsbCorrelator? civil = null)
     {
+        _civil = civil;
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(frame);
         _sites = sites.ToDictionary(s => s.Source);
@@ -38,6 +43,9 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
 
     /// <summary>CAT062 system tracks turned into position plots.</summary>
     public long SystemTracks { get; private set; }
+
+    /// <summary>CAT021 ADS-B reports passed to the civil identity stage.</summary>
+    public long AdsbReports { get; private set; }
 
     /// <summary>The latest fault, for display.</summary>
     public AsterixError? LastError { get; private set; }
@@ -85,6 +93,12 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         _latestTrack = _latestTrack is { } latest ? Math.Max(latest, time) : time;
         SystemTracks++;
     }
-    public void OnCat021(in Cat021Record record, long offset) => Records++;
+    public void OnCat021(in Cat021Record record, long offset)
+    {
+        Records++;
+        if (_civil is null || AdsbPositions.Report(record, _frame, _clock) is not { } report) return;
+        _civil.Report(report);
+        AdsbReports++;
+    }
     public void OnError(AsterixError error) => LastError = error;
 }

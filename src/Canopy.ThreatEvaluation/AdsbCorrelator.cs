@@ -21,6 +21,9 @@ public sealed class AdsbCorrelator(double horizontalGate = 1000, double vertical
     /// <summary>Aircraft heard within the age limit of the latest report.</summary>
     public int Aircraft => _latest.Count;
 
+    /// <summary>Tracks identified civil so far.</summary>
+    public int CivilTracks => _civilTracks.Count;
+
     public void Report(AdsbReport report)
     {
         if (_latest.TryGetValue(report.Address, out var known) && known.Time > report.Time) return;

@@ -14,15 +14,15 @@ internal sealed class PlotFeed
     private readonly AsterixPlotDecoder _decoder;
     private readonly AsterixFeeds.Tally _tally;
     private readonly TrackPublisher? _publisher;
+    private readonly Canopy.ThreatEvaluation.AdsbCorrelator _civil = new();
     private readonly List<Plot> _plots = [];
     private long _plotCount;
 
     /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
     public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
     {
-        var civil = new Canopy.ThreatEvaluation.AdsbCorrelator();
-        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), civil);
-        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, civil));
+        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil);
+        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil));
         _publisher = publisher;
     }
 
@@ -43,7 +43,7 @@ internal sealed class PlotFeed
     public void PrintSummary(string verb, string? cat062Target)
     {
         Console.WriteLine($"{verb} {_decoder.Datagrams} datagrams ({_decoder.BadDatagrams} malformed), {_decoder.Records} records, {_plotCount} plots, " +
-                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports");
+                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports ({_civil.CivilTracks} tracks identified civil)");
         if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
         Console.WriteLine($"pipeline: {_tally}");
         if (_publisher is not null) Console.WriteLine($"CAT062: {_publisher.Sender.Tracks} track reports in {_publisher.Sender.Datagrams} datagrams to {cat062Target}");

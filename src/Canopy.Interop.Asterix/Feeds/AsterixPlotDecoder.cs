@@ -87,7 +87,8 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     public void OnCat062(in Cat062Record record, long offset)
     {
         Records++;
-        if (!record.Has(Cat062Items.I010) || !record.Has(Cat062Items.I070) || SystemTrackPlots.Position(record, _frame) is not { } enu) return;
+        if (!record.Has(Cat062Items.I010) || !record.Has(Cat062Items.I070) || SystemTrackPlots.Tentative(record) ||
+            SystemTrackPlots.Position(record, _frame) is not { } enu) return;
         var time = _clock.ToTime(record.TimeOfTrackSeconds);
         _plots.Add(Plot.Position(SystemTrackPlots.SensorOf(record.Source), time, enu));
         _latestTrack = _latestTrack is { } latest ? Math.Max(latest, time) : time;

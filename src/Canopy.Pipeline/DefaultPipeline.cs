@@ -28,9 +28,10 @@ public static class DefaultPipeline
         Create(layout, assigner, wrapAssigner, null);
 
     /// <param name="civil">Identifies civil aircraft (e.g. <see cref="AdsbCorrelator"/>), which are never assessed as threats.</param>
+    /// <param name="tracking">The tracker's options; null for the defaults.</param>
     public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner,
-        ICivilIdentity? civil) => new(
-        new KalmanTracker(layout),
+        ICivilIdentity? civil, TrackerOptions? tracking = null) => new(
+        new KalmanTracker(layout, tracking),
         new KinematicThreatEvaluator(layout, civil: civil),
         wrapAssigner(CreateAssigner(layout, assigner)),
         new ShootLookShootEngagementController(layout));

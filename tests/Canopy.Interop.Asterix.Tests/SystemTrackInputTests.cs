@@ -142,3 +142,25 @@ public class AdsbInputTests
         Assert.False(civil.IsCivil(airliner with { Id = 2, Position = new Vec3(3000, 0, 11_000) }, 10));
     }
 }
+
+public class TentativeSystemTrackTests
+{
+    [Fact]
+    public void Decode_TentativeTrack_GivesNoPlot()
+    {
+        var frame = new LocalFrame(Geodetic.FromDegrees(50, 30, 0));
+        var decoder = new AsterixPlotDecoder([], 0, frame);
+        var buffer = new byte[256];
+        var w = new AsterixWriter(buffer);
+        w.BeginBlock(Cat062Codec.Category);
+        Cat062Codec.Encode(SystemTracks.ToRecord(1, confirmed: false, 5, new Vec3(1000, 0, 2000), default, frame, new DataSource(1, 1)), ref w);
+        Cat062Codec.Encode(SystemTracks.ToRecord(2, confirmed: true, 5, new Vec3(3000, 0, 2000), default, frame, new DataSource(1, 1)), ref w);
+        w.EndBlock();
+        var plots = new List<Plot>();
+
+        Assert.Equal(5, decoder.Decode(w.Written, 0, plots));
+
+        var plot = Assert.Single(plots);
+        Assert.Equal(3000, plot.Value.X, 0.5);
+    }
+}

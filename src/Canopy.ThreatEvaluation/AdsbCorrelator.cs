@@ -18,7 +18,7 @@ public sealed class AdsbCorrelator(double horizontalGate = 1000, double vertical
     private readonly HashSet<int> _civilTracks = [];
     private readonly List<int> _stale = [];
 
-    /// <summary>Aircraft heard within the age limit of the latest report.</summary>
+    /// <summary>Aircraft whose latest report is kept (those older than the age limit are forgotten in batches of 64).</summary>
     public int Aircraft => _latest.Count;
 
     /// <summary>Tracks identified civil so far.</summary>

@@ -17,6 +17,7 @@ root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(EvalTracksCommand.Create());
 root.Subcommands.Add(AsterixCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
+root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(CotCommand.Create());
 root.Subcommands.Add(CotListenCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());

@@ -24,9 +24,15 @@ public static class DefaultPipeline
     public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner) => Create(layout, assigner, static a => a);
 
     /// <param name="wrapAssigner">Wraps the assigner, e.g. in the operator's approval gate of a live console.</param>
-    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner) => new(
-        new KalmanTracker(layout),
-        new KinematicThreatEvaluator(layout),
+    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner) =>
+        Create(layout, assigner, wrapAssigner, null);
+
+    /// <param name="civil">Identifies civil aircraft (e.g. <see cref="AdsbCorrelator"/>), which are never assessed as threats.</param>
+    /// <param name="tracking">The tracker's options; null for the defaults.</param>
+    public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner,
+        ICivilIdentity? civil, TrackerOptions? tracking = null) => new(
+        new KalmanTracker(layout, tracking),
+        new KinematicThreatEvaluator(layout, civil: civil),
         wrapAssigner(CreateAssigner(layout, assigner)),
         new ShootLookShootEngagementController(layout));
 

@@ -73,7 +73,7 @@ public class FeedTests
     [Fact]
     public void Listener_PlotsSentOnLoopback_AreReceivedAndBadDatagramsCounted()
     {
-        using var listener = new AsterixUdpListener(new IPEndPoint(IPAddress.Loopback, 0), [Site], 0);
+        using var listener = new AsterixUdpListener(new IPEndPoint(IPAddress.Loopback, 0), new AsterixPlotDecoder([Site], 0, new LocalFrame(Site.Antenna)));
         using var sender = new AsterixPlotSender(listener.LocalEndPoint, [Site], 0);
         using var garbage = new System.Net.Sockets.UdpClient();
         Plot[] plots = [Plot.Polar(Site.Id, 5, 20_000, 1, 0.01), Plot.Polar(new SensorId(9), 5, 1000, 1, 0), Plot.Polar(Site.Id, 5, 30_000, 2, 0.02)];

@@ -62,6 +62,25 @@ public class DefaultPipelineTests
     }
 
     [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Step_AirlinerOnApproach_IsAssignedOnlyWithoutItsAdsbReports(bool adsb, bool assigned)
+    {
+        // An airliner on final approach to the town's airfield: 1 km up, 75 m/s, straight at the town, kinematically a threat.
+        var civil = new Canopy.ThreatEvaluation.AdsbCorrelator();
+        var pipeline = DefaultPipeline.Create(TownWithOneGun(), AssignerKind.MarginalReturn, static a => a, civil);
+        var assignments = 0;
+        for (var t = 0.0; t <= 120; t += 2)
+        {
+            var at = new Vec3(10_000 - 75 * t, 0, 1000);
+            // Its ADS-B position (every 2 s, 0.5 s before the radar's) is 400 m off horizontally and 150 m vertically: within the gate.
+            if (adsb) civil.Report(new Canopy.ThreatEvaluation.AdsbReport(0x4CA123, t - 0.5, new Vec3(10_000 - 75 * (t - 0.5), 400, 1150)));
+            assignments += pipeline.Step(t, [Plot.Position(new SensorId(99), t, at)]).Assignments.Count;
+        }
+        Assert.Equal(assigned, assignments > 0);
+    }
+
+    [Theory]
     [InlineData(AssignerKind.MarginalReturn, typeof(Canopy.Assignment.MarginalReturnWeaponAssigner))]
     [InlineData(AssignerKind.Greedy, typeof(Canopy.Assignment.GreedyWeaponAssigner))]
     public void CreateAssigner_EachKind_BuildsItsAssigner(AssignerKind kind, Type expected) =>

@@ -20,8 +20,17 @@ internal static class AsterixFeeds
 
     public static double StartTimeOfDay(Scenario scenario) => scenario.StartTime.UtcDateTime.TimeOfDay.TotalSeconds;
 
-    public static DefencePipeline Pipeline(Scenario scenario) =>
-        DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy));
+    /// <summary>
+    /// Standard deviation per axis (m) of a position plot, which on an ASTERIX feed is a partner's CAT062 system track. Its errors
+    /// are the partner's filter estimates, correlated from one update to the next, so it is given far more spread than a raw
+    /// measurement: at the tracker's default 50 m, the quiet night's 52 tracks relayed as CAT062 became 900 confirmed tracks here
+    /// (fragmented in the gate); at 300 m, 57.
+    /// </summary>
+    public const double SystemTrackSigma = 300;
+
+    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null) =>
+        DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy),
+            AssignerKind.MarginalReturn, static a => a, civil, new Canopy.Tracking.TrackerOptions { PositionPlotSigma = SystemTrackSigma });
 
     /// <summary>Counts the confirmed tracks and shot orders of a pipeline's steps.</summary>
     public sealed class Tally(DefencePipeline pipeline)

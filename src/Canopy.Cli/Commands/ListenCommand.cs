@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 using Canopy.Core.Sensing;
 using Canopy.Interop.Asterix.Feeds;
 using Spectre.Console;
@@ -15,8 +14,9 @@ internal static class ListenCommand
         var asterix = new Option<string>("--asterix") { Description = "Where to receive ASTERIX", DefaultValueFactory = _ => "udp://127.0.0.1:8600" };
         var cat062 = new Option<string?>("--cat062-out") { Description = "Publish the tracks of every step as ASTERIX CAT062 system tracks to udp://ADDRESS:PORT" };
         var idle = new Option<double>("--idle") { Description = "Stop after this many seconds without a datagram", DefaultValueFactory = _ => 10 };
-        var command = new Command("listen", "Run the defence pipeline on radar plots received as ASTERIX CAT048, one step per CAT034 end-of-scan message")
-            { file, asterix, idle, cat062 };
+        var record = new Option<string?>("--record") { Description = "Also write every datagram received to this pcap file (for `canopy replay`)" };
+        var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
+            { file, asterix, idle, cat062, record };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -35,30 +35,39 @@ internal static class ListenCommand
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
-            var tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario));
-            using var listener = new AsterixUdpListener(endpoint, sites, AsterixFeeds.StartTimeOfDay(scenario));
-            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id)");
-            Console.Out.Flush();
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var plots = new List<Plot>();
-            long plotCount = 0;
+            var feed = new PlotFeed(scenario, sites, publisher);
+            using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
+            using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
+            if (recording is null && parse.GetValue(record) is not null) return 1;
+            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id), CAT062 system tracks and CAT021 ADS-B");
+            Console.Out.Flush();
             var timeout = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(idle)));
-            while (listener.Receive(timeout, plots, out var stepTime))
+            while (listener.TryReceive(timeout, out var datagram))
             {
-                if (stepTime is not { } t) continue;
-                plotCount += plots.Count;
-                var step = tally.Step(t, CollectionsMarshal.AsSpan(plots));
-                publisher?.Publish(step);
-                plots.Clear();
+                recording?.Write((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalSeconds, datagram.Span);
+                if (feed.Decode(datagram.Span, 0) is { } t) feed.Step(t);
             }
-            Console.WriteLine($"received {listener.Datagrams} datagrams ({listener.BadDatagrams} malformed), {listener.Records} records, {plotCount} plots, " +
-                              $"{listener.UnknownSources} from unknown radars");
-            if (listener.LastError is { } error) Console.WriteLine($"last fault: {error}");
-            Console.WriteLine($"pipeline: {tally}");
-            if (publisher is not null) Console.WriteLine($"CAT062: {publisher.Sender.Tracks} track reports in {publisher.Sender.Datagrams} datagrams to {parse.GetValue(cat062)}");
+            feed.PrintSummary("received", parse.GetValue(cat062));
+            if (recording is not null) Console.WriteLine($"recorded {recording.Datagrams} datagrams to {parse.GetValue(record)}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The pcap to record into, or null (with the reason on stderr) when it cannot be created.</summary>
+    private static Canopy.Interop.Asterix.Files.CaptureWriter? OpenRecording(string? path, System.Net.IPEndPoint at)
+    {
+        if (path is null) return null;
+        try
+        {
+            return new Canopy.Interop.Asterix.Files.CaptureWriter(File.Create(path), at, at);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            Console.Error.WriteLine($"--record {path}: {e.Message}");
+            return null;
+        }
     }
 }
 
@@ -78,7 +87,7 @@ internal sealed class TrackPublisher(System.Net.IPEndPoint target, Canopy.Scenar
         foreach (var t in step.Tracks)
             _records.Add(SystemTracks.ToRecord(t.Id, t.Status == Canopy.Tracking.TrackStatus.Confirmed, timeOfDay, t.Position, t.Velocity, _frame,
                 new Canopy.Interop.Asterix.Coding.DataSource(AsterixFeeds.Sac, 0)));
-        Sender.Send(CollectionsMarshal.AsSpan(_records));
+        Sender.Send(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_records));
     }
 
     public void Dispose() => Sender.Dispose();

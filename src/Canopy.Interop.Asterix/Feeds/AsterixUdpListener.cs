@@ -1,83 +1,54 @@
 using System.Net;
 using System.Net.Sockets;
 using Canopy.Core.Sensing;
-using Canopy.Interop.Asterix.Categories;
 using Canopy.Interop.Asterix.Coding;
 
 namespace Canopy.Interop.Asterix.Feeds;
 
 /// <summary>
-/// Receives ASTERIX over UDP and turns CAT048 reports of known radars (by SAC/SIC) into plots; a CAT034 message marks the end of a
-/// scan step. Malformed datagrams and reports of unknown radars are counted and skipped; the listener keeps running.
+/// Receives ASTERIX over UDP and hands each datagram to an <see cref="AsterixPlotDecoder"/>; the listener keeps running through
+/// malformed datagrams and reports of unknown radars (the decoder counts them).
 /// </summary>
-public sealed class AsterixUdpListener : IAsterixHandler, IDisposable
+public sealed class AsterixUdpListener : IDisposable
 {
     private readonly Socket _socket;
-    private readonly Dictionary<DataSource, RadarSite> _sites;
-    private readonly TimeOfDayClock _clock;
     private readonly byte[] _buffer = new byte[65536];
-    private List<Plot> _plots = [];
-    private double? _step;
 
-    public AsterixUdpListener(IPEndPoint bind, IReadOnlyList<RadarSite> sites, double startTimeOfDay)
+    public AsterixUdpListener(IPEndPoint bind, AsterixPlotDecoder decoder)
     {
         ArgumentNullException.ThrowIfNull(bind);
-        ArgumentNullException.ThrowIfNull(sites);
-        _sites = sites.ToDictionary(s => s.Source);
-        _clock = new TimeOfDayClock(startTimeOfDay);
+        ArgumentNullException.ThrowIfNull(decoder);
+        Decoder = decoder;
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
         _socket.Bind(bind);
     }
 
+    public AsterixPlotDecoder Decoder { get; }
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
-    public long Datagrams { get; private set; }
-    public long BadDatagrams { get; private set; }
-    public long Records { get; private set; }
-    public long UnknownSources { get; private set; }
-
-    /// <summary>The latest fault, for display.</summary>
-    public AsterixError? LastError { get; private set; }
+    public long Datagrams => Decoder.Datagrams;
+    public long BadDatagrams => Decoder.BadDatagrams;
 
     /// <summary>
     /// Waits up to <paramref name="timeout"/> for one datagram and appends its plots; <paramref name="stepTime"/> is set when it
-    /// carried a CAT034 end-of-scan message. False when nothing arrived in time.
+    /// closed a scan step. False when nothing arrived in time.
     /// </summary>
     public bool Receive(TimeSpan timeout, List<Plot> plots, out double? stepTime)
     {
         ArgumentNullException.ThrowIfNull(plots);
         stepTime = null;
-        if (!_socket.Poll(timeout, SelectMode.SelectRead)) return false;
-        var n = _socket.Receive(_buffer);
-        Datagrams++;
-        _plots = plots;
-        _step = null;
-        var counts = AsterixDecoder.Decode(_buffer.AsSpan(0, n), 0, this);
-        if (counts.Errors > 0) BadDatagrams++;
-        stepTime = _step;
+        if (!TryReceive(timeout, out var datagram)) return false;
+        stepTime = Decoder.Decode(datagram.Span, 0, plots);
         return true;
     }
 
-    public void OnCat048(in Cat048Record record, long offset)
+    /// <summary>Waits up to <paramref name="timeout"/> for one datagram, not decoded yet (its bytes are valid until the next call).</summary>
+    public bool TryReceive(TimeSpan timeout, out ReadOnlyMemory<byte> datagram)
     {
-        Records++;
-        if (!record.Has(Cat048Items.I010) || !record.Has(Cat048Items.I140) || !record.Has(Cat048Items.I040)) return;
-        if (!_sites.TryGetValue(record.Source, out var site))
-        {
-            UnknownSources++;
-            return;
-        }
-        _plots.Add(RadarPlots.Decode(record, site, _clock.ToTime(record.TimeOfDaySeconds)));
+        datagram = default;
+        if (!_socket.Poll(timeout, SelectMode.SelectRead)) return false;
+        datagram = _buffer.AsMemory(0, _socket.Receive(_buffer));
+        return true;
     }
-
-    public void OnCat034(in Cat034Record record, long offset)
-    {
-        Records++;
-        if (record.Has(Cat034Items.I030)) _step = _clock.ToTime(record.TimeOfDaySeconds);
-    }
-
-    public void OnCat062(in Cat062Record record, long offset) => Records++;
-    public void OnCat021(in Cat021Record record, long offset) => Records++;
-    public void OnError(AsterixError error) => LastError = error;
 
     public void Dispose() => _socket.Dispose();
 }

@@ -11,6 +11,8 @@ public class ListenCommandTests
         using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
             port = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
         var uri = $"udp://127.0.0.1:{port}";
+        var dir = Directory.CreateTempSubdirectory("canopy-listen-").FullName;
+        var pcap = Path.Combine(dir, "night.pcap");
         var psi = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = CanopyProcess.RepositoryRoot,
@@ -18,7 +20,7 @@ public class ListenCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--record", pcap })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try
@@ -38,10 +40,24 @@ public class ListenCommandTests
             Assert.Contains("(0 malformed)", heard, StringComparison.Ordinal);
             Assert.Equal(inProcess, Line(heard, "pipeline: ")["pipeline: ".Length..]);
             Assert.DoesNotContain(" 0 confirmed tracks", inProcess, StringComparison.Ordinal);
+            Assert.Contains($"recorded {sent.Split(' ')[4]} datagrams", heard, StringComparison.Ordinal);
+
+            // The recording replayed as fast as possible, as a pcap and as its raw ASTERIX payloads, gives the listener's figures.
+            var raw = Path.Combine(dir, "night.ast");
+            File.WriteAllBytes(raw, [.. Canopy.Interop.Asterix.Files.CaptureReader.ReadUdp(File.ReadAllBytes(pcap)).SelectMany(d => d.Payload.ToArray())]);
+            foreach (var recording in new[] { pcap, raw })
+            {
+                var (replayCode, replayed) = CanopyProcess.Run("replay", recording, "--scenario", "scenarios/quiet-night.yaml", "--speed", "0");
+                Assert.True(replayCode == 0, replayed);
+                // A raw file replays block by block, so only the records and plots compare, not the datagrams.
+                Assert.Equal(AfterDatagrams(Line(heard, "received ")), AfterDatagrams(Line(replayed, "replayed ")));
+                Assert.Equal(inProcess, Line(replayed, "pipeline: ")["pipeline: ".Length..]);
+            }
         }
         finally
         {
             if (!listen.HasExited) listen.Kill();
+            Directory.Delete(dir, recursive: true);
         }
     }
 
@@ -53,6 +69,31 @@ public class ListenCommandTests
         Assert.Contains("is not udp://ADDRESS:PORT", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Replay_DamagedPcap_NamesTheByteOffsetWithoutAStackTrace()
+    {
+        var dir = Directory.CreateTempSubdirectory("canopy-replay-").FullName;
+        try
+        {
+            var pcap = Path.Combine(dir, "cut.pcap");
+            // A pcap global header, then a record header claiming 100 bytes of which none follow.
+            File.WriteAllBytes(pcap, [0xD4, 0xC3, 0xB2, 0xA1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF, 0, 0, 101, 0, 0, 0,
+                0, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0, 100, 0, 0, 0]);
+
+            var (code, output) = CanopyProcess.Run("replay", pcap, "--scenario", "scenarios/quiet-night.yaml");
+
+            Assert.Equal(1, code);
+            Assert.Contains("cut.pcap: byte 32: pcap record length 100 runs past the end of the file", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static string AfterDatagrams(string line) => line[line.IndexOf(" datagrams", StringComparison.Ordinal)..];
 
     private static string Line(string text, string prefix) =>
         text.Split('\n').Select(l => l.TrimEnd('\r')).FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal))

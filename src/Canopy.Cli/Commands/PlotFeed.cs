@@ -1,0 +1,51 @@
+using System.Runtime.InteropServices;
+using Canopy.Core.Sensing;
+using Canopy.Interop.Asterix.Feeds;
+using Canopy.Scenarios.Model;
+
+namespace Canopy.Cli.Commands;
+
+/// <summary>
+/// What `listen` and `replay` share: ASTERIX datagrams decoded into plots, the pipeline stepped at each end of scan, the
+/// tracks published as CAT062 if asked, and the same summary printed at the end.
+/// </summary>
+internal sealed class PlotFeed
+{
+    private readonly AsterixPlotDecoder _decoder;
+    private readonly AsterixFeeds.Tally _tally;
+    private readonly TrackPublisher? _publisher;
+    private readonly Canopy.ThreatEvaluation.AdsbCorrelator _civil = new();
+    private readonly List<Plot> _plots = [];
+    private long _plotCount;
+
+    /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
+    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
+    {
+        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil);
+        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil));
+        _publisher = publisher;
+    }
+
+    public AsterixPlotDecoder Decoder => _decoder;
+
+    /// <summary>Decodes one datagram; returns the step time when it closed a scan step (then call <see cref="Step"/>).</summary>
+    public double? Decode(ReadOnlySpan<byte> datagram, long origin) => _decoder.Decode(datagram, origin, _plots);
+
+    /// <summary>Steps the pipeline on the plots gathered since the last step.</summary>
+    public void Step(double time)
+    {
+        _plotCount += _plots.Count;
+        var step = _tally.Step(time, CollectionsMarshal.AsSpan(_plots));
+        _publisher?.Publish(step);
+        _plots.Clear();
+    }
+
+    public void PrintSummary(string verb, string? cat062Target)
+    {
+        Console.WriteLine($"{verb} {_decoder.Datagrams} datagrams ({_decoder.BadDatagrams} malformed), {_decoder.Records} records, {_plotCount} plots, " +
+                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports ({_civil.CivilTracks} tracks identified civil)");
+        if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
+        Console.WriteLine($"pipeline: {_tally}");
+        if (_publisher is not null) Console.WriteLine($"CAT062: {_publisher.Sender.Tracks} track reports in {_publisher.Sender.Datagrams} datagrams to {cat062Target}");
+    }
+}

@@ -463,7 +463,7 @@ public sealed class KalmanTracker : ITracker
         _tracks.RemoveRange(kept, _tracks.Count - kept);
     }
 
-    /// <summary>Every live track predicted to <paramref name="time"/>; a track too uncertain (covariance growth) is deleted instead.</summary>
+    /// <summary>Every live track predicted to <paramref name="time"/>; a confirmed track too uncertain (covariance growth) is deleted instead.</summary>
     private List<Track> Publish(double time)
     {
         _output.Clear();
@@ -473,7 +473,8 @@ public sealed class KalmanTracker : ITracker
             _filter.Predict(track.Current, Math.Max(time, track.Time), _scratch);
             var x = _scratch.X;
             var p = _scratch.P;
-            if (Math.Max(p[0], Math.Max(p[7], p[14])) > maxVariance)
+            // A tentative track's velocity is barely known until its second plot; its misses, not its covariance, decide.
+            if (track.Status == TrackStatus.Confirmed && Math.Max(p[0], Math.Max(p[7], p[14])) > maxVariance)
             {
                 track.Deleted = true;
                 continue;

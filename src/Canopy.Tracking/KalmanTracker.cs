@@ -87,11 +87,11 @@ public sealed class KalmanTracker : ITracker
     public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var cv = new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed);
-        if (options.Filter == MotionFilter.ConstantVelocity) return new InteractingMultipleModelFilter([cv], [1], 1, predictor);
+        if (options.Filter == MotionFilter.ConstantVelocity)
+            return new InteractingMultipleModelFilter([new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed)], [1], 1, predictor);
         IMotionModel[] models =
         [
-            cv,
+            new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed),
             new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity),
             new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity),
             new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed),

@@ -107,6 +107,23 @@ public class TrackManagementTests
         Assert.Empty(tracker.Update(40, []));
     }
 
+    [Fact]
+    public void Update_TentativeTrackOfASlowRadarSurvivesUpdatesBetweenItsScans()
+    {
+        // A 10 s revisit and updates every second: after 9 s a one-plot track's position sigma is about
+        // 9 s x 620 m/s = 5.6 km, over the 5 km limit; it must live on to its next plots and be confirmed.
+        var slow = TestWorld.Radar(1, Geodetic.FromDegrees(32.1, 35.1, 50)) with { RevisitPeriod = Duration.FromSeconds(10) };
+        var tracker = new KalmanTracker(TestWorld.Layout(slow));
+        var rng = new Random(26);
+        IReadOnlyList<Track> tracks = [];
+        for (var t = 1; t <= 41; t++)
+        {
+            var truth = new Vec3(20_000 - 50 * t, 15_000, 1_000);
+            tracks = tracker.Update(t, t % 10 == 1 ? [TestWorld.Observe(slow, t, truth, rng)] : []);
+        }
+        Assert.Equal(TrackStatus.Confirmed, Assert.Single(tracks).Status);
+    }
+
     [Theory]
     [InlineData(MotionFilter.Imm, MeasurementUpdate.Ukf, AssociationMethod.Gnn)]
     [InlineData(MotionFilter.Imm, MeasurementUpdate.Ekf, AssociationMethod.Jpda)]

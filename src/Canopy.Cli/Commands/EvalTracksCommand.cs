@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Canopy.Core.Geodesy;
 using Canopy.Tracking.Files;
 using Canopy.Tracking.Metrics;
 using Spectre.Console;
@@ -16,21 +17,28 @@ internal static class EvalTracksCommand
         var cutoff = new Option<double>("--c") { Description = "GOSPA/OSPA cut-off c, metres", DefaultValueFactory = _ => 500 };
         var order = new Option<double>("--p") { Description = "GOSPA/OSPA order p (at least 1)", DefaultValueFactory = _ => 2 };
         var association = new Option<double?>("--association") { Description = "SIAP association distance, metres (default: c)" };
+        var sensors = new Option<string?>("--sensors") { Description = "sensors.yaml: also measure track continuity inside the radars' coverage" };
         var maxAge = new Option<double>("--max-age") { Description = "A track report older than this (s) at a truth time no longer counts", DefaultValueFactory = _ => 5 };
         cutoff.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError("--c must be positive"); });
         order.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 1)) r.AddError("--p must be at least 1"); });
         association.Validators.Add(r => { if (r.GetValueOrDefault<double?>() is { } a && !(a > 0)) r.AddError("--association must be positive"); });
         maxAge.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() >= 0)) r.AddError("--max-age must not be negative"); });
 
-        var command = new Command("eval-tracks", "Score tracks against the truth: GOSPA, OSPA and SIAP") { truth, tracks, cutoff, order, association, maxAge };
+        var command = new Command("eval-tracks", "Score tracks against the truth: GOSPA, OSPA and SIAP") { truth, tracks, cutoff, order, association, maxAge, sensors };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             List<TimedState> truthRows, trackRows;
+            RadarCoverage? coverage = null;
             try
             {
                 truthRows = StateCsv.Read(parse.GetValue(truth)!, StateFileKind.Truth);
                 trackRows = StateCsv.Read(parse.GetValue(tracks)!, StateFileKind.Tracks);
+                if (parse.GetValue(sensors) is { } path)
+                {
+                    var file = SensorsFile.Load(path);
+                    coverage = new RadarCoverage(new LocalFrame(file.Origin), file.Radars);
+                }
             }
             catch (TrackingFileException e)
             {
@@ -44,6 +52,7 @@ internal static class EvalTracksCommand
                 Order = parse.GetValue(order),
                 AssociationDistance = parse.GetValue(association) ?? c,
                 MaxTrackAge = parse.GetValue(maxAge),
+                Coverage = coverage,
             };
             Render(console, TrackEvaluator.Evaluate(truthRows, trackRows, options), options);
             return 0;
@@ -70,6 +79,15 @@ internal static class EvalTracksCommand
         table.AddRow("SIAP track-number changes", r.Siap.TrackNumberChanges.ToString(CultureInfo.InvariantCulture),
             $"{F(r.Siap.TrackNumberChangeRate, "0.0000")} per second tracked");
         table.AddRow("SIAP longest track segment", F(r.Siap.LongestTrackSegment, "0.000"), "fraction of truth lifetime; best 1");
+        if (r.Continuity is { } k)
+        {
+            table.AddRow("continuity inside coverage", F(k.Continuity, "0.000"),
+                $"fraction of {F(k.CoveredTime, "0")} s of covered truth time held by a track; best 1");
+            table.AddRow("  after first track", F(k.ContinuityAfterAcquisition, "0.000"),
+                $"without the {F(k.AcquisitionTime, "0")} s before each truth's first track (confirmation delay)");
+            table.AddRow("  track breaks", k.Breaks.ToString(CultureInfo.InvariantCulture),
+                $"{k.AcquiredTruths} of {k.CoveredTruths} covered truths ever held");
+        }
         console.Write(table);
     }
 }

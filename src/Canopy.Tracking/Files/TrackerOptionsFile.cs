@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -29,7 +30,8 @@ public static partial class TrackerOptionsFile
     /// <summary>Parses tracker.yaml text; <paramref name="file"/> only labels the errors.</summary>
     public static TrackerOptions Parse(string yaml, string file)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance)
+            .WithTypeConverter(new KebabEnumConverter()).Build();
         try
         {
             return deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
@@ -52,6 +54,27 @@ public static partial class TrackerOptionsFile
 
     [GeneratedRegex(@"^\(Line: .*?\) - \(Line: .*?\): ")]
     private static partial Regex MarkPrefix();
+
+    /// <summary>Reads an option's enum value in kebab case (<c>constant-velocity</c>) or as its C# name (<c>ConstantVelocity</c>).</summary>
+    private sealed class KebabEnumConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type.IsEnum;
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var scalar = parser.Consume<Scalar>();
+            var name = scalar.Value.Replace("-", "", StringComparison.Ordinal);
+            if (!name.All(char.IsAsciiLetterOrDigit) || !Enum.TryParse(type, name, ignoreCase: true, out var value) || char.IsDigit(name[0]))
+            {
+                var names = Enum.GetNames(type).Select(n => HyphenatedNamingConvention.Instance.Apply(n));
+                throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not one of {string.Join(", ", names)}");
+            }
+            return value;
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            throw new NotSupportedException("tracker.yaml is only read");
+    }
 
     [GeneratedRegex(@"Property '([^']*)' not found on type")]
     private static partial Regex UnknownProperty();

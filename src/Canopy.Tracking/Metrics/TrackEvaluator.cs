@@ -22,6 +22,7 @@ public static class TrackEvaluator
         var trackScans = Scans(tracks);
         var gospa = new GospaMetric(options.Cutoff, options.Order);
         var siap = new SiapMetric(options.AssociationDistance);
+        var continuity = options.Coverage is { } coverage ? new ContinuityMetric(options.AssociationDistance, coverage) : null;
         var truthPositions = new List<Vec3>();
         var estimates = new List<TargetState>();
         var estimatePositions = new List<Vec3>();
@@ -48,11 +49,12 @@ public static class TrackEvaluator
                 sum.False + g.False, sum.MissedCount + g.MissedCount, sum.FalseCount + g.FalseCount);
             ospaSum += OspaMetric.FromGospa(g, truthPositions.Count, estimatePositions.Count, options.Cutoff, options.Order);
             siap.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
+            continuity?.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
         }
 
         var n = Math.Max(1, truthScans.Count);
         return new TrackEvaluationResult(truthScans.Count, sum.Distance / n, sum.Localisation / n, sum.Missed / n,
-            sum.False / n, (double)sum.MissedCount / n, (double)sum.FalseCount / n, ospaSum / n, siap.Result());
+            sum.False / n, (double)sum.MissedCount / n, (double)sum.FalseCount / n, ospaSum / n, siap.Result(), continuity?.Result());
     }
 
     /// <summary>The time a scan stands for: up to the next scan, or for the last one as long as the one before.</summary>
@@ -91,12 +93,16 @@ public sealed record TrackEvaluationOptions
 
     /// <summary>A track report older than this (s) at a truth time no longer counts.</summary>
     public double MaxTrackAge { get; init; } = 5;
+
+    /// <summary>The sensors' coverage: when given, track continuity inside it is measured too.</summary>
+    public RadarCoverage? Coverage { get; init; }
 }
 
 /// <summary>The scores of one tracker's output; GOSPA figures are means over the truth times.</summary>
 /// <param name="MeanLocalisation">Mean GOSPA localisation part, m^p (before the 1/p root).</param>
 /// <param name="MeanMissed">Mean GOSPA missed part, m^p.</param>
 /// <param name="MeanFalse">Mean GOSPA false part, m^p.</param>
+/// <param name="Continuity">Track continuity inside coverage, when <see cref="TrackEvaluationOptions.Coverage"/> was given.</param>
 public sealed record TrackEvaluationResult(
     int Scans, double MeanGospa, double MeanLocalisation, double MeanMissed, double MeanFalse,
-    double MeanMissedTargets, double MeanFalseTracks, double MeanOspa, SiapResult Siap);
+    double MeanMissedTargets, double MeanFalseTracks, double MeanOspa, SiapResult Siap, ContinuityResult? Continuity = null);

@@ -59,6 +59,49 @@ public class TrackingFileCommandsTests
     }
 
     [Fact]
+    public void EvalTracksWithSensors_HandMadeFiles_PrintsContinuityInsideCoverage()
+    {
+        var dir = Directory.CreateTempSubdirectory("canopy-eval-").FullName;
+        try
+        {
+            // A radar (antenna 100 m up, 100 km range) at the origin; truth 1 flies 10 km east at 1 km, seen; truth 2
+            // sits 150 km away, beyond range. Truth 1 has no track at 0 s, one within 500 m at 1 and 2 s, a track
+            // 3 km off at 3 s and one again at 4 s: 5 s covered, 3 held (0.600), 4 s after the first track, 3 held
+            // (0.750), one break.
+            var sensors = Path.Combine(dir, "sensors.yaml");
+            File.WriteAllText(sensors, "origin: { lat: 50, lon: 30, height: 0 m }\nsensors:\n  - { id: 1, kind: radar, position: { lat: 50, lon: 30, height: 100 m }, " +
+                "max-range: 100 km, revisit: 1 s, noise: { range: 10 m, azimuth: 0.001 rad, elevation: 0.001 rad } }\n");
+            var truth = Path.Combine(dir, "truth.csv");
+            var tracks = Path.Combine(dir, "tracks.csv");
+            File.WriteAllText(truth, "time_s,target_id,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps\n" +
+                string.Concat(Enumerable.Range(0, 5).Select(t => $"{t},1,10000,0,1000,0,0,0\n{t},2,150000,0,1000,0,0,0\n")));
+            File.WriteAllText(tracks, "time_s,track_id,x_m,y_m,z_m,vx_mps,vy_mps,vz_mps\n1,7,10100,0,1000,0,0,0\n2,7,10100,0,1000,0,0,0\n" +
+                "3,7,13000,0,1000,0,0,0\n4,8,10000,50,1000,0,0,0\n");
+            var (code, output) = CanopyProcess.Run("eval-tracks", "--truth", truth, "--tracks", tracks, "--sensors", sensors, "--max-age", "0");
+            Assert.True(code == 0, output);
+            Assert.Matches(@"continuity inside coverage\s*│\s*0\.600\s*│\s*fraction of 5 s", output);
+            Assert.Matches(@"after first track\s*│\s*0\.750", output);
+            Assert.Matches(@"track breaks\s*│\s*1\s*│\s*1 of 1 covered truths ever held", output);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void EvalImpacts_BallisticSalvo_ErrorShrinksAsTracksAge()
+    {
+        var (code, output) = CanopyProcess.Run("eval-impacts", "scenarios/ballistic-salvo.yaml", "--seed", "7", "--bin", "20");
+        Assert.True(code == 0, output);
+        var bins = Regex.Matches(output, @"(\d+)-\d+ s\s*│\s*(\d+)\s*│\s*(\d+) m\s*│\s*(\d+) m");
+        Assert.True(bins.Count >= 3, output);
+        var first = double.Parse(bins[0].Groups[3].Value, CultureInfo.InvariantCulture);
+        var last = double.Parse(bins[^1].Groups[3].Value, CultureInfo.InvariantCulture);
+        Assert.True(last < first / 2, output);
+    }
+
+    [Fact]
     public void EvalTracks_MalformedRow_ReportsFileAndLine()
     {
         var dir = Directory.CreateTempSubdirectory("canopy-eval-").FullName;

@@ -33,4 +33,21 @@ public class TrackerOptionsFileTests
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("fast-speed: quick\n", "tracker.yaml"));
         Assert.StartsWith("tracker.yaml:1:13: ", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("filter: constant-velocity\nupdate: ukf\n")]
+    [InlineData("filter: ConstantVelocity\nupdate: Ukf\n")]
+    public void Parse_EnumValueInKebabOrPascalCase_IsRead(string yaml)
+    {
+        var options = TrackerOptionsFile.Parse(yaml, "tracker.yaml");
+        Assert.Equal(MotionFilter.ConstantVelocity, options.Filter);
+        Assert.Equal(MeasurementUpdate.Ukf, options.Update);
+    }
+
+    [Fact]
+    public void Parse_UnknownEnumValue_NamesLineColumnAndTheChoices()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("filter: kalman\n", "tracker.yaml"));
+        Assert.Equal("tracker.yaml:1:9: bad value: 'kalman' is not one of imm, constant-velocity", ex.Message);
+    }
 }

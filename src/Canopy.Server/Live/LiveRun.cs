@@ -2,6 +2,7 @@ using Canopy.Pipeline;
 using Canopy.Scenarios.Model;
 using Canopy.Server.Approval;
 using Canopy.Server.Decisions;
+using Canopy.Server.Replay;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
 
@@ -33,6 +34,7 @@ public sealed class LiveRun : IAsyncDisposable
     private bool _paused;
     private double _speed;
     private bool _dirty = true;
+    private RunReplay? _replay;
 
     public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
         IDecisionLog log, IPicturePublisher publisher, TimeProvider time)
@@ -66,6 +68,17 @@ public sealed class LiveRun : IAsyncDisposable
     public Picture Picture()
     {
         lock (_lock) return PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), [], _time);
+    }
+
+    /// <summary>
+    /// After-action replay: the picture as it was at simulated <paramref name="time"/> (at most the run's time now),
+    /// re-run from the scenario, seed and the engagements released.
+    /// </summary>
+    public Picture ReplayAt(double time)
+    {
+        RunReplay replay;
+        lock (_lock) replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released);
+        return replay.At(time, _time);
     }
 
     public IReadOnlyList<EventView> Events()

@@ -10,7 +10,18 @@ namespace Canopy.Server.Live;
 public static class PictureBuilder
 {
     public static Picture Build(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
-        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
+        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time) =>
+        Build(runId, session, step, RecommendationsOf(gate), ApprovalModes.Name(gate.Mode), clock, newEvents, time);
+
+    /// <summary>The gate's pending recommendations as the console shows them.</summary>
+    public static List<RecommendationView> RecommendationsOf(OperatorApprovalAssigner gate) =>
+        [.. gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
+            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
+            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
+            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null))];
+
+    public static Picture Build(string runId, SimulationSession session, PipelineStep? step, IReadOnlyList<RecommendationView> recommendations,
+        string mode, RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
     {
         var frame = session.Frame;
         var tracks = new List<TrackView>(step?.Tracks.Count ?? 0);
@@ -26,14 +37,10 @@ public static class PictureBuilder
             foreach (var a in step.Threats.OrderByDescending(a => a.Score))
                 threats.Add(ThreatOf(session, a));
         }
-        var recommendations = gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
-            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
-            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
-            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null)).ToList();
         var units = session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt,
             [.. u.Engaging])).ToList();
         var events = newEvents.Select(EventOf).ToList();
-        return new Picture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
+        return new Picture(runId, session.Time, session.Finished, clock, mode, tracks, threats,
             recommendations, units, events, SummaryOf(session.Result()), time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 

@@ -4,6 +4,7 @@ import "./style.css";
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { api } from "./api";
 import { AirPictureMap } from "./map";
+import { ReplayControl } from "./replay";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
 import type { Picture } from "./types";
 
@@ -13,8 +14,28 @@ const series: { time: number; leaked: number; rounds: number }[] = [];
 let runId: string | null = new URLSearchParams(location.search).get("run");
 let last: Picture | null = null;
 
+const replay = new ReplayControl((p, jumped) => {
+  if (jumped) restart();
+  render(p);
+}, () => void showLive(), (s) => (status.textContent = s));
+
+/** Back from replay: the live picture now and the whole time line so far. */
+async function showLive(): Promise<void> {
+  restart();
+  if (!runId) return;
+  appendEvents(await api.events(runId));
+  render(await api.picture(runId));
+}
+
+/** Forgets what the map and panels accumulated (trails, chart, time line): the next picture starts afresh. */
+function restart(): void {
+  map.clearPicture();
+  series.length = 0;
+  document.getElementById("events")!.innerHTML = "";
+}
+
 /** What the browser tests and the benchmark read. */
-const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId };
+const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
@@ -23,7 +44,7 @@ const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticRecon
 let pending: Picture | null = null;
 const skippedEvents: Picture["newEvents"] = [];
 connection.on("picture", (p: Picture) => {
-  if (p.runId !== runId) return;
+  if (p.runId !== runId || replay.active) return;
   probe.latencyMs.push(Date.now() - p.sentAt);
   if (probe.latencyMs.length > 1000) probe.latencyMs.shift();
   probe.pictures++;
@@ -33,7 +54,10 @@ connection.on("picture", (p: Picture) => {
 });
 
 function applyPending(): void {
-  if (!pending) return;
+  if (!pending || replay.active) {
+    pending = null;
+    return;
+  }
   const p = pending;
   pending = null;
   if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
@@ -72,8 +96,8 @@ async function decide(id: number, approve: boolean): Promise<void> {
 async function follow(id: string): Promise<void> {
   if (runId && connection.state === "Connected") await connection.invoke("Unwatch", runId);
   runId = id;
-  series.length = 0;
-  document.getElementById("events")!.innerHTML = "";
+  replay.follow(id);
+  restart();
   map.showLayout(await api.layout(id));
   appendEvents(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ellipse, money, pushTrail, runClock, sidc } from "./format";
+import { decodeTracks, ellipse, money, pushTrail, runClock, sidc, TrackStride } from "./format";
 
 describe("runClock", () => {
   it("formats seconds as hh:mm:ss", () => {
@@ -46,5 +46,17 @@ describe("ellipse", () => {
     expect(pts[1][1]).toBeCloseTo(0, 9);
     expect(pts).toHaveLength(5);
     expect(pts[4][1]).toBeCloseTo(pts[0][1], 12);
+  });
+});
+
+describe("decodeTracks", () => {
+  it("reads each stride of the flat array as one track, class by index or none", () => {
+    const flat = [7, 1, 50.45, 30.52, 120, -50, 10.5, 0, 0, 9, 0, 49.1, 31, 3000, 600, -700.2, -5, -1];
+    const tracks = decodeTracks(flat, ["Drone", "Decoy"]);
+    expect(flat.length / TrackStride).toBe(2);
+    expect(tracks).toEqual([
+      { id: 7, confirmed: true, lat: 50.45, lon: 30.52, height: 120, vEast: -50, vNorth: 10.5, vUp: 0, class: "Drone" },
+      { id: 9, confirmed: false, lat: 49.1, lon: 31, height: 3000, vEast: 600, vNorth: -700.2, vUp: -5, class: undefined },
+    ]);
   });
 });

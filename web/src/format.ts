@@ -1,4 +1,5 @@
 // Pure helpers of the console, unit-tested with vitest.
+import type { LivePicture, Picture, TrackView } from "./types";
 
 /** Seconds from the start of the run as hh:mm:ss. */
 export function runClock(seconds: number): string {
@@ -55,4 +56,25 @@ export function ellipse(lat: number, lon: number, major: number, minor: number, 
     points.push([lon + east / metresPerDegLon, lat + north / metresPerDegLat]);
   }
   return points;
+}
+
+/** Numbers per track in a live picture's flat track array: id, confirmed, lat, lon, height, vEast, vNorth, vUp, class index. */
+export const TrackStride = 9;
+
+/** The tracks of a live picture's flat array as objects. */
+export function decodeTracks(flat: number[], classes: string[]): TrackView[] {
+  const tracks: TrackView[] = new Array(Math.floor(flat.length / TrackStride));
+  for (let i = 0, k = 0; k < tracks.length; i += TrackStride, k++) {
+    const c = flat[i + 8];
+    tracks[k] = {
+      id: flat[i], confirmed: flat[i + 1] === 1, lat: flat[i + 2], lon: flat[i + 3], height: flat[i + 4],
+      vEast: flat[i + 5], vNorth: flat[i + 6], vUp: flat[i + 7], class: c >= 0 ? classes[c] : undefined,
+    };
+  }
+  return tracks;
+}
+
+/** A live (hub) picture in the shape of the REST picture. */
+export function decodePicture(p: LivePicture): Picture {
+  return { ...p, tracks: decodeTracks(p.tracks, p.classes) };
 }

@@ -6,7 +6,8 @@ import { api } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
-import type { Picture } from "./types";
+import { decodePicture } from "./format";
+import type { LivePicture, Picture } from "./types";
 
 const map = new AirPictureMap(document.getElementById("map")!);
 const status = document.getElementById("status")!;
@@ -35,15 +36,16 @@ function restart(): void {
 }
 
 /** What the browser tests and the benchmark read. */
-const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active };
+const probe = { watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
 // Pictures are applied once per animation frame, the latest one: a burst never queues up behind a slow frame.
 // Events of pictures skipped that way are kept and shown with the next.
-let pending: Picture | null = null;
+// Hub pictures are compact (see LivePicture); only the one applied is decoded.
+let pending: LivePicture | null = null;
 const skippedEvents: Picture["newEvents"] = [];
-connection.on("picture", (p: Picture) => {
+connection.on("picture", (p: LivePicture) => {
   if (p.runId !== runId || replay.active) return;
   probe.latencyMs.push(Date.now() - p.sentAt);
   if (probe.latencyMs.length > 1000) probe.latencyMs.shift();
@@ -58,11 +60,12 @@ function applyPending(): void {
     pending = null;
     return;
   }
-  const p = pending;
+  const start = performance.now();
+  const p = decodePicture(pending);
   pending = null;
   if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
-  const start = performance.now();
   render(p);
+  probe.applied++;
   probe.frameMs.push(performance.now() - start);
   if (probe.frameMs.length > 1000) probe.frameMs.shift();
 }
@@ -152,7 +155,7 @@ function onFrame(now: number): void {
 requestAnimationFrame(onFrame);
 
 /** Every 2 s, what this console measured goes to the server (for `canopy bench serve --browser`). */
-let reported = { pictures: 0, at: performance.now() };
+let reported = { pictures: 0, applied: 0, at: performance.now() };
 setInterval(() => {
   const now = performance.now();
   const pictures = probe.pictures - reported.pictures;
@@ -162,13 +165,14 @@ setInterval(() => {
   const sorted = [...recent].sort((a, b) => a - b);
   const report = {
     picturesPerSecond: (pictures * 1000) / (now - reported.at),
+    appliedPerSecond: ((probe.applied - reported.applied) * 1000) / (now - reported.at),
     latencyMs: mean(recent),
     latencyP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
     renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
     frameMs: mean(frames.slice(-120)),
     tracks: last?.tracks.length ?? 0,
   };
-  reported = { pictures: probe.pictures, at: now };
+  reported = { pictures: probe.pictures, applied: probe.applied, at: now };
   fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })
     .catch(() => undefined);
 }, 2000);

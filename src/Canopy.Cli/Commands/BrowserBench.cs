@@ -50,7 +50,7 @@ internal static class BrowserBench
             }
             string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
             console.WriteLine($"browser (headless Chromium, software rendering), last 2 s window with {report.Tracks} tracks:");
-            console.WriteLine($"  pictures received: {F(report.PicturesPerSecond)} per second");
+            console.WriteLine($"  pictures received: {F(report.PicturesPerSecond)} per second; applied to map and panels: {F(report.AppliedPerSecond)} per second");
             console.WriteLine($"  push latency (server build to browser receipt): {F(report.LatencyMs)} ms mean, p95 {F(report.LatencyP95Ms)} ms");
             console.WriteLine($"  picture applied to map and panels: {F(report.RenderMs)} ms mean; animation frame interval: {F(report.FrameMs)} ms mean");
             return 0;

@@ -1,14 +1,16 @@
 namespace Canopy.Server.Live;
 
 /// <summary>
-/// What a console measured over its last reporting window: pictures received per second, push latency (server build
-/// to browser receipt, same machine clock), time to apply a picture, and the browser's animation frame interval.
+/// What a console measured over its last reporting window: pictures received and applied (drawn on the map and
+/// panels) per second, push latency (server build to browser receipt, same machine clock), time to apply a picture,
+/// and the browser's animation frame interval.
 /// </summary>
-public sealed record ConsoleReport(double PicturesPerSecond, double LatencyMs, double LatencyP95Ms, double RenderMs, double FrameMs, int Tracks)
+public sealed record ConsoleReport(double PicturesPerSecond, double LatencyMs, double LatencyP95Ms, double RenderMs, double FrameMs, int Tracks,
+    double AppliedPerSecond = 0)
 {
     /// <summary>Why the report is not plausible, or null when it is.</summary>
     public string? Problem() =>
-        new[] { PicturesPerSecond, LatencyMs, LatencyP95Ms, RenderMs, FrameMs }.Any(v => !double.IsFinite(v) || v < -1000 || v > 1e7)
+        new[] { PicturesPerSecond, AppliedPerSecond, LatencyMs, LatencyP95Ms, RenderMs, FrameMs }.Any(v => !double.IsFinite(v) || v < -1000 || v > 1e7)
             ? "every figure must be a finite number of milliseconds (or pictures per second)"
             : Tracks < 0 ? "tracks must not be negative" : null;
 }

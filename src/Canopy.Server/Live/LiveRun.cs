@@ -142,15 +142,22 @@ public sealed class LiveRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The clock: a frame every <see cref="FramePeriod"/> of wall time, measured from frame start to frame start (the
+    /// time spent stepping and pushing is taken off the wait, so the console gets 10 pictures a second while a frame's
+    /// work fits in the period).
+    /// </summary>
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        var period = TimeSpan.FromSeconds(FramePeriod);
         var last = _time.GetTimestamp();
         var budget = 0.0;
         while (!cancellationToken.IsCancellationRequested)
         {
+            var wait = period - _time.GetElapsedTime(last);
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(FramePeriod), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -159,41 +166,42 @@ public sealed class LiveRun : IAsyncDisposable
             var now = _time.GetTimestamp();
             var elapsed = _time.GetElapsedTime(last, now).TotalSeconds;
             last = now;
-            Picture? picture = null;
-            lock (_lock)
+            var picture = Frame(elapsed, ref budget);
+            if (picture is null) continue;
+            try
             {
-                if (_paused || _session.Finished) budget = 0;
-                else
-                {
-                    budget += elapsed * _speed;
-                    for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
-                    {
-                        _last = _session.Step() ?? _last;
-                        budget -= _session.Tick;
-                        _dirty = true;
-                    }
-                    budget = Math.Min(budget, _session.Tick);
-                }
-                if (_dirty)
-                {
-                    var events = _session.Recorder.Events;
-                    var fresh = events.Skip(_eventsSent).ToList();
-                    _eventsSent = events.Count;
-                    picture = PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
-                    _dirty = false;
-                }
+                await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
             }
-            if (picture is not null)
+            catch (OperationCanceledException)
             {
-                try
-                {
-                    await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                return;
             }
+        }
+    }
+
+    /// <summary>Steps the session by the simulated time <paramref name="elapsed"/> wall seconds buy; the picture to push if anything changed.</summary>
+    private LivePicture? Frame(double elapsed, ref double budget)
+    {
+        lock (_lock)
+        {
+            if (_paused || _session.Finished) budget = 0;
+            else
+            {
+                budget += elapsed * _speed;
+                for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
+                {
+                    _last = _session.Step() ?? _last;
+                    budget -= _session.Tick;
+                    _dirty = true;
+                }
+                budget = Math.Min(budget, _session.Tick);
+            }
+            if (!_dirty) return null;
+            _dirty = false;
+            var events = _session.Recorder.Events;
+            var fresh = events.Skip(_eventsSent).ToList();
+            _eventsSent = events.Count;
+            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
         }
     }
 

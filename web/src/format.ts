@@ -1,5 +1,5 @@
 // Pure helpers of the console, unit-tested with vitest.
-import type { LivePicture, Picture, TrackView } from "./types";
+import type { EventView, LivePicture, Picture, TrackView } from "./types";
 
 /** Seconds from the start of the run as hh:mm:ss. */
 export function runClock(seconds: number): string {
@@ -77,4 +77,26 @@ export function decodeTracks(flat: number[], classes: string[]): TrackView[] {
 /** A live (hub) picture in the shape of the REST picture. */
 export function decodePicture(p: LivePicture): Picture {
   return { ...p, tracks: decodeTracks(p.tracks, p.classes) };
+}
+
+/** Cumulative leakers and interceptor rounds at a simulated time. */
+export interface SeriesPoint { time: number; leaked: number; rounds: number }
+
+/** Rounds of an Engagement event, from its detail ("2 round(s), Pk 0.80, ..."); 0 if it does not say. */
+export function roundsOf(detail: string): number {
+  const m = /^(\d+) round/.exec(detail);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Extends the leakers (Impact events: every threat that came down, as the summary counts them) and interceptor rounds
+ * (Engagement events) series with time line events in time order; a point only where a count changes.
+ */
+export function addToSeries(series: SeriesPoint[], events: EventView[]): void {
+  for (const e of events) {
+    const last = series.length ? series[series.length - 1] : { time: 0, leaked: 0, rounds: 0 };
+    const leaked = last.leaked + (e.kind === "Impact" ? 1 : 0);
+    const rounds = last.rounds + (e.kind === "Engagement" ? roundsOf(e.detail) : 0);
+    if (leaked !== last.leaked || rounds !== last.rounds) series.push({ time: e.time, leaked, rounds });
+  }
 }

@@ -6,17 +6,21 @@ import { api } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
-import { decodePicture } from "./format";
+import { addToSeries, decodePicture, type SeriesPoint } from "./format";
 import type { LivePicture, Picture } from "./types";
 
 const map = new AirPictureMap(document.getElementById("map")!);
 const status = document.getElementById("status")!;
-const series: { time: number; leaked: number; rounds: number }[] = [];
+const series: SeriesPoint[] = [];
+let chartedAt = -1;
 let runId: string | null = new URLSearchParams(location.search).get("run");
 let last: Picture | null = null;
 
+// A replay picture holds every event up to its time: after a jump all are new, while playing on only the later ones.
 const replay = new ReplayControl((p, jumped) => {
+  const shownTime = last?.time ?? -1;
   if (jumped) restart();
+  else p.newEvents = p.newEvents.filter((e) => e.time > shownTime);
   render(p);
 }, () => void showLive(), (s) => (status.textContent = s));
 
@@ -24,7 +28,7 @@ const replay = new ReplayControl((p, jumped) => {
 async function showLive(): Promise<void> {
   restart();
   if (!runId) return;
-  appendEvents(await api.events(runId));
+  timeline(await api.events(runId));
   render(await api.picture(runId));
 }
 
@@ -32,6 +36,7 @@ async function showLive(): Promise<void> {
 function restart(): void {
   map.clearPicture();
   series.length = 0;
+  chartedAt = -1;
   document.getElementById("events")!.innerHTML = "";
 }
 
@@ -75,15 +80,21 @@ function render(p: Picture): void {
   map.showPicture(p);
   showClock(p);
   showSummary(p.summary);
-  if (series.length === 0 || series[series.length - 1].time !== p.time) {
-    series.push({ time: p.time, leaked: p.summary.leaked, rounds: p.summary.rounds });
-    if (series.length > 2000) series.splice(0, series.length - 2000);
-    showChart(series);
+  timeline(p.newEvents);
+  if (chartedAt !== p.time) {
+    chartedAt = p.time;
+    showChart(series, p.time);
   }
   showRecommendations(p.recommendations, p.time, decide);
   showThreats(p.threats);
-  appendEvents(p.newEvents);
   (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
+}
+
+/** New time line events: to the list and to the leakers and rounds chart. */
+function timeline(events: Picture["newEvents"]): void {
+  appendEvents(events);
+  addToSeries(series, events);
+  if (events.length) chartedAt = -1;
 }
 
 async function decide(id: number, approve: boolean): Promise<void> {
@@ -102,7 +113,7 @@ async function follow(id: string): Promise<void> {
   replay.follow(id);
   restart();
   map.showLayout(await api.layout(id));
-  appendEvents(await api.events(id));
+  timeline(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
   probe.watching = id;
   status.textContent = `run ${id}`;

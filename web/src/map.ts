@@ -23,6 +23,8 @@ const TrailPoints = 30;
 const DenseTracks = 300;
 const DenseImpacts = 100;
 const LeaderSeconds = 60;
+/** Above DenseTracks, trails take a point every this many pictures (the symbol and leader still move every picture). */
+const DenseTrailEvery = 3;
 
 /** A layer that moves every picture: drawn afresh each frame. */
 function layer(source: VectorSource, style?: Style | ((f: Feature) => Style | Style[])) {
@@ -67,6 +69,7 @@ export class AirPictureMap {
   readonly map: Map;
   private readonly trackFeatures = new globalThis.Map<number, { point: Feature<Point>; trail: Feature<LineString>; leader: Feature<LineString>; history: number[][] }>();
   private readonly effectorFeatures = new globalThis.Map<string, Feature>();
+  private pictures = 0;
 
   constructor(target: HTMLElement) {
     const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
@@ -146,6 +149,7 @@ export class AirPictureMap {
     const seen = new Set<number>();
     const addTracks: Feature[] = [];
     const addTrails: Feature[] = [];
+    const trailNow = p.tracks.length <= DenseTracks || this.pictures++ % DenseTrailEvery === 0;
     for (const t of p.tracks) {
       seen.add(t.id);
       const at = fromLonLat([t.lon, t.lat]);
@@ -169,7 +173,7 @@ export class AirPictureMap {
       const code = sidc(t.class ?? classOf.get(t.id) ?? (t.confirmed ? undefined : "tentative"));
       if (f.point.get("sidc") !== code) f.point.set("sidc", code, true);
       f.point.getGeometry()!.setCoordinates(at);
-      f.trail.getGeometry()!.setCoordinates(pushTrail(f.history, at, TrailPoints));
+      if (trailNow) f.trail.getGeometry()!.setCoordinates(pushTrail(f.history, at, TrailPoints));
       f.leader.getGeometry()!.setCoordinates([at, ahead]);
     }
     for (const [id, f] of this.trackFeatures) {

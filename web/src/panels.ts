@@ -1,5 +1,5 @@
 // The side panels: summary with a chart, recommendations with approve/veto, ranked threats, time line.
-import { money, runClock } from "./format";
+import { money, runClock, type SeriesPoint } from "./format";
 import type { EventView, Picture, RecommendationView, SummaryView, ThreatView } from "./types";
 
 const el = (id: string) => document.getElementById(id)!;
@@ -25,29 +25,33 @@ export function showSummary(s: SummaryView): void {
     `<span>spent <b>${money(s.defenderSpend)}</b></span> <span>cost exchange <b>${s.costExchangeRatio.toFixed(2)}</b></span>`);
 }
 
-/** Leakers (red) and rounds fired (blue) over simulated time. */
-export function showChart(history: { time: number; leaked: number; rounds: number }[]): void {
+/** Leakers (red) and interceptor rounds fired (blue), cumulative, as steps from the start of the run to `now`. */
+export function showChart(history: SeriesPoint[], now: number): void {
   const canvas = el("chart") as HTMLCanvasElement;
   const g = canvas.getContext("2d")!;
   g.clearRect(0, 0, canvas.width, canvas.height);
-  if (history.length < 2) return;
-  const t0 = history[0].time;
-  const t1 = Math.max(history[history.length - 1].time, t0 + 1);
-  const top = Math.max(1, ...history.map((h) => Math.max(h.leaked, h.rounds)));
+  const end = Math.max(now, 1);
+  const last = history.length ? history[history.length - 1] : { time: 0, leaked: 0, rounds: 0 };
+  const top = Math.max(1, last.leaked, last.rounds);
+  const x = (t: number) => (Math.min(t, end) / end) * (canvas.width - 4) + 2;
+  const y = (v: number) => canvas.height - 2 - (v / top) * (canvas.height - 14);
   const line = (key: "leaked" | "rounds", colour: string) => {
     g.strokeStyle = colour;
     g.beginPath();
-    history.forEach((h, i) => {
-      const x = ((h.time - t0) / (t1 - t0)) * (canvas.width - 4) + 2;
-      const y = canvas.height - 2 - (h[key] / top) * (canvas.height - 14);
-      if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
-    });
+    g.moveTo(x(0), y(0));
+    let value = 0;
+    for (const h of history) {
+      g.lineTo(x(h.time), y(value));
+      value = h[key];
+      g.lineTo(x(h.time), y(value));
+    }
+    g.lineTo(x(end), y(value));
     g.stroke();
   };
   line("rounds", "#6fb3ff");
   line("leaked", "#ff6060");
   g.fillStyle = "#aaa";
-  g.fillText(`rounds (blue), leakers (red); max ${top}`, 4, 10);
+  g.fillText(`rounds ${last.rounds} (blue), leakers ${last.leaked} (red), to ${runClock(now)}`, 4, 10);
 }
 
 export function showRecommendations(recs: RecommendationView[], time: number, decide: (id: number, approve: boolean) => void): void {

@@ -182,6 +182,9 @@ setInterval(() => {
     renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
     frameMs: mean(frames.slice(-120)),
     tracks: last?.tracks.length ?? 0,
+    received: probe.pictures,
+    applied: probe.applied,
+    clockMs: now,
   };
   reported = { pictures: probe.pictures, applied: probe.applied, at: now };
   fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })

@@ -143,21 +143,27 @@ public sealed class LiveRun : IAsyncDisposable
     }
 
     /// <summary>
-    /// The clock: a frame every <see cref="FramePeriod"/> of wall time, measured from frame start to frame start (the
-    /// time spent stepping and pushing is taken off the wait, so the console gets 10 pictures a second while a frame's
-    /// work fits in the period).
+    /// The clock: frames on a fixed wall-clock schedule, one every <see cref="FramePeriod"/> from the start (the time
+    /// spent stepping and pushing comes off the wait, and timer lateness is caught up, at most half a period early,
+    /// so the console gets 10 pictures a second while a frame's work fits in the period; a frame late by more than a
+    /// period is not caught up).
     /// </summary>
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var period = TimeSpan.FromSeconds(FramePeriod);
+        var period = (long)(FramePeriod * _time.TimestampFrequency);
+        // A late frame is caught up at half a period: two pictures in one browser frame would show only the second.
+        var shortest = TimeSpan.FromSeconds(FramePeriod / 2);
         var last = _time.GetTimestamp();
-        var budget = 0.0;
+        var next = last;
+        var budget = _session.Tick / 2;
         while (!cancellationToken.IsCancellationRequested)
         {
-            var wait = period - _time.GetElapsedTime(last);
+            next += period;
+            var wait = _time.GetElapsedTime(_time.GetTimestamp(), next);
+            if (wait < -TimeSpan.FromSeconds(FramePeriod)) next = _time.GetTimestamp();
             try
             {
-                await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.FromMilliseconds(1), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > shortest ? wait : shortest, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -184,7 +190,9 @@ public sealed class LiveRun : IAsyncDisposable
     {
         lock (_lock)
         {
-            if (_paused || _session.Finished) budget = 0;
+            // Half a tick in hand: when frames and ticks keep the same pace (10x with 1 s ticks), timer jitter then never
+            // leaves a frame without its tick (and the console without its picture).
+            if (_paused || _session.Finished) budget = _session.Tick / 2;
             else
             {
                 budget += elapsed * _speed;

@@ -71,6 +71,10 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
 
         Assert.Contains(track, await console.EngagedTracksAsync(run));
         await page.Locator("#events li[data-kind='Engagement']").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        // The chart's rounds come from the time line's engagements; they add up to the summary's rounds.
+        await page.WaitForFunctionAsync("() => window.canopy.last().summary.rounds > 0 && window.canopy.series().length > 0 " +
+            "&& window.canopy.series().at(-1).rounds === window.canopy.last().summary.rounds",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         await Screenshot(page, "console-approved");
     }
 

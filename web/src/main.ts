@@ -41,7 +41,7 @@ function restart(): void {
 }
 
 /** What the browser tests and the benchmark read. */
-const probe = { watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active };
+const probe = { watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();

@@ -26,8 +26,9 @@ export class ReplayControl {
     this.slider.oninput = () => { this.pause(); this.request(Number(this.slider.value), true); };
   }
 
+  /** Follows another run: back to live without asking for the live picture (the caller loads the new run). */
   follow(runId: string): void {
-    if (this.active) this.stop();
+    this.leave();
     this.runId = runId;
   }
 
@@ -42,11 +43,15 @@ export class ReplayControl {
   }
 
   stop(): void {
+    this.leave();
+    this.onLive();
+  }
+
+  private leave(): void {
     this.pause();
     this.active = false;
     document.body.classList.remove("replaying");
     el("replay-at").textContent = "live";
-    this.onLive();
   }
 
   private togglePlay(): void {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 
@@ -70,6 +71,10 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
 
         Assert.Contains(track, await console.EngagedTracksAsync(run));
         await page.Locator("#events li[data-kind='Engagement']").First.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        // The chart's rounds come from the time line's engagements; they add up to the summary's rounds.
+        await page.WaitForFunctionAsync("() => window.canopy.last().summary.rounds > 0 && window.canopy.series().length > 0 " +
+            "&& window.canopy.series().at(-1).rounds === window.canopy.last().summary.rounds",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         await Screenshot(page, "console-approved");
     }
 
@@ -94,5 +99,34 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
         Assert.NotEmpty(engaged);
         Assert.DoesNotContain(track, engaged);
         await Screenshot(page, "console-vetoed");
+    }
+
+    [Fact]
+    public async Task Replay_AtAChosenTime_ShowsTheTracksOfThen()
+    {
+        var (run, rec) = await console.StartRunWithRecommendationAsync();
+        var then = await console.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/picture");
+        var time = then.GetProperty("time").GetDouble();
+        var tracksThen = then.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).Order().ToList();
+        (await console.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{rec.GetProperty("id").GetInt32()}/approve", new { })).EnsureSuccessStatusCode();
+        await console.StepAsync(run, 600);
+        var page = await console.OpenAsync(run);
+
+        await page.ClickAsync("#replay");
+        await page.WaitForFunctionAsync("() => window.canopy.replaying() && window.canopy.last()", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.EvalOnSelectorAsync("#replay-time", "(e, t) => { e.value = String(t); e.dispatchEvent(new Event('input')); }", time);
+        await page.WaitForFunctionAsync($"() => window.canopy.last().time === {time.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+
+        var shown = await page.EvaluateAsync<JsonElement>("() => window.canopy.last()");
+        Assert.Equal(tracksThen, shown.GetProperty("tracks").EnumerateArray().Select(t => t.GetProperty("id").GetInt32()).Order().ToList());
+        Assert.Equal(tracksThen.Count, (await page.EvaluateAsync<Dictionary<string, int>>("() => window.canopy.counts()"))["tracks"]);
+        Assert.Equal("replay " + TimeSpan.FromSeconds(Math.Round(time)).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture),
+            await page.InnerTextAsync("#replay-at"));
+        await Screenshot(page, "console-replay");
+
+        await page.ClickAsync("#replay-live");
+        await page.WaitForFunctionAsync("() => !window.canopy.replaying() && window.canopy.last().time > " +
+            time.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new PageWaitForFunctionOptions { Timeout = 15_000 });
     }
 }

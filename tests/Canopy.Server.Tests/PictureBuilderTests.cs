@@ -1,4 +1,8 @@
+using Canopy.Pipeline;
+using Canopy.Server.Approval;
+using Canopy.Server.Decisions;
 using Canopy.Server.Live;
+using Canopy.Simulation.Running;
 
 namespace Canopy.Server.Tests;
 
@@ -18,5 +22,49 @@ public class PictureBuilderTests
         Assert.Equal(major, e.Major, 9);
         Assert.Equal(minor, e.Minor, 9);
         Assert.Equal(bearing, e.Bearing, 9);
+    }
+}
+
+public class LivePictureTests
+{
+    [Fact]
+    public void BuildLive_TracksAndThreats_MatchTheFullPictureAtWireResolution()
+    {
+        var scenario = new ScenarioCatalog(RepositoryRoot.Scenarios).Load("quiet-night", out var error) ?? throw new InvalidOperationException(error);
+        OperatorApprovalAssigner gate = null!;
+        var session = new SimulationSession(scenario, 7, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn,
+            inner => gate = new OperatorApprovalAssigner(inner, new NoDecisions(), "t", TimeProvider.System)));
+        PipelineStep? step = null;
+        for (var i = 0; i < 3600 && (step is null || step.Threats.Count < 3); i++) step = session.Step() ?? step;
+        var clock = new RunClockState(true, 1);
+
+        var full = PictureBuilder.Build("t", session, step, gate, clock, [], TimeProvider.System);
+        var live = PictureBuilder.BuildLive("t", session, step, gate, clock, [], TimeProvider.System);
+
+        Assert.Equal(full.Tracks.Count * LivePicture.TrackStride, live.Tracks.Length);
+        Assert.True(full.Threats.Count >= 3);
+        var classOf = full.Threats.ToDictionary(t => t.TrackId, t => t.Class);
+        for (var k = 0; k < full.Tracks.Count; k++)
+        {
+            var t = full.Tracks[k];
+            var row = live.Tracks.AsSpan(k * LivePicture.TrackStride, LivePicture.TrackStride);
+            Assert.Equal(t.Id, row[0]);
+            Assert.Equal(t.Confirmed ? 1 : 0, row[1]);
+            Assert.Equal(t.Lat, row[2], 0.5e-6);
+            Assert.Equal(t.Lon, row[3], 0.5e-6);
+            Assert.Equal(t.Height, row[4], 0.5);
+            Assert.Equal(t.VEast, row[5], 0.05);
+            Assert.Equal(t.VNorth, row[6], 0.05);
+            Assert.Equal(t.VUp, row[7], 0.05);
+            Assert.Equal(classOf.TryGetValue(t.Id, out var c) ? c : null, row[8] >= 0 ? live.Classes[(int)row[8]] : null);
+        }
+        Assert.Equal(full.Threats, live.Threats);
+        Assert.Equal(full.Threats.Count, live.ThreatCount);
+    }
+
+    private sealed class NoDecisions : IDecisionLog
+    {
+        public void Add(Decision decision) { }
+        public IReadOnlyList<Decision> ForRun(string runId) => [];
     }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ellipse, money, pushTrail, runClock, sidc } from "./format";
+import { addToSeries, decodeTracks, ellipse, money, pushTrail, roundsOf, runClock, sidc, TrackStride, type SeriesPoint } from "./format";
 
 describe("runClock", () => {
   it("formats seconds as hh:mm:ss", () => {
@@ -46,5 +46,31 @@ describe("ellipse", () => {
     expect(pts[1][1]).toBeCloseTo(0, 9);
     expect(pts).toHaveLength(5);
     expect(pts[4][1]).toBeCloseTo(pts[0][1], 12);
+  });
+});
+
+describe("decodeTracks", () => {
+  it("reads each stride of the flat array as one track, class by index or none", () => {
+    const flat = [7, 1, 50.45, 30.52, 120, -50, 10.5, 0, 0, 9, 0, 49.1, 31, 3000, 600, -700.2, -5, -1];
+    const tracks = decodeTracks(flat, ["Drone", "Decoy"]);
+    expect(flat.length / TrackStride).toBe(2);
+    expect(tracks).toEqual([
+      { id: 7, confirmed: true, lat: 50.45, lon: 30.52, height: 120, vEast: -50, vNorth: 10.5, vUp: 0, class: "Drone" },
+      { id: 9, confirmed: false, lat: 49.1, lon: 31, height: 3000, vEast: 600, vNorth: -700.2, vUp: -5, class: undefined },
+    ]);
+  });
+});
+
+describe("addToSeries", () => {
+  const ev = (time: number, kind: string, detail = "") => ({ time, kind, threatId: 1, threatClass: "Drone", trackId: 1, effector: null, detail });
+  it("counts impacts as leakers and engagement rounds, a point where a count changes", () => {
+    const series: SeriesPoint[] = [];
+    addToSeries(series, [ev(10, "Launch"), ev(60, "Engagement", "2 round(s), Pk 0.80, intercept at 00:01:30"), ev(90, "Kill")]);
+    addToSeries(series, [ev(120, "Impact", "hit Power plant"), ev(130, "Engagement", "1 round(s), Pk 0.60"), ev(200, "Impact", "open ground")]);
+    expect(series).toEqual([{ time: 60, leaked: 0, rounds: 2 }, { time: 120, leaked: 1, rounds: 2 }, { time: 130, leaked: 1, rounds: 3 }, { time: 200, leaked: 2, rounds: 3 }]);
+  });
+  it("reads no rounds from a detail that does not start with them", () => {
+    expect(roundsOf("12 round(s), Pk 0.9")).toBe(12);
+    expect(roundsOf("Pk 0.9")).toBe(0);
   });
 });

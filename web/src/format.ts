@@ -1,4 +1,5 @@
 // Pure helpers of the console, unit-tested with vitest.
+import type { EventView, LivePicture, Picture, TrackView } from "./types";
 
 /** Seconds from the start of the run as hh:mm:ss. */
 export function runClock(seconds: number): string {
@@ -55,4 +56,47 @@ export function ellipse(lat: number, lon: number, major: number, minor: number, 
     points.push([lon + east / metresPerDegLon, lat + north / metresPerDegLat]);
   }
   return points;
+}
+
+/** Numbers per track in a live picture's flat track array: id, confirmed, lat, lon, height, vEast, vNorth, vUp, class index. */
+export const TrackStride = 9;
+
+/** The tracks of a live picture's flat array as objects. */
+export function decodeTracks(flat: number[], classes: string[]): TrackView[] {
+  const tracks: TrackView[] = new Array(Math.floor(flat.length / TrackStride));
+  for (let i = 0, k = 0; k < tracks.length; i += TrackStride, k++) {
+    const c = flat[i + 8];
+    tracks[k] = {
+      id: flat[i], confirmed: flat[i + 1] === 1, lat: flat[i + 2], lon: flat[i + 3], height: flat[i + 4],
+      vEast: flat[i + 5], vNorth: flat[i + 6], vUp: flat[i + 7], class: c >= 0 ? classes[c] : undefined,
+    };
+  }
+  return tracks;
+}
+
+/** A live (hub) picture in the shape of the REST picture. */
+export function decodePicture(p: LivePicture): Picture {
+  return { ...p, tracks: decodeTracks(p.tracks, p.classes) };
+}
+
+/** Cumulative leakers and interceptor rounds at a simulated time. */
+export interface SeriesPoint { time: number; leaked: number; rounds: number }
+
+/** Rounds of an Engagement event, from its detail ("2 round(s), Pk 0.80, ..."); 0 if it does not say. */
+export function roundsOf(detail: string): number {
+  const m = /^(\d+) round/.exec(detail);
+  return m ? Number(m[1]) : 0;
+}
+
+/**
+ * Extends the leakers (Impact events: every threat that came down, as the summary counts them) and interceptor rounds
+ * (Engagement events) series with time line events in time order; a point only where a count changes.
+ */
+export function addToSeries(series: SeriesPoint[], events: EventView[]): void {
+  for (const e of events) {
+    const last = series.length ? series[series.length - 1] : { time: 0, leaked: 0, rounds: 0 };
+    const leaked = last.leaked + (e.kind === "Impact" ? 1 : 0);
+    const rounds = last.rounds + (e.kind === "Engagement" ? roundsOf(e.detail) : 0);
+    if (leaked !== last.leaked || rounds !== last.rounds) series.push({ time: e.time, leaked, rounds });
+  }
 }

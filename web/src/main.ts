@@ -4,26 +4,54 @@ import "./style.css";
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { api } from "./api";
 import { AirPictureMap } from "./map";
+import { ReplayControl } from "./replay";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
-import type { Picture } from "./types";
+import { addToSeries, decodePicture, type SeriesPoint } from "./format";
+import type { LivePicture, Picture } from "./types";
 
 const map = new AirPictureMap(document.getElementById("map")!);
 const status = document.getElementById("status")!;
-const series: { time: number; leaked: number; rounds: number }[] = [];
+const series: SeriesPoint[] = [];
+let chartedAt = -1;
 let runId: string | null = new URLSearchParams(location.search).get("run");
 let last: Picture | null = null;
 
+// A replay picture holds every event up to its time: after a jump all are new, while playing on only the later ones.
+const replay = new ReplayControl((p, jumped) => {
+  const shownTime = last?.time ?? -1;
+  if (jumped) restart();
+  else p.newEvents = p.newEvents.filter((e) => e.time > shownTime);
+  render(p);
+}, () => void showLive(), (s) => (status.textContent = s));
+
+/** Back from replay: the live picture now and the whole time line so far. */
+async function showLive(): Promise<void> {
+  restart();
+  if (!runId) return;
+  timeline(await api.events(runId));
+  render(await api.picture(runId));
+}
+
+/** Forgets what the map and panels accumulated (trails, chart, time line): the next picture starts afresh. */
+function restart(): void {
+  map.clearPicture();
+  series.length = 0;
+  chartedAt = -1;
+  document.getElementById("events")!.innerHTML = "";
+}
+
 /** What the browser tests and the benchmark read. */
-const probe = { watching: null as string | null, pictures: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId };
+const probe = { watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
 // Pictures are applied once per animation frame, the latest one: a burst never queues up behind a slow frame.
 // Events of pictures skipped that way are kept and shown with the next.
-let pending: Picture | null = null;
+// Hub pictures are compact (see LivePicture); only the one applied is decoded.
+let pending: LivePicture | null = null;
 const skippedEvents: Picture["newEvents"] = [];
-connection.on("picture", (p: Picture) => {
-  if (p.runId !== runId) return;
+connection.on("picture", (p: LivePicture) => {
+  if (p.runId !== runId || replay.active) return;
   probe.latencyMs.push(Date.now() - p.sentAt);
   if (probe.latencyMs.length > 1000) probe.latencyMs.shift();
   probe.pictures++;
@@ -33,12 +61,16 @@ connection.on("picture", (p: Picture) => {
 });
 
 function applyPending(): void {
-  if (!pending) return;
-  const p = pending;
+  if (!pending || replay.active) {
+    pending = null;
+    return;
+  }
+  const start = performance.now();
+  const p = decodePicture(pending);
   pending = null;
   if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
-  const start = performance.now();
   render(p);
+  probe.applied++;
   probe.frameMs.push(performance.now() - start);
   if (probe.frameMs.length > 1000) probe.frameMs.shift();
 }
@@ -48,15 +80,21 @@ function render(p: Picture): void {
   map.showPicture(p);
   showClock(p);
   showSummary(p.summary);
-  if (series.length === 0 || series[series.length - 1].time !== p.time) {
-    series.push({ time: p.time, leaked: p.summary.leaked, rounds: p.summary.rounds });
-    if (series.length > 2000) series.splice(0, series.length - 2000);
-    showChart(series);
+  timeline(p.newEvents);
+  if (chartedAt !== p.time) {
+    chartedAt = p.time;
+    showChart(series, p.time);
   }
   showRecommendations(p.recommendations, p.time, decide);
   showThreats(p.threats);
-  appendEvents(p.newEvents);
   (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
+}
+
+/** New time line events: to the list and to the leakers and rounds chart. */
+function timeline(events: Picture["newEvents"]): void {
+  appendEvents(events);
+  addToSeries(series, events);
+  if (events.length) chartedAt = -1;
 }
 
 async function decide(id: number, approve: boolean): Promise<void> {
@@ -72,10 +110,10 @@ async function decide(id: number, approve: boolean): Promise<void> {
 async function follow(id: string): Promise<void> {
   if (runId && connection.state === "Connected") await connection.invoke("Unwatch", runId);
   runId = id;
-  series.length = 0;
-  document.getElementById("events")!.innerHTML = "";
+  replay.follow(id);
+  restart();
   map.showLayout(await api.layout(id));
-  appendEvents(await api.events(id));
+  timeline(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
   probe.watching = id;
   status.textContent = `run ${id}`;
@@ -128,7 +166,7 @@ function onFrame(now: number): void {
 requestAnimationFrame(onFrame);
 
 /** Every 2 s, what this console measured goes to the server (for `canopy bench serve --browser`). */
-let reported = { pictures: 0, at: performance.now() };
+let reported = { pictures: 0, applied: 0, at: performance.now() };
 setInterval(() => {
   const now = performance.now();
   const pictures = probe.pictures - reported.pictures;
@@ -138,13 +176,17 @@ setInterval(() => {
   const sorted = [...recent].sort((a, b) => a - b);
   const report = {
     picturesPerSecond: (pictures * 1000) / (now - reported.at),
+    appliedPerSecond: ((probe.applied - reported.applied) * 1000) / (now - reported.at),
     latencyMs: mean(recent),
     latencyP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
     renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
     frameMs: mean(frames.slice(-120)),
     tracks: last?.tracks.length ?? 0,
+    received: probe.pictures,
+    applied: probe.applied,
+    clockMs: now,
   };
-  reported = { pictures: probe.pictures, at: now };
+  reported = { pictures: probe.pictures, applied: probe.applied, at: now };
   fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })
     .catch(() => undefined);
 }, 2000);

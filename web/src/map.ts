@@ -4,6 +4,7 @@ import Map from "ol/Map";
 import View from "ol/View";
 import Feature from "ol/Feature";
 import VectorLayer from "ol/layer/Vector";
+import VectorImageLayer from "ol/layer/VectorImage";
 import VectorSource from "ol/source/Vector";
 import GeoJSON from "ol/format/GeoJSON";
 import { LineString, Point, Polygon } from "ol/geom";
@@ -22,9 +23,20 @@ const TrailPoints = 30;
 const DenseTracks = 300;
 const DenseImpacts = 100;
 const LeaderSeconds = 60;
+/** Above DenseTracks, trails take a point every this many pictures (the symbol and leader still move every picture). */
+const DenseTrailEvery = 3;
 
+/** A layer that moves every picture: drawn afresh each frame. */
 function layer(source: VectorSource, style?: Style | ((f: Feature) => Style | Style[])) {
   return new VectorLayer({ source, style: style as never, updateWhileAnimating: true, updateWhileInteracting: true });
+}
+
+/**
+ * A layer that rarely changes (borders, assets, coverage, zones): drawn once to an image that frames reuse until it or
+ * the view changes, so 10 pictures a second do not redraw the Natural Earth borders each time.
+ */
+function staticLayer(source: VectorSource, style: Style | ((f: Feature) => Style | Style[])) {
+  return new VectorImageLayer({ source, style: style as never, imageRatio: 1.5 });
 }
 
 function ring(lat: number, lon: number, radius: number): Polygon {
@@ -57,6 +69,7 @@ export class AirPictureMap {
   readonly map: Map;
   private readonly trackFeatures = new globalThis.Map<number, { point: Feature<Point>; trail: Feature<LineString>; leader: Feature<LineString>; history: number[][] }>();
   private readonly effectorFeatures = new globalThis.Map<string, Feature>();
+  private pictures = 0;
 
   constructor(target: HTMLElement) {
     const topo = countries as unknown as Topology<{ countries: GeometryCollection }>;
@@ -86,14 +99,14 @@ export class AirPictureMap {
     this.map = new Map({
       target,
       layers: [
-        layer(this.borders, new Style({ fill: new Fill({ color: "#1d2a33" }), stroke: new Stroke({ color: "#6b8797", width: 1 }) })),
-        layer(this.sensors, new Style({ stroke: new Stroke({ color: "rgba(120,200,255,0.35)", width: 1, lineDash: [4, 4] }) })),
-        layer(this.effectors, (f) => new Style({
+        staticLayer(this.borders, new Style({ fill: new Fill({ color: "#1d2a33" }), stroke: new Stroke({ color: "#6b8797", width: 1 }) })),
+        staticLayer(this.sensors, new Style({ stroke: new Stroke({ color: "rgba(120,200,255,0.35)", width: 1, lineDash: [4, 4] }) })),
+        staticLayer(this.effectors, (f) => new Style({
           fill: new Fill({ color: "rgba(80,160,255,0.06)" }),
           stroke: new Stroke({ color: "rgba(80,160,255,0.8)", width: 1.2 }),
           text: new Text({ text: f.get("label"), font: "11px sans-serif", fill: new Fill({ color: "#9cc8ff" }), overflow: true }),
         })),
-        layer(this.assets, (f) => new Style({
+        staticLayer(this.assets, (f) => new Style({
           fill: new Fill({ color: "rgba(90,220,120,0.18)" }),
           stroke: new Stroke({ color: "#5adc78", width: 2 }),
           text: new Text({ text: f.get("label"), font: "bold 12px sans-serif", fill: new Fill({ color: "#bff5cc" }), overflow: true }),
@@ -136,6 +149,7 @@ export class AirPictureMap {
     const seen = new Set<number>();
     const addTracks: Feature[] = [];
     const addTrails: Feature[] = [];
+    const trailNow = p.tracks.length <= DenseTracks || this.pictures++ % DenseTrailEvery === 0;
     for (const t of p.tracks) {
       seen.add(t.id);
       const at = fromLonLat([t.lon, t.lat]);
@@ -156,9 +170,10 @@ export class AirPictureMap {
         addTracks.push(f.point);
         addTrails.push(f.trail, f.leader);
       }
-      f.point.set("sidc", sidc(classOf.get(t.id) ?? (t.confirmed ? undefined : "tentative")), true);
+      const code = sidc(t.class ?? classOf.get(t.id) ?? (t.confirmed ? undefined : "tentative"));
+      if (f.point.get("sidc") !== code) f.point.set("sidc", code, true);
       f.point.getGeometry()!.setCoordinates(at);
-      f.trail.getGeometry()!.setCoordinates(pushTrail(f.history, at, TrailPoints));
+      if (trailNow) f.trail.getGeometry()!.setCoordinates(pushTrail(f.history, at, TrailPoints));
       f.leader.getGeometry()!.setCoordinates([at, ahead]);
     }
     for (const [id, f] of this.trackFeatures) {

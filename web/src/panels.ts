@@ -1,58 +1,69 @@
 // The side panels: summary with a chart, recommendations with approve/veto, ranked threats, time line.
-import { money, runClock } from "./format";
+import { money, runClock, type SeriesPoint } from "./format";
 import type { EventView, Picture, RecommendationView, SummaryView, ThreatView } from "./types";
 
 const el = (id: string) => document.getElementById(id)!;
+
+const shown = new Map<string, string>();
+
+/** Sets an element's HTML only when it changed (10 pictures a second mostly repeat the panels); true if it did. */
+function setHtml(id: string, html: string): boolean {
+  if (shown.get(id) === html) return false;
+  el(id).innerHTML = html;
+  shown.set(id, html);
+  return true;
+}
 
 function escape(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
 export function showSummary(s: SummaryView): void {
-  el("summary").innerHTML =
+  setHtml("summary",
     `<span>launched <b>${s.launched}</b></span> <span>destroyed <b data-testid="destroyed">${s.destroyed}</b></span> ` +
     `<span>leaked <b>${s.leaked}</b></span> <span>rounds <b data-testid="rounds">${s.rounds}</b></span> ` +
-    `<span>spent <b>${money(s.defenderSpend)}</b></span> <span>cost exchange <b>${s.costExchangeRatio.toFixed(2)}</b></span>`;
+    `<span>spent <b>${money(s.defenderSpend)}</b></span> <span>cost exchange <b>${s.costExchangeRatio.toFixed(2)}</b></span>`);
 }
 
-/** Leakers (red) and rounds fired (blue) over simulated time. */
-export function showChart(history: { time: number; leaked: number; rounds: number }[]): void {
+/** Leakers (red) and interceptor rounds fired (blue), cumulative, as steps from the start of the run to `now`. */
+export function showChart(history: SeriesPoint[], now: number): void {
   const canvas = el("chart") as HTMLCanvasElement;
   const g = canvas.getContext("2d")!;
   g.clearRect(0, 0, canvas.width, canvas.height);
-  if (history.length < 2) return;
-  const t0 = history[0].time;
-  const t1 = Math.max(history[history.length - 1].time, t0 + 1);
-  const top = Math.max(1, ...history.map((h) => Math.max(h.leaked, h.rounds)));
+  const end = Math.max(now, 1);
+  const last = history.length ? history[history.length - 1] : { time: 0, leaked: 0, rounds: 0 };
+  const top = Math.max(1, last.leaked, last.rounds);
+  const x = (t: number) => (Math.min(t, end) / end) * (canvas.width - 4) + 2;
+  const y = (v: number) => canvas.height - 2 - (v / top) * (canvas.height - 14);
   const line = (key: "leaked" | "rounds", colour: string) => {
     g.strokeStyle = colour;
     g.beginPath();
-    history.forEach((h, i) => {
-      const x = ((h.time - t0) / (t1 - t0)) * (canvas.width - 4) + 2;
-      const y = canvas.height - 2 - (h[key] / top) * (canvas.height - 14);
-      if (i === 0) g.moveTo(x, y); else g.lineTo(x, y);
-    });
+    g.moveTo(x(0), y(0));
+    let value = 0;
+    for (const h of history) {
+      g.lineTo(x(h.time), y(value));
+      value = h[key];
+      g.lineTo(x(h.time), y(value));
+    }
+    g.lineTo(x(end), y(value));
     g.stroke();
   };
   line("rounds", "#6fb3ff");
   line("leaked", "#ff6060");
   g.fillStyle = "#aaa";
-  g.fillText(`rounds (blue), leakers (red); max ${top}`, 4, 10);
+  g.fillText(`rounds ${last.rounds} (blue), leakers ${last.leaked} (red), to ${runClock(now)}`, 4, 10);
 }
 
 export function showRecommendations(recs: RecommendationView[], time: number, decide: (id: number, approve: boolean) => void): void {
-  const box = el("recommendations");
-  if (recs.length === 0) {
-    box.innerHTML = `<p class="muted">none pending</p>`;
-    return;
-  }
-  box.innerHTML = recs.map((r) =>
+  const html = recs.length === 0 ? `<p class="muted">none pending</p>` : recs.map((r) =>
     `<div class="rec" data-testid="recommendation" data-id="${r.id}" data-track="${r.trackId}">` +
     `<b>${escape(r.effector)}</b> &rarr; track ${r.trackId}: ${r.rounds} rd, Pk ${r.killProbability.toFixed(2)}, ${money(r.cost)}, ` +
     `launch ${runClock(r.launchTime)}, intercept ${runClock(r.interceptTime)}` +
     (r.releaseAt !== null ? `, fires in ${Math.max(0, Math.round(r.releaseAt - time))} s` : "") +
     (r.approved ? ` <i>approved</i>` : ` <button type="button" data-approve="${r.id}">Approve</button> <button type="button" data-veto="${r.id}">Veto</button>`) +
     `</div>`).join("");
+  if (!setHtml("recommendations", html)) return;
+  const box = el("recommendations");
   box.querySelectorAll<HTMLButtonElement>("button[data-approve]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.approve), true)));
   box.querySelectorAll<HTMLButtonElement>("button[data-veto]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.veto), false)));
 }
@@ -61,7 +72,7 @@ export function showThreats(threats: ThreatView[]): void {
   const rows = threats.slice(0, 30).map((t) =>
     `<tr><td>${t.trackId}</td><td>${t.class}</td><td>${(t.confidence * 100).toFixed(0)}%</td><td>${escape(t.asset ?? "-")}</td>` +
     `<td>${Number.isFinite(t.timeToGo) ? runClock(t.timeToGo) : "-"}</td><td>${t.score.toPrecision(3)}</td></tr>`).join("");
-  el("threats").innerHTML = `<tr><th>track</th><th>class</th><th>conf</th><th>asset</th><th>to go</th><th>score</th></tr>${rows}`;
+  setHtml("threats", `<tr><th>track</th><th>class</th><th>conf</th><th>asset</th><th>to go</th><th>score</th></tr>${rows}`);
 }
 
 export function appendEvents(events: EventView[]): void {

@@ -1,7 +1,8 @@
 // The server's JSON shapes (camelCase), as pushed over the hub and served by the REST API.
 
 export interface RunClockState { paused: boolean; speed: number }
-export interface TrackView { id: number; confirmed: boolean; lat: number; lon: number; height: number; vEast: number; vNorth: number; vUp: number }
+/** A track; `class` is set on live pictures (the evaluator's class, absent when not evaluated). */
+export interface TrackView { id: number; confirmed: boolean; lat: number; lon: number; height: number; vEast: number; vNorth: number; vUp: number; class?: string }
 export interface ThreatView {
   trackId: number; class: string; confidence: number; asset: string | null; impactLat: number; impactLon: number; timeToGo: number;
   threatensDefendedArea: boolean; score: number; sigmaMajor: number; sigmaMinor: number; ellipseBearing: number;
@@ -20,6 +21,8 @@ export interface Picture {
   runId: string; time: number; finished: boolean; clock: RunClockState; mode: string; tracks: TrackView[]; threats: ThreatView[];
   recommendations: RecommendationView[]; fireUnits: FireUnitView[]; newEvents: EventView[]; summary: SummaryView; sentAt: number;
 }
+/** The hub's compact picture: tracks as a flat array of `trackStride` numbers each (see LivePicture.cs), top threats only. */
+export interface LivePicture extends Omit<Picture, "tracks"> { tracks: number[]; classes: string[]; threatCount: number }
 export interface AssetView { name: string; kind: string; lat: number; lon: number; radius: number; value: number }
 export interface SensorView { id: number; name: string; kind: string; lat: number; lon: number; coverage: number }
 export interface EffectorView { id: string; class: string; lat: number; lon: number; minRange: number; maxRange: number; magazine: number; costPerShot: number }

@@ -39,7 +39,10 @@ internal static class BrowserBench
                  $"{app.Urls.First()}/?run={run.Id}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
             chromium.ErrorDataReceived += (_, _) => { };
             chromium.BeginErrorReadLine();
-            Thread.Sleep(TimeSpan.FromSeconds(seconds));
+            // Rates over the span between the first report after a third of the time (the page loaded and warmed up) and the last.
+            Thread.Sleep(TimeSpan.FromSeconds(seconds / 3.0));
+            var first = run.LastConsoleReport;
+            Thread.Sleep(TimeSpan.FromSeconds(seconds - seconds / 3.0));
             var report = run.LastConsoleReport;
             chromium.Kill(entireProcessTree: true);
             chromium.WaitForExit(5000);
@@ -49,10 +52,15 @@ internal static class BrowserBench
                 return 1;
             }
             string F(double v) => v.ToString("0.0", CultureInfo.InvariantCulture);
-            console.WriteLine($"browser (headless Chromium, software rendering), last 2 s window with {report.Tracks} tracks:");
-            console.WriteLine($"  pictures received: {F(report.PicturesPerSecond)} per second");
+            var span = first is null ? 0 : (report.ClockMs - first.ClockMs) / 1000;
+            console.WriteLine($"browser (headless Chromium, software rendering), with {report.Tracks} tracks:");
+            if (span > 0)
+                console.WriteLine($"  over the last {F(span)} s: pictures received {F((report.Received - first!.Received) / span)} per second, " +
+                                  $"applied to map and panels {F((report.Applied - first.Applied) / span)} per second");
+            console.WriteLine($"  last 2 s window: pictures received {F(report.PicturesPerSecond)} per second, applied {F(report.AppliedPerSecond)} per second");
             console.WriteLine($"  push latency (server build to browser receipt): {F(report.LatencyMs)} ms mean, p95 {F(report.LatencyP95Ms)} ms");
             console.WriteLine($"  picture applied to map and panels: {F(report.RenderMs)} ms mean; animation frame interval: {F(report.FrameMs)} ms mean");
+            console.WriteLine($"  machine load average (1 min) at the end: {LoadAverage()}");
             return 0;
         }
         finally
@@ -61,4 +69,8 @@ internal static class BrowserBench
             ((IAsyncDisposable)app).DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
+
+    /// <summary>The 1-minute load average from /proc/loadavg (Linux), or "unknown".</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] + $" on {Environment.ProcessorCount} cores" : "unknown";
 }

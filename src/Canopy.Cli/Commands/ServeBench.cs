@@ -13,7 +13,7 @@ using Spectre.Console;
 namespace Canopy.Cli.Commands;
 
 /// <summary>
-/// `canopy bench serve`: the server's cost of one live picture push (build + JSON) with many tracks: the scenario's
+/// `canopy bench serve`: the server's cost of one live (hub) picture push (build + JSON) with many tracks: the scenario's
 /// waves are scaled and launched within five minutes until the tracker holds the wanted number of tracks.
 /// </summary>
 internal static class ServeBench
@@ -81,7 +81,7 @@ internal static class ServeBench
         for (var i = 0; i < pictures + 5; i++)
         {
             var sw = Stopwatch.StartNew();
-            var picture = PictureBuilder.Build("bench", session, step, gate, clock, [], TimeProvider.System);
+            var picture = PictureBuilder.BuildLive("bench", session, step, gate, clock, [], TimeProvider.System);
             var built = sw.Elapsed.TotalMilliseconds;
             bytes = JsonSerializer.SerializeToUtf8Bytes(picture, json).Length;
             var total = sw.Elapsed.TotalMilliseconds;
@@ -94,8 +94,8 @@ internal static class ServeBench
         console.WriteLine($"scenario: {scenario.Name} scaled to {scenario.Waves.Sum(w => w.Count)} threats; {step?.Tracks.Count ?? 0} tracks, " +
                           $"{step?.Threats.Count ?? 0} threats evaluated after {F(session.Time, "0")} s simulated");
         console.WriteLine($"pipeline step with these tracks: {F(stepSeconds * 1000, "0.00")} ms mean over {steps} steps");
-        console.WriteLine($"picture build: {F(build.Average(), "0.00")} ms mean (p95 {F(Percentile(build, 0.95), "0.00")} ms); " +
-                          $"JSON: {F(serialise.Average(), "0.00")} ms mean, {F(bytes / 1024.0, "0")} KiB per picture");
+        console.WriteLine($"live picture build: {F(build.Average(), "0.00")} ms mean (p95 {F(Percentile(build, 0.95), "0.00")} ms); " +
+                          $"JSON: {F(serialise.Average(), "0.00")} ms mean, {F(bytes / 1024.0, "0")} KiB per picture on the hub");
         console.WriteLine($"server push cost per picture: {F(perPush, "0.00")} ms, i.e. at most {F(1000 / perPush, "0")} pictures/s " +
                           $"(the live clock pushes {F(1 / LiveRun.FramePeriod, "0")}/s)");
         return session.Time;

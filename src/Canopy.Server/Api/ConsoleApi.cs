@@ -38,6 +38,12 @@ public static class ConsoleApi
         api.MapGet("/runs/{id}/tracks", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Tracks)));
         api.MapGet("/runs/{id}/threats", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Threats)));
         api.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Events())));
+        api.MapGet("/runs/{id}/replay", (string id, double? time, RunRegistry runs) => With(runs, id, r =>
+        {
+            var now = r.State().Time;
+            if (time is not { } t || !(t >= 0 && t <= now)) return Bad($"time must be a number of simulated seconds from 0 to the run's time now, {now}");
+            return Results.Ok(r.ReplayAt(t));
+        }));
         api.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Result())));
         api.MapGet("/runs/{id}/recommendations", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Recommendations)));
         api.MapPost("/runs/{id}/recommendations/{recommendationId:int}/approve",

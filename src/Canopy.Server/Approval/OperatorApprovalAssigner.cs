@@ -1,5 +1,6 @@
 using Canopy.Assignment;
 using Canopy.Server.Decisions;
+using Canopy.Server.Replay;
 using Canopy.ThreatEvaluation;
 
 namespace Canopy.Server.Approval;
@@ -15,6 +16,9 @@ namespace Canopy.Server.Approval;
 public sealed class OperatorApprovalAssigner(
     IWeaponAssigner inner, IDecisionLog log, string runId, TimeProvider clock) : IWeaponAssigner
 {
+    /// <summary>Everything released to the fire units so far, for after-action replay.</summary>
+    public ReleaseLog Released { get; } = new();
+
     /// <summary>Operator name recorded for releases made by the system.</summary>
     public const string SystemOperator = "system";
 
@@ -58,6 +62,7 @@ public sealed class OperatorApprovalAssigner(
             else _pending[key] = rec;
         }
         foreach (var key in _pending.Keys.Where(k => !_proposed.Contains(k)).ToList()) _pending.Remove(key);
+        Released.Add(time, released);
         return released;
     }
 

@@ -17,6 +17,6 @@ public sealed class ConsoleHub : Hub
 /// <summary>Publishes each run's pictures to the hub group of that run.</summary>
 public sealed class HubPicturePublisher(IHubContext<ConsoleHub> hub) : IPicturePublisher
 {
-    public Task PublishAsync(Picture picture, CancellationToken cancellationToken) =>
+    public Task PublishAsync(LivePicture picture, CancellationToken cancellationToken) =>
         hub.Clients.Group(picture.RunId).SendAsync(ConsoleHub.PictureMethod, picture, cancellationToken);
 }

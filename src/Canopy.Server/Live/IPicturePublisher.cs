@@ -3,5 +3,5 @@ namespace Canopy.Server.Live;
 /// <summary>Where live pictures go (the SignalR hub in the server).</summary>
 public interface IPicturePublisher
 {
-    Task PublishAsync(Picture picture, CancellationToken cancellationToken);
+    Task PublishAsync(LivePicture picture, CancellationToken cancellationToken);
 }

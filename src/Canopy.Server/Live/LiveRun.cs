@@ -2,6 +2,7 @@ using Canopy.Pipeline;
 using Canopy.Scenarios.Model;
 using Canopy.Server.Approval;
 using Canopy.Server.Decisions;
+using Canopy.Server.Replay;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
 
@@ -33,6 +34,7 @@ public sealed class LiveRun : IAsyncDisposable
     private bool _paused;
     private double _speed;
     private bool _dirty = true;
+    private RunReplay? _replay;
 
     public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
         IDecisionLog log, IPicturePublisher publisher, TimeProvider time)
@@ -66,6 +68,17 @@ public sealed class LiveRun : IAsyncDisposable
     public Picture Picture()
     {
         lock (_lock) return PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), [], _time);
+    }
+
+    /// <summary>
+    /// After-action replay: the picture as it was at simulated <paramref name="time"/> (at most the run's time now),
+    /// re-run from the scenario, seed and the engagements released.
+    /// </summary>
+    public Picture ReplayAt(double time)
+    {
+        RunReplay replay;
+        lock (_lock) replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released);
+        return replay.At(time, _time);
     }
 
     public IReadOnlyList<EventView> Events()
@@ -129,15 +142,28 @@ public sealed class LiveRun : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The clock: frames on a fixed wall-clock schedule, one every <see cref="FramePeriod"/> from the start (the time
+    /// spent stepping and pushing comes off the wait, and timer lateness is caught up, at most half a period early,
+    /// so the console gets 10 pictures a second while a frame's work fits in the period; a frame late by more than a
+    /// period is not caught up).
+    /// </summary>
     private async Task RunAsync(CancellationToken cancellationToken)
     {
+        var period = (long)(FramePeriod * _time.TimestampFrequency);
+        // A late frame is caught up at half a period: two pictures in one browser frame would show only the second.
+        var shortest = TimeSpan.FromSeconds(FramePeriod / 2);
         var last = _time.GetTimestamp();
-        var budget = 0.0;
+        var next = last;
+        var budget = _session.Tick / 2;
         while (!cancellationToken.IsCancellationRequested)
         {
+            next += period;
+            var wait = _time.GetElapsedTime(_time.GetTimestamp(), next);
+            if (wait < -TimeSpan.FromSeconds(FramePeriod)) next = _time.GetTimestamp();
             try
             {
-                await Task.Delay(TimeSpan.FromSeconds(FramePeriod), _time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait > shortest ? wait : shortest, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -146,41 +172,44 @@ public sealed class LiveRun : IAsyncDisposable
             var now = _time.GetTimestamp();
             var elapsed = _time.GetElapsedTime(last, now).TotalSeconds;
             last = now;
-            Picture? picture = null;
-            lock (_lock)
+            var picture = Frame(elapsed, ref budget);
+            if (picture is null) continue;
+            try
             {
-                if (_paused || _session.Finished) budget = 0;
-                else
-                {
-                    budget += elapsed * _speed;
-                    for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
-                    {
-                        _last = _session.Step() ?? _last;
-                        budget -= _session.Tick;
-                        _dirty = true;
-                    }
-                    budget = Math.Min(budget, _session.Tick);
-                }
-                if (_dirty)
-                {
-                    var events = _session.Recorder.Events;
-                    var fresh = events.Skip(_eventsSent).ToList();
-                    _eventsSent = events.Count;
-                    picture = PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
-                    _dirty = false;
-                }
+                await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
             }
-            if (picture is not null)
+            catch (OperationCanceledException)
             {
-                try
-                {
-                    await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
+                return;
             }
+        }
+    }
+
+    /// <summary>Steps the session by the simulated time <paramref name="elapsed"/> wall seconds buy; the picture to push if anything changed.</summary>
+    private LivePicture? Frame(double elapsed, ref double budget)
+    {
+        lock (_lock)
+        {
+            // Half a tick in hand: when frames and ticks keep the same pace (10x with 1 s ticks), timer jitter then never
+            // leaves a frame without its tick (and the console without its picture).
+            if (_paused || _session.Finished) budget = _session.Tick / 2;
+            else
+            {
+                budget += elapsed * _speed;
+                for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
+                {
+                    _last = _session.Step() ?? _last;
+                    budget -= _session.Tick;
+                    _dirty = true;
+                }
+                budget = Math.Min(budget, _session.Tick);
+            }
+            if (!_dirty) return null;
+            _dirty = false;
+            var events = _session.Recorder.Events;
+            var fresh = events.Skip(_eventsSent).ToList();
+            _eventsSent = events.Count;
+            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
         }
     }
 

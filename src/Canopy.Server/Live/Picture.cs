@@ -1,6 +1,6 @@
 namespace Canopy.Server.Live;
 
-/// <summary>The live air picture of one run at one moment, as pushed to the console. Angles in degrees, the rest SI.</summary>
+/// <summary>The air picture of one run at one moment, as the REST API serves it (the hub pushes the compact <see cref="LivePicture"/>). Angles in degrees, the rest SI.</summary>
 /// <param name="Time">Simulated seconds from the start of the run.</param>
 /// <param name="SentAt">Server wall clock when the picture was built, Unix milliseconds (for push latency).</param>
 /// <param name="NewEvents">Time line events recorded since the previous picture.</param>

@@ -10,7 +10,18 @@ namespace Canopy.Server.Live;
 public static class PictureBuilder
 {
     public static Picture Build(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
-        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
+        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time) =>
+        Build(runId, session, step, RecommendationsOf(gate), ApprovalModes.Name(gate.Mode), clock, newEvents, time);
+
+    /// <summary>The gate's pending recommendations as the console shows them.</summary>
+    public static List<RecommendationView> RecommendationsOf(OperatorApprovalAssigner gate) =>
+        [.. gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
+            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
+            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
+            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null))];
+
+    public static Picture Build(string runId, SimulationSession session, PipelineStep? step, IReadOnlyList<RecommendationView> recommendations,
+        string mode, RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
     {
         var frame = session.Frame;
         var tracks = new List<TrackView>(step?.Tracks.Count ?? 0);
@@ -26,16 +37,48 @@ public static class PictureBuilder
             foreach (var a in step.Threats.OrderByDescending(a => a.Score))
                 threats.Add(ThreatOf(session, a));
         }
-        var recommendations = gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
-            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
-            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
-            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null)).ToList();
-        var units = session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt,
-            [.. u.Engaging])).ToList();
+        var units = UnitsOf(session);
         var events = newEvents.Select(EventOf).ToList();
-        return new Picture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
+        return new Picture(runId, session.Time, session.Finished, clock, mode, tracks, threats,
             recommendations, units, events, SummaryOf(session.Result()), time.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    /// <summary>The compact live picture for the hub (see <see cref="LivePicture"/>), built straight from the step.</summary>
+    public static LivePicture BuildLive(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
+        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
+    {
+        var count = step?.Tracks.Count ?? 0;
+        var tracks = new double[count * LivePicture.TrackStride];
+        var threats = new List<ThreatView>(Math.Min(LivePicture.WireThreats, step?.Threats.Count ?? 0));
+        if (step is not null)
+        {
+            var classOf = new Dictionary<int, int>(step.Threats.Count);
+            foreach (var a in step.Threats) classOf[a.Track.Id] = (int)a.Class;
+            var row = tracks.AsSpan();
+            foreach (var t in step.Tracks)
+            {
+                var g = session.Frame.ToGeodetic(t.Position);
+                row[0] = t.Id;
+                row[1] = t.Status == Tracking.TrackStatus.Confirmed ? 1 : 0;
+                row[2] = Math.Round(g.LatitudeDeg, 6);
+                row[3] = Math.Round(g.LongitudeDeg, 6);
+                row[4] = Math.Round(g.HeightM);
+                row[5] = Math.Round(t.Velocity.X, 1);
+                row[6] = Math.Round(t.Velocity.Y, 1);
+                row[7] = Math.Round(t.Velocity.Z, 1);
+                row[8] = classOf.TryGetValue(t.Id, out var c) ? c : -1;
+                row = row[LivePicture.TrackStride..];
+            }
+            foreach (var a in step.Threats.OrderByDescending(a => a.Score).Take(LivePicture.WireThreats))
+                threats.Add(ThreatOf(session, a));
+        }
+        return new LivePicture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
+            step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), [.. newEvents.Select(EventOf)], SummaryOf(session.Result()),
+            time.GetUtcNow().ToUnixTimeMilliseconds());
+    }
+
+    private static List<FireUnitView> UnitsOf(SimulationSession session) =>
+        [.. session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt, [.. u.Engaging]))];
 
     public static EventView EventOf(TimelineEvent e) =>
         new(e.Time, e.Kind.ToString(), e.ThreatId, e.ThreatClass, e.TrackId, e.Effector, e.Detail);

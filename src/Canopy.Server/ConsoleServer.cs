@@ -35,7 +35,12 @@ public static class ConsoleServer
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.UseExceptionHandler(errors => errors.Run(WriteProblem));
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandler = WriteProblem,
+            // A malformed request is the client's mistake, answered with a 400: no stack trace in the server's log.
+            SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+        });
         if (options.WebRoot is { } root && Directory.Exists(root))
         {
             var files = new PhysicalFileProvider(Path.GetFullPath(root));

@@ -131,11 +131,8 @@ public static class Cat048Codec
         rec = default;
         var fspec = Fspec.Read(ref r, Uap.Items.Count);
         rec.Items = (Cat048Items)fspec.Bits & All;
-        var bits = fspec.Bits;
-        while (bits != 0)
+        foreach (var frn in fspec)
         {
-            var frn = System.Numerics.BitOperations.TrailingZeroCount(bits) + 1;
-            bits &= bits - 1;
             switch (frn)
             {
                 case 1: rec.Source = DataSource.Read(ref r); break;

@@ -10,6 +10,25 @@ public readonly record struct Fspec(ulong Bits)
 
     public bool Has(int frn) => ((Bits >> (frn - 1)) & 1) != 0;
 
+    /// <summary>The present items' FRNs in ascending (wire) order, without allocating: <c>foreach (var frn in fspec)</c>.</summary>
+    public FrnEnumerator GetEnumerator() => new(Bits);
+
+    /// <summary>Walks the set bits of an FSPEC, lowest FRN first.</summary>
+    public struct FrnEnumerator(ulong bits)
+    {
+        private ulong _rest = bits;
+
+        public int Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            if (_rest == 0) return false;
+            Current = System.Numerics.BitOperations.TrailingZeroCount(_rest) + 1;
+            _rest &= _rest - 1;
+            return true;
+        }
+    }
+
     /// <summary>Reads an FSPEC (or a compound item's primary subfield, same layout), checking that it ends in the data and names only FRNs the category's UAP defines.</summary>
     public static Fspec Read(ref AsterixReader reader, int uapLength, string what = "FSPEC")
     {

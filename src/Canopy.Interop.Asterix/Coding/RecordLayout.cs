@@ -12,11 +12,8 @@ public static class RecordLayout
         ArgumentNullException.ThrowIfNull(uap);
         ArgumentNullException.ThrowIfNull(items);
         var r = new AsterixReader(data, origin);
-        var bits = Fspec.Read(ref r, uap.Items.Count).Bits;
-        while (bits != 0)
+        foreach (var frn in Fspec.Read(ref r, uap.Items.Count))
         {
-            var frn = System.Numerics.BitOperations.TrailingZeroCount(bits) + 1;
-            bits &= bits - 1;
             var start = r.Position;
             uap.Skip(frn, ref r);
             items.Add(new ItemSpan(frn, start, r.Position - start));

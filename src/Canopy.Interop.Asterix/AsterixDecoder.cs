@@ -10,6 +10,9 @@ public interface IAsterixHandler
     void OnCat034(in Cat034Record record, long offset);
     void OnCat062(in Cat062Record record, long offset);
     void OnCat021(in Cat021Record record, long offset);
+
+    /// <summary>A CAT021 report of edition 0.23 (when that edition is chosen for CAT021).</summary>
+    void OnCat021V023(in Cat021V023Record record, long offset);
     void OnError(AsterixError error);
 }
 
@@ -25,9 +28,11 @@ public static class AsterixDecoder
 {
     /// <param name="data">One datagram or a whole raw file of back-to-back data blocks.</param>
     /// <param name="origin">Absolute offset of data[0], used in error messages.</param>
-    public static DecodeCounts Decode(ReadOnlySpan<byte> data, long origin, IAsterixHandler handler)
+    /// <param name="editions">The edition of each category (default the newest).</param>
+    public static DecodeCounts Decode(ReadOnlySpan<byte> data, long origin, IAsterixHandler handler, AsterixEditions? editions = null)
     {
         ArgumentNullException.ThrowIfNull(handler);
+        editions ??= AsterixEditions.Newest;
         int blocks = 0, records = 0, errors = 0;
         var pos = 0;
         while (pos < data.Length)
@@ -57,7 +62,7 @@ public static class AsterixDecoder
             var reader = new AsterixReader(data.Slice(pos + 3, length - 3), blockOffset + 3);
             try
             {
-                DecodeBlock(category, ref reader, handler, ref records);
+                DecodeBlock(category, ref reader, handler, editions, ref records);
             }
             catch (AsterixFormatException e)
             {
@@ -69,7 +74,7 @@ public static class AsterixDecoder
         return new DecodeCounts(blocks, records, errors);
     }
 
-    private static void DecodeBlock(byte category, ref AsterixReader reader, IAsterixHandler handler, ref int records)
+    private static void DecodeBlock(byte category, ref AsterixReader reader, IAsterixHandler handler, AsterixEditions editions, ref int records)
     {
         while (!reader.End)
         {
@@ -77,19 +82,23 @@ public static class AsterixDecoder
             switch (category)
             {
                 case Cat048Codec.Category:
-                    Cat048Codec.Decode(ref reader, out var r48);
+                    Cat048Codec.Decode(ref reader, out var r48, editions.Cat048.Uap);
                     handler.OnCat048(r48, offset);
                     break;
                 case Cat034Codec.Category:
-                    Cat034Codec.Decode(ref reader, out var r34);
+                    Cat034Codec.Decode(ref reader, out var r34, editions.Cat034.Uap);
                     handler.OnCat034(r34, offset);
                     break;
                 case Cat062Codec.Category:
-                    Cat062Codec.Decode(ref reader, out var r62);
+                    Cat062Codec.Decode(ref reader, out var r62, editions.Cat062.Uap);
                     handler.OnCat062(r62, offset);
                     break;
+                case Cat021Codec.Category when editions.Cat021V023:
+                    Cat021V023Codec.Decode(ref reader, out var r21v023);
+                    handler.OnCat021V023(r21v023, offset);
+                    break;
                 case Cat021Codec.Category:
-                    Cat021Codec.Decode(ref reader, out var r21);
+                    Cat021Codec.Decode(ref reader, out var r21, editions.Cat021.Uap);
                     handler.OnCat021(r21, offset);
                     break;
                 default:

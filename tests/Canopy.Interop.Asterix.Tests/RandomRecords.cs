@@ -85,6 +85,22 @@ internal static class RandomRecords
         return r;
     }
 
+    public static Cat021V023Record Cat021V023(Random rng)
+    {
+        var r = new Cat021V023Record { Items = (Cat021V023Items)Pick(rng, (ulong)Cat021V023Codec.All, out _) };
+        if (r.Has(Cat021V023Items.I010)) r.Source = Source(rng);
+        if (r.Has(Cat021V023Items.I040)) r.Descriptor = (ushort)(rng.Next(65536) & 0xFEF8); // spare bits zero
+        if (r.Has(Cat021V023Items.I030)) r.TimeOfDay = rng.Next(86400 * 128);
+        if (r.Has(Cat021V023Items.I130)) { r.Latitude = rng.Next(-(1 << 22), 1 << 22); r.Longitude = rng.Next(-(1 << 23), 1 << 23); }
+        if (r.Has(Cat021V023Items.I080)) r.TargetAddress = rng.Next(1 << 24);
+        if (r.Has(Cat021V023Items.I140)) r.GeometricAltitude = (short)rng.Next(-32768, 32768);
+        if (r.Has(Cat021V023Items.I145)) r.FlightLevel = (short)rng.Next(-32768, 32768);
+        if (r.Has(Cat021V023Items.I160)) { r.GroundSpeed = (short)rng.Next(-32768, 32768); r.TrackAngle = (ushort)rng.Next(65536); }
+        if (r.Has(Cat021V023Items.I170)) r.Identification = Callsign(rng);
+        if (r.Has(Cat021V023Items.I020)) r.EmitterCategory = (byte)rng.Next(25);
+        return r;
+    }
+
     public static Callsign Callsign(Random rng)
     {
         Span<char> c = stackalloc char[8];

@@ -119,25 +119,63 @@ public class TsharkOracleTests(ITestOutputHelper output)
         Add<Cat021Record>("asterix.021_160_TA", r => r.Has(Cat021Items.I160), r => r.TrackAngle * 360.0 / 65536);
         Add<Cat021Record>("asterix.021_170_VALUE", r => r.Has(Cat021Items.I170), r => r.Identification.ToString());
         Add<Cat021Record>("asterix.021_020_VALUE", r => r.Has(Cat021Items.I020), r => r.EmitterCategory);
+
+        // CAT021 edition 0.23 (tshark -o asterix.i021_version:"Version 0.23"; its own field names)
+        Add<Cat021V023Record>("asterix.021_V0_23_010_SAC", r => r.Has(Cat021V023Items.I010), r => r.Source.Sac);
+        Add<Cat021V023Record>("asterix.021_V0_23_010_SIC", r => r.Has(Cat021V023Items.I010), r => r.Source.Sic);
+        foreach (var (name, shift, width) in new[] { ("DCR", 15, 1), ("GBS", 14, 1), ("SIM", 13, 1), ("TST", 12, 1), ("RAB", 11, 1), ("SAA", 10, 1), ("SPI", 9, 1), ("ATP", 5, 3), ("ARC", 3, 2) })
+            Add<Cat021V023Record>("asterix.021_V0_23_040_" + name, r => r.Has(Cat021V023Items.I040), r => (r.Descriptor >> shift) & ((1 << width) - 1));
+        Add<Cat021V023Record>("asterix.021_V0_23_030_VALUE", r => r.Has(Cat021V023Items.I030), r => r.TimeOfDaySeconds);
+        Add<Cat021V023Record>("asterix.021_V0_23_130_LAT", r => r.Has(Cat021V023Items.I130), r => r.LatitudeDegrees);
+        Add<Cat021V023Record>("asterix.021_V0_23_130_LON", r => r.Has(Cat021V023Items.I130), r => r.LongitudeDegrees);
+        Add<Cat021V023Record>("asterix.021_V0_23_080_VALUE", r => r.Has(Cat021V023Items.I080), r => r.TargetAddress);
+        Add<Cat021V023Record>("asterix.021_V0_23_140_VALUE", r => r.Has(Cat021V023Items.I140), r => r.GeometricAltitude * 6.25);
+        Add<Cat021V023Record>("asterix.021_V0_23_145_VALUE", r => r.Has(Cat021V023Items.I145), r => r.FlightLevel / 4.0);
+        Add<Cat021V023Record>("asterix.021_V0_23_160_GS", r => r.Has(Cat021V023Items.I160), r => r.GroundSpeed / 16384.0);
+        Add<Cat021V023Record>("asterix.021_V0_23_160_TA", r => r.Has(Cat021V023Items.I160), r => r.TrackAngle * 360.0 / 65536);
+        Add<Cat021V023Record>("asterix.021_V0_23_170_VALUE", r => r.Has(Cat021V023Items.I170), r => r.Identification.ToString());
+        Add<Cat021V023Record>("asterix.021_V0_23_020_VALUE", r => r.Has(Cat021V023Items.I020), r => r.EmitterCategory);
     }
 
     [Fact]
-    public void Tshark_DecodesCanopysRecords_ToTheSameFieldValues()
+    public void Tshark_DecodesCanopysRecords_ToTheSameFieldValues() => Compare(AsterixEditions.Newest, RecordsPerCategory, 8600);
+
+    /// <summary>
+    /// The older editions Canopy lists as identical to the newest on the wire: tshark dissects Canopy's records (typed and random
+    /// untyped items over the whole UAP) with each edition's own dissector and field names to the same values.
+    /// </summary>
+    [Theory]
+    [InlineData("48=1.30", "34=1.28", "62=1.18", "21=2.5")]
+    [InlineData("48=1.29", "34=1.27", "62=1.17", "21=2.4")]
+    [InlineData("48=1.28")]
+    [InlineData("48=1.27")]
+    public void Tshark_OlderEditions_DecodeCanopysRecordsToTheSameFieldValues(params string[] options) =>
+        Compare(AsterixEditions.Parse(options), 150, 8601);
+
+    /// <summary>CAT021 edition 0.23, its own UAP and items: tshark's 0.23 dissector must read Canopy's 0.23 records alike.</summary>
+    [Fact]
+    public void Tshark_Cat021Edition023_DecodesCanopysRecordsToTheSameFieldValues() =>
+        Compare(AsterixEditions.Parse(["21=0.23"]), RecordsPerCategory, 23);
+
+    private void Compare(AsterixEditions editions, int perCategory, int seed)
     {
-        var rng = new Random(8600);
+        var rng = new Random(seed);
         var records = new List<(object Record, byte[] Bytes)>();
         var buffer = new byte[512];
-        for (var i = 0; i < RecordsPerCategory; i++)
+        for (var i = 0; i < perCategory; i++)
         {
             // Every other record also carries random items Canopy does not type, so both decoders must step over them alike.
             var untyped = i % 2 == 1 ? rng : null;
-            records.Add(Encode(RandomRecords.Cat048(rng), Cat048Codec.Uap, (ulong)Cat048Codec.All, untyped, buffer, (in Cat048Record r, ref AsterixWriter w) => Cat048Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat034(rng), Cat034Codec.Uap, (ulong)Cat034Codec.All, untyped, buffer, (in Cat034Record r, ref AsterixWriter w) => Cat034Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat062(rng), Cat062Codec.Uap, (ulong)Cat062Codec.All, untyped, buffer, (in Cat062Record r, ref AsterixWriter w) => Cat062Codec.Encode(r, ref w)));
-            records.Add(Encode(RandomRecords.Cat021(rng), Cat021Codec.Uap, (ulong)Cat021Codec.All, untyped, buffer, (in Cat021Record r, ref AsterixWriter w) => Cat021Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat048(rng), editions.Cat048.Uap, (ulong)Cat048Codec.All, untyped, buffer, editions, (in Cat048Record r, ref AsterixWriter w) => Cat048Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat034(rng), editions.Cat034.Uap, (ulong)Cat034Codec.All, untyped, buffer, editions, (in Cat034Record r, ref AsterixWriter w) => Cat034Codec.Encode(r, ref w)));
+            records.Add(Encode(RandomRecords.Cat062(rng), editions.Cat062.Uap, (ulong)Cat062Codec.All, untyped, buffer, editions, (in Cat062Record r, ref AsterixWriter w) => Cat062Codec.Encode(r, ref w)));
+            records.Add(editions.Cat021V023
+                ? Encode(RandomRecords.Cat021V023(rng), Cat021V023Codec.Uap, (ulong)Cat021V023Codec.All, untyped, buffer, editions, (in Cat021V023Record r, ref AsterixWriter w) => Cat021V023Codec.Encode(r, ref w))
+                : Encode(RandomRecords.Cat021(rng), editions.Cat021.Uap, (ulong)Cat021Codec.All, untyped, buffer, editions, (in Cat021Record r, ref AsterixWriter w) => Cat021Codec.Encode(r, ref w)));
         }
 
-        var lines = RunTshark(records.Select(r => r.Bytes).ToList());
+        var names = Fields.Select(f => FieldName(f.Name, editions)).ToList();
+        var lines = RunTshark(records.Select(r => r.Bytes).ToList(), names, editions);
 
         Assert.Equal(records.Count, lines.Count);
         int compared = 0, mismatches = 0;
@@ -145,28 +183,37 @@ public class TsharkOracleTests(ITestOutputHelper output)
         for (var i = 0; i < records.Count; i++)
         {
             var columns = lines[i].Split('\t');
+            if (columns[^1].Length != 0) Fault(i, Fields.Count - 1, "(well formed)", columns[^1]);
             for (var f = 0; f < Fields.Count; f++)
             {
                 var expected = Fields[f].Expected(records[i].Record);
                 var actual = columns[f];
                 if (expected is null)
                 {
-                    if (actual.Length != 0 && Fields[f].Name[9..12] == CategoryOf(records[i].Record)) Fault(i, f, "(absent)", actual);
+                    if (actual.Length != 0 && names[f][8..11] == CategoryOf(records[i].Record)) Fault(i, f, "(absent)", actual);
                     continue;
                 }
                 compared++;
                 if (!Same(expected, actual)) Fault(i, f, Convert.ToString(expected, CultureInfo.InvariantCulture)!, actual);
             }
         }
-        output.WriteLine($"tshark oracle: {records.Count} records ({records.Count / 2} with random untyped items), {compared} field values compared, {mismatches} mismatches");
+        output.WriteLine($"tshark oracle, editions {editions}: {records.Count} records ({records.Count / 2} with random untyped items), {compared} field values compared, {mismatches} mismatches");
         Assert.True(mismatches == 0, string.Join('\n', firstFaults));
         Assert.True(compared > records.Count * 3, $"only {compared} values compared");
 
         void Fault(int record, int field, string expected, string actual)
         {
             mismatches++;
-            if (firstFaults.Count < 20) firstFaults.Add($"record {record} {Fields[field].Name}: Canopy {expected}, tshark {actual} ({Convert.ToHexString(records[record].Bytes)})");
+            if (firstFaults.Count < 20) firstFaults.Add($"record {record} {names[field]}: Canopy {expected}, tshark {actual} ({Convert.ToHexString(records[record].Bytes)})");
         }
+    }
+
+    /// <summary>tshark names the newest edition's fields "asterix.048_010_SAC" and an older one's "asterix.048_V1_30_010_SAC".</summary>
+    private static string FieldName(string name, AsterixEditions editions)
+    {
+        var edition = editions.For(byte.Parse(name.AsSpan(8, 3), CultureInfo.InvariantCulture))!;
+        if (name[12] == 'V' || edition == AsterixEditions.Supported[edition.Category][0] || editions.Cat021V023 && edition == editions.Cat021) return name;
+        return $"{name[..12]}V{edition.Version.Replace('.', '_')}_{name[12..]}";
     }
 
     private static string CategoryOf(object record) => record switch
@@ -204,7 +251,7 @@ public class TsharkOracleTests(ITestOutputHelper output)
 
     private delegate void Encoder<T>(in T record, ref AsterixWriter writer);
 
-    private static (object, byte[]) Encode<T>(T record, Uap uap, ulong typed, Random? untyped, byte[] buffer, Encoder<T> encode) where T : struct
+    private static (object, byte[]) Encode<T>(T record, Uap uap, ulong typed, Random? untyped, byte[] buffer, AsterixEditions editions, Encoder<T> encode) where T : struct
     {
         var w = new AsterixWriter(buffer);
         encode(record, ref w);
@@ -216,13 +263,14 @@ public class TsharkOracleTests(ITestOutputHelper output)
         block[2] = (byte)block.Length;
         body.CopyTo(block, 3);
         // Canopy's own decoder must give back the typed record from the same bytes.
-        var c = RecordCollector.Decode(block);
+        var c = RecordCollector.Decode(block, editions);
         Assert.Empty(c.Errors);
-        Assert.Equal(record, (T)(object)(c.Cat048.Cast<object>().Concat(c.Cat034.Cast<object>()).Concat(c.Cat062.Cast<object>()).Concat(c.Cat021.Cast<object>()).Single()));
+        Assert.Equal(record, (T)c.Cat048.Cast<object>().Concat(c.Cat034.Cast<object>()).Concat(c.Cat062.Cast<object>()).Concat(c.Cat021.Cast<object>())
+            .Concat(c.Cat021V023.Cast<object>()).Single());
         return (record, block);
     }
 
-    private static List<string> RunTshark(List<byte[]> datagrams)
+    private static List<string> RunTshark(List<byte[]> datagrams, List<string> fields, AsterixEditions editions)
     {
         var dir = Directory.CreateTempSubdirectory("canopy-tshark-");
         try
@@ -239,7 +287,10 @@ public class TsharkOracleTests(ITestOutputHelper output)
             File.WriteAllText(hex, text.ToString());
             Run("text2pcap", ["-q", "-u", "8600,8600", hex, pcap]);
             List<string> args = ["-r", pcap, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "quote=n"];
-            foreach (var f in Fields) args.AddRange(["-e", f.Name]);
+            foreach (var e in new[] { editions.Cat048, editions.Cat034, editions.Cat062, editions.Cat021 })
+                if (e != AsterixEditions.Supported[e.Category][0]) args.AddRange(["-o", $"asterix.i{e.Category:000}_version:Version {e.Version}"]);
+            foreach (var f in fields) args.AddRange(["-e", f]);
+            args.AddRange(["-e", "_ws.malformed"]); // last column: tshark's own fault flag (an item framed unlike its edition)
             return Run("tshark", args).Split('\n', StringSplitOptions.None).Where(l => l.Length > 0).ToList();
         }
         finally

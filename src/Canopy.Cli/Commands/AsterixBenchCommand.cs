@@ -106,6 +106,7 @@ internal static class AsterixBenchCommand
         public void OnCat034(in Cat034Record record, long offset) => Records++;
         public void OnCat062(in Cat062Record record, long offset) => Records++;
         public void OnCat021(in Cat021Record record, long offset) => Records++;
+        public void OnCat021V023(in Cat021V023Record record, long offset) => Records++;
         public void OnError(AsterixError error) => Errors++;
     }
 }

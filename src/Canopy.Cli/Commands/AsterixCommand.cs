@@ -10,7 +10,7 @@ internal static class AsterixCommand
 {
     public static Command Create()
     {
-        var command = new Command("asterix", "Decode and encode EUROCONTROL ASTERIX (CAT048 1.31, CAT034 1.29, CAT062 1.19, CAT021 2.6)");
+        var command = new Command("asterix", $"Decode and encode EUROCONTROL ASTERIX (editions: {AsterixEditions.Listing}; newest by default, --edition to choose)");
         command.Subcommands.Add(CreateDecode());
         command.Subcommands.Add(CreateEncode());
         return command;
@@ -19,14 +19,16 @@ internal static class AsterixCommand
     private static Command CreateDecode()
     {
         var file = new Argument<string>("file") { Description = "Raw ASTERIX data blocks, or a pcap/pcapng of UDP datagrams" };
-        var command = new Command("decode", "Print one JSON object per record with every item's values; malformed parts go to stderr with their byte offset") { file };
+        var edition = EditionOption.Create();
+        var command = new Command("decode", "Print one JSON object per record with every item's values; malformed parts go to stderr with their byte offset") { file, edition };
         command.SetAction(parse =>
         {
             var path = parse.GetValue(file)!;
+            if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
             if (ReadOrReport(path) is not { } bytes) return 1;
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            var writer = new AsterixJsonLines.Writer(buffered);
+            var writer = new AsterixJsonLines.Writer(buffered, editions);
             int records = 0, datagrams = 0;
             try
             {
@@ -36,13 +38,13 @@ internal static class AsterixCommand
                     {
                         datagrams++;
                         writer.Begin(d.Payload, d.Offset);
-                        records += AsterixDecoder.Decode(d.Payload.Span, d.Offset, writer).Records;
+                        records += AsterixDecoder.Decode(d.Payload.Span, d.Offset, writer, editions).Records;
                     }
                 }
                 else
                 {
                     writer.Begin(bytes, 0);
-                    records += AsterixDecoder.Decode(bytes, 0, writer).Records;
+                    records += AsterixDecoder.Decode(bytes, 0, writer, editions).Records;
                 }
             }
             catch (FormatException e)
@@ -63,14 +65,16 @@ internal static class AsterixCommand
     {
         var input = new Argument<string>("input") { Description = "JSON lines, one record per line, as `canopy asterix decode` prints them" };
         var output = new Argument<string>("output") { Description = "Raw ASTERIX file to write" };
-        var command = new Command("encode", "Write raw ASTERIX data blocks from JSON lines (consecutive records of a category share a block)") { input, output };
+        var edition = EditionOption.Create();
+        var command = new Command("encode", "Write raw ASTERIX data blocks from JSON lines (consecutive records of a category share a block)") { input, output, edition };
         command.SetAction(parse =>
         {
+            if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
             var inPath = parse.GetValue(input)!;
             var outPath = parse.GetValue(output)!;
             try
             {
-                var bytes = AsterixJsonLines.Encode(File.ReadLines(inPath), inPath);
+                var bytes = AsterixJsonLines.Encode(File.ReadLines(inPath), inPath, editions: editions);
                 File.WriteAllBytes(outPath, bytes);
                 Console.Error.WriteLine($"{outPath}: {bytes.Length} bytes");
                 return 0;

@@ -10,7 +10,7 @@ namespace Canopy.Cli.Commands;
 /// <summary>`canopy simulate --asterix-out udp://...`: one run whose radars send their plots as ASTERIX, with the in-process pipeline tally to compare.</summary>
 internal static class AsterixOut
 {
-    public static int Run(Scenario scenario, int seed, string target, IAnsiConsole console)
+    public static int Run(Scenario scenario, int seed, string target, Canopy.Interop.Asterix.AsterixEditions editions, IAnsiConsole console)
     {
         System.Net.IPEndPoint endpoint;
         IReadOnlyList<RadarSite> sites;
@@ -29,7 +29,7 @@ internal static class AsterixOut
         var inProcess = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario));
         var result = new SimulationRunner(DefaultPipeline.Create).Run(scenario, seed, observer: new SendingObserver(sender, inProcess));
         RunReportRenderer.Render(console, result);
-        console.WriteLine($"asterix: {sender.Plots} plots in {sender.Datagrams} datagrams ({sender.Ticks} ticks) sent to {target}");
+        console.WriteLine($"asterix: {sender.Plots} plots in {sender.Datagrams} datagrams ({sender.Ticks} ticks) sent to {target} as CAT048 {editions.Cat048.Version}, CAT034 {editions.Cat034.Version}");
         console.WriteLine($"in-process pipeline: {inProcess}");
         return 0;
     }

@@ -15,12 +15,14 @@ internal static class ListenCommand
         var cat062 = new Option<string?>("--cat062-out") { Description = "Publish the tracks of every step as ASTERIX CAT062 system tracks to udp://ADDRESS:PORT" };
         var idle = new Option<double>("--idle") { Description = "Stop after this many seconds without a datagram", DefaultValueFactory = _ => 10 };
         var record = new Option<string?>("--record") { Description = "Also write every datagram received to this pcap file (for `canopy replay`)" };
+        var edition = EditionOption.Create();
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record };
+            { file, asterix, idle, cat062, record, edition };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
+            if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
             System.Net.IPEndPoint endpoint;
             System.Net.IPEndPoint? tracksTo;
             IReadOnlyList<RadarSite> sites;
@@ -36,11 +38,11 @@ internal static class ListenCommand
                 return 1;
             }
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher);
+            var feed = new PlotFeed(scenario, sites, publisher, editions);
             using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
             using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
             if (recording is null && parse.GetValue(record) is not null) return 1;
-            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id), CAT062 system tracks and CAT021 ADS-B");
+            Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id), CAT062 system tracks and CAT021 ADS-B (editions {editions})");
             Console.Out.Flush();
             var timeout = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(idle)));
             while (listener.TryReceive(timeout, out var datagram))

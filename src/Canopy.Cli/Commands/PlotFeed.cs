@@ -19,9 +19,9 @@ internal sealed class PlotFeed
     private long _plotCount;
 
     /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
-    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher)
+    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher, Canopy.Interop.Asterix.AsterixEditions editions)
     {
-        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil);
+        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil, editions);
         _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil));
         _publisher = publisher;
     }

@@ -14,11 +14,13 @@ internal static class ReplayCommand
         var scenarioFile = new Option<string>("--scenario") { Description = "Scenario file: its radars (SIC = sensor id, SAC 0), assets and fire units", Required = true };
         var speed = new Option<double>("--speed") { Description = "Times real time (capture times for a pcap, CAT034 times for raw ASTERIX); 0 = as fast as possible", DefaultValueFactory = _ => 1 };
         var cat062 = new Option<string?>("--cat062-out") { Description = "Publish the tracks of every step as ASTERIX CAT062 system tracks to udp://ADDRESS:PORT" };
+        var edition = EditionOption.Create();
         var command = new Command("replay", "Replay a recorded ASTERIX file through the defence pipeline, as `canopy listen` runs it on live datagrams")
-            { file, scenarioFile, speed, cat062 };
+            { file, scenarioFile, speed, cat062, edition };
         command.SetAction(parse =>
         {
             if (ScenarioFiles.LoadOrReport(parse.GetValue(scenarioFile)!, AnsiConsole.Console) is not { } scenario) return 1;
+            if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
             var path = parse.GetValue(file)!;
             if (parse.GetValue(speed) is var s && (double.IsNaN(s) || s < 0))
             {
@@ -40,7 +42,7 @@ internal static class ReplayCommand
                 return 1;
             }
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher);
+            var feed = new PlotFeed(scenario, sites, publisher, editions);
             var pacer = new ReplayPacer(s);
             foreach (var d in datagrams)
             {

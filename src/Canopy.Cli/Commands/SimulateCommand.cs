@@ -21,6 +21,7 @@ internal static class SimulateCommand
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
         var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
         var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick) to udp://ADDRESS:PORT" };
+        var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
         var kml = new Option<string?>("--kml") { Description = "Write the air picture as KML 2.2" };
         var at = new Option<string?>("--at") { Description = "Time of the --geojson/--kml picture (seconds or e.g. '5 min'; default the end of the run)" };
@@ -28,7 +29,7 @@ internal static class SimulateCommand
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut, geoJson, kml, at };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut, edition, geoJson, kml, at };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
@@ -48,7 +49,8 @@ internal static class SimulateCommand
             }
             var runner = SimulationRunner.CreateDefault();
             var jsonPath = parse.GetValue(json);
-            if (parse.GetValue(asterixOut) is { } target) return AsterixOut.Run(scenario, parse.GetValue(seed), target, console);
+            if (parse.GetValue(asterixOut) is { } target)
+                return EditionOption.ParseOrReport(parse, edition) is { } editions ? AsterixOut.Run(scenario, parse.GetValue(seed), target, editions, console) : 1;
             if (!PictureObserver.TryParseTime(parse.GetValue(at), out var pictureTime, out var atError))
             {
                 console.MarkupLine($"[red]{Markup.Escape(atError!)}[/]");

@@ -103,11 +103,12 @@ public static class Cat021Codec
     public const Cat021Items All = Cat021Items.I010 | Cat021Items.I040 | Cat021Items.I161 | Cat021Items.I071 | Cat021Items.I130 | Cat021Items.I131 |
         Cat021Items.I080 | Cat021Items.I073 | Cat021Items.I140 | Cat021Items.I145 | Cat021Items.I160 | Cat021Items.I170 | Cat021Items.I020;
 
-    /// <summary>Decodes one record at the reader's position; throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
-    public static void Decode(ref AsterixReader r, out Cat021Record rec)
+    /// <summary>Decodes one record at the reader's position (items stepped over by <paramref name="edition"/>'s UAP, default this one); throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
+    public static void Decode(ref AsterixReader r, out Cat021Record rec, Uap? edition = null)
     {
         rec = default;
-        var fspec = Fspec.Read(ref r, Uap.Items.Count);
+        var uap = edition ?? Uap;
+        var fspec = Fspec.Read(ref r, uap.Items.Count);
         rec.Items = (Cat021Items)fspec.Bits & All;
         foreach (var frn in fspec)
         {
@@ -126,7 +127,7 @@ public static class Cat021Codec
                 case 26: rec.GroundSpeedBits = r.ReadUInt16(); rec.TrackAngle = r.ReadUInt16(); break;
                 case 29: rec.Identification = new Callsign(r.ReadUInt48()); break;
                 case 30: rec.EmitterCategory = r.ReadByte(); break;
-                default: Uap.Skip(frn, ref r); break;
+                default: uap.Skip(frn, ref r); break;
             }
         }
     }

@@ -71,11 +71,12 @@ public static class Cat034Codec
 
     public const Cat034Items All = Cat034Items.I010 | Cat034Items.I000 | Cat034Items.I030 | Cat034Items.I020 | Cat034Items.I041 | Cat034Items.I050 | Cat034Items.I060;
 
-    /// <summary>Decodes one record at the reader's position; throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
-    public static void Decode(ref AsterixReader r, out Cat034Record rec)
+    /// <summary>Decodes one record at the reader's position (items stepped over by <paramref name="edition"/>'s UAP, default this one); throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
+    public static void Decode(ref AsterixReader r, out Cat034Record rec, Uap? edition = null)
     {
         rec = default;
-        var fspec = Fspec.Read(ref r, Uap.Items.Count);
+        var uap = edition ?? Uap;
+        var fspec = Fspec.Read(ref r, uap.Items.Count);
         rec.Items = (Cat034Items)fspec.Bits & All;
         foreach (var frn in fspec)
         {
@@ -88,7 +89,7 @@ public static class Cat034Codec
                 case 5: rec.RotationPeriod = r.ReadUInt16(); break;
                 case 6: rec.Configuration = ReadStatus(ref r, "I034/050", 2); break;
                 case 7: rec.ProcessingMode = ReadStatus(ref r, "I034/060", 1); break;
-                default: Uap.Skip(frn, ref r); break;
+                default: uap.Skip(frn, ref r); break;
             }
         }
     }

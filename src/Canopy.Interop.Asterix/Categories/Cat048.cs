@@ -125,11 +125,12 @@ public static class Cat048Codec
         ItemFormat.Fixed("I048/260", 7), ItemFormat.Fixed("I048/055", 1), ItemFormat.Fixed("I048/050", 2), ItemFormat.Fixed("I048/065", 1),
         ItemFormat.Fixed("I048/060", 2), ItemFormat.Explicit("SP"), ItemFormat.Explicit("RE"));
 
-    /// <summary>Decodes one record at the reader's position; throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
-    public static void Decode(ref AsterixReader r, out Cat048Record rec)
+    /// <summary>Decodes one record at the reader's position (items stepped over by <paramref name="edition"/>'s UAP, default this one); throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
+    public static void Decode(ref AsterixReader r, out Cat048Record rec, Uap? edition = null)
     {
         rec = default;
-        var fspec = Fspec.Read(ref r, Uap.Items.Count);
+        var uap = edition ?? Uap;
+        var fspec = Fspec.Read(ref r, uap.Items.Count);
         rec.Items = (Cat048Items)fspec.Bits & All;
         foreach (var frn in fspec)
         {
@@ -148,7 +149,7 @@ public static class Cat048Codec
                 case 13: rec.GroundSpeed = r.ReadUInt16(); rec.Heading = r.ReadUInt16(); break;
                 case 14: rec.TrackStatus = ItemFormat.ReadVariable(ref r, "I048/170"); break;
                 case 19: rec.Height3D = (short)((short)(r.ReadUInt16() << 2) >> 2); break;
-                default: Uap.Skip(frn, ref r); break;
+                default: uap.Skip(frn, ref r); break;
             }
         }
     }

@@ -123,11 +123,12 @@ public static class Cat062Codec
     public const Cat062Items All = Cat062Items.I010 | Cat062Items.I015 | Cat062Items.I070 | Cat062Items.I105 | Cat062Items.I100 | Cat062Items.I185 |
         Cat062Items.I060 | Cat062Items.I245 | Cat062Items.I040 | Cat062Items.I080 | Cat062Items.I136 | Cat062Items.I130 | Cat062Items.I135 | Cat062Items.I220;
 
-    /// <summary>Decodes one record at the reader's position; throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
-    public static void Decode(ref AsterixReader r, out Cat062Record rec)
+    /// <summary>Decodes one record at the reader's position (items stepped over by <paramref name="edition"/>'s UAP, default this one); throws <see cref="AsterixFormatException"/> on malformed bytes.</summary>
+    public static void Decode(ref AsterixReader r, out Cat062Record rec, Uap? edition = null)
     {
         rec = default;
-        var fspec = Fspec.Read(ref r, Uap.Items.Count);
+        var uap = edition ?? Uap;
+        var fspec = Fspec.Read(ref r, uap.Items.Count);
         rec.Items = (Cat062Items)fspec.Bits & All;
         foreach (var frn in fspec)
         {
@@ -147,7 +148,7 @@ public static class Cat062Codec
                 case 18: rec.GeometricAltitude = r.ReadInt16(); break;
                 case 19: rec.BarometricAltitudeBits = r.ReadUInt16(); break;
                 case 20: rec.RateOfClimb = r.ReadInt16(); break;
-                default: Uap.Skip(frn, ref r); break;
+                default: uap.Skip(frn, ref r); break;
             }
         }
     }

@@ -156,6 +156,9 @@ public sealed class Uap(byte category, string edition, params ItemFormat?[] item
     public string Edition { get; } = edition;
     public IReadOnlyList<ItemFormat?> Items { get; } = items;
 
+    /// <summary>The same profile under another edition's name, for editions whose UAP and items are identical on the wire.</summary>
+    public Uap WithEdition(string edition) => new(Category, edition, [.. Items]);
+
     /// <summary>Skips item FRN, or fails naming it when the UAP marks that FRN spare.</summary>
     public void Skip(int frn, ref AsterixReader reader)
     {

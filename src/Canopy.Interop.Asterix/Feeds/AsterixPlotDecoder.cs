@@ -20,15 +20,18 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     private readonly TimeOfDayClock _clock;
     private readonly LocalFrame _frame;
     private readonly AdsbCorrelator? _civil;
+    private readonly AsterixEditions _editions;
     private List<Plot> _plots = [];
     private double? _step;
     private double? _latestTrack;
 
     /// <param name="frame">The common ENU frame of the pipeline (the defence layout's), for CAT062 positions.</param>
     /// <param name="civil">Receives the ADS-B reports (CAT021), if given.</param>
-    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame, AdsbCorrelator? civil = null)
+    /// <param name="editions">The edition of each category received (default the newest).</param>
+    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame, AdsbCorrelator? civil = null, AsterixEditions? editions = null)
     {
         _civil = civil;
+        _editions = editions ?? AsterixEditions.Newest;
         ArgumentNullException.ThrowIfNull(sites);
         ArgumentNullException.ThrowIfNull(frame);
         _sites = sites.ToDictionary(s => s.Source);
@@ -47,6 +50,9 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     /// <summary>CAT021 ADS-B reports passed to the civil identity stage.</summary>
     public long AdsbReports { get; private set; }
 
+    /// <summary>The editions decoded.</summary>
+    public AsterixEditions Editions => _editions;
+
     /// <summary>The latest fault, for display.</summary>
     public AsterixError? LastError { get; private set; }
 
@@ -62,7 +68,7 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         _plots = plots;
         _step = null;
         _latestTrack = null;
-        if (AsterixDecoder.Decode(datagram, origin, this).Errors > 0) BadDatagrams++;
+        if (AsterixDecoder.Decode(datagram, origin, this, _editions).Errors > 0) BadDatagrams++;
         return _step ?? _latestTrack;
     }
 
@@ -95,6 +101,14 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         SystemTracks++;
     }
     public void OnCat021(in Cat021Record record, long offset)
+    {
+        Records++;
+        if (_civil is null || AdsbPositions.Report(record, _frame, _clock) is not { } report) return;
+        _civil.Report(report);
+        AdsbReports++;
+    }
+
+    public void OnCat021V023(in Cat021V023Record record, long offset)
     {
         Records++;
         if (_civil is null || AdsbPositions.Report(record, _frame, _clock) is not { } report) return;

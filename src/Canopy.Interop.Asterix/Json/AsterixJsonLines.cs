@@ -14,8 +14,11 @@ public static class AsterixJsonLines
     public static string ShortName(string uapName) => uapName.Length == 8 && uapName[4] == '/' ? "I" + uapName[5..] : uapName;
 
     /// <summary>Writes each decoded record of the current datagram as one JSON line; errors go to the error list.</summary>
-    public sealed class Writer(Stream output) : IAsterixHandler
+    /// <param name="output">Where the lines go.</param>
+    /// <param name="editions">The editions decoded (default the newest), whose UAPs name the untyped items.</param>
+    public sealed class Writer(Stream output, AsterixEditions? editions = null) : IAsterixHandler
     {
+        private readonly AsterixEditions _editions = editions ?? AsterixEditions.Newest;
         private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = true });
         private readonly List<ItemSpan> _items = [];
         private ReadOnlyMemory<byte> _data;
@@ -34,28 +37,35 @@ public static class AsterixJsonLines
         {
             Start(48, offset);
             AsterixJson.Write(_json, record);
-            End(Cat048Codec.Uap, offset, (ulong)Cat048Codec.All);
+            End(_editions.Cat048.Uap, offset, (ulong)Cat048Codec.All);
         }
 
         public void OnCat034(in Cat034Record record, long offset)
         {
             Start(34, offset);
             AsterixJson.Write(_json, record);
-            End(Cat034Codec.Uap, offset, (ulong)Cat034Codec.All);
+            End(_editions.Cat034.Uap, offset, (ulong)Cat034Codec.All);
         }
 
         public void OnCat062(in Cat062Record record, long offset)
         {
             Start(62, offset);
             AsterixJson.Write(_json, record);
-            End(Cat062Codec.Uap, offset, (ulong)Cat062Codec.All);
+            End(_editions.Cat062.Uap, offset, (ulong)Cat062Codec.All);
         }
 
         public void OnCat021(in Cat021Record record, long offset)
         {
             Start(21, offset);
             AsterixJson.Write(_json, record);
-            End(Cat021Codec.Uap, offset, (ulong)Cat021Codec.All);
+            End(_editions.Cat021.Uap, offset, (ulong)Cat021Codec.All);
+        }
+
+        public void OnCat021V023(in Cat021V023Record record, long offset)
+        {
+            Start(21, offset);
+            AsterixJson.Write(_json, record);
+            End(Cat021V023Codec.Uap, offset, (ulong)Cat021V023Codec.All);
         }
 
         public void OnError(AsterixError error) => Errors.Add(error);
@@ -88,11 +98,13 @@ public static class AsterixJsonLines
 
     /// <summary>
     /// Encodes JSON lines (blank lines skipped) into data blocks, consecutive records of one category sharing a block of at most
-    /// <paramref name="maxBlock"/> bytes. A bad line fails with a <see cref="FormatException"/> naming file:line and the field.
+    /// <paramref name="maxBlock"/> bytes, each category in its edition of <paramref name="editions"/> (default the newest). A bad line
+    /// fails with a <see cref="FormatException"/> naming file:line and the field.
     /// </summary>
-    public static byte[] Encode(IEnumerable<string> lines, string file, int maxBlock = 1400)
+    public static byte[] Encode(IEnumerable<string> lines, string file, int maxBlock = 1400, AsterixEditions? editions = null)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        editions ??= AsterixEditions.Newest;
         var output = new MemoryStream();
         var block = new byte[70_000];
         var record = new byte[4096];
@@ -107,7 +119,7 @@ public static class AsterixJsonLines
             try
             {
                 using var doc = JsonDocument.Parse(line);
-                (category, length) = EncodeRecord(doc.RootElement, record);
+                (category, length) = EncodeRecord(doc.RootElement, record, editions);
             }
             catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
             {
@@ -135,7 +147,7 @@ public static class AsterixJsonLines
         }
     }
 
-    private static (int Category, int Length) EncodeRecord(JsonElement o, byte[] buffer)
+    private static (int Category, int Length) EncodeRecord(JsonElement o, byte[] buffer, AsterixEditions editions)
     {
         if (o.ValueKind != JsonValueKind.Object) throw new FormatException("a JSON object per line expected");
         if (!o.TryGetProperty("cat", out var c) || c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out var category))
@@ -148,22 +160,27 @@ public static class AsterixJsonLines
             case 48:
                 var r48 = AsterixJson.ReadCat048(o);
                 if (r48.Items != 0) Cat048Codec.Encode(r48, ref w);
-                uap = Cat048Codec.Uap;
+                uap = editions.Cat048.Uap;
                 break;
             case 34:
                 var r34 = AsterixJson.ReadCat034(o);
                 if (r34.Items != 0) Cat034Codec.Encode(r34, ref w);
-                uap = Cat034Codec.Uap;
+                uap = editions.Cat034.Uap;
                 break;
             case 62:
                 var r62 = AsterixJson.ReadCat062(o);
                 if (r62.Items != 0) Cat062Codec.Encode(r62, ref w);
-                uap = Cat062Codec.Uap;
+                uap = editions.Cat062.Uap;
+                break;
+            case 21 when editions.Cat021V023:
+                var r21v023 = AsterixJson.ReadCat021V023(o);
+                if (r21v023.Items != 0) Cat021V023Codec.Encode(r21v023, ref w);
+                uap = Cat021V023Codec.Uap;
                 break;
             case 21:
                 var r21 = AsterixJson.ReadCat021(o);
                 if (r21.Items != 0) Cat021Codec.Encode(r21, ref w);
-                uap = Cat021Codec.Uap;
+                uap = editions.Cat021.Uap;
                 break;
             default: throw new FormatException($"category {category} not supported (48, 34, 62, 21)");
         }

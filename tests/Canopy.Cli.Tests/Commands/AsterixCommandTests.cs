@@ -80,6 +80,37 @@ public sealed class AsterixCommandTests : IDisposable
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Decode_Cat021Edition023_PrintsThatEditionsItemsAndEncodesBack()
+    {
+        // CAT021 0.23: I010 10/11, I030 08:00:00, I130 45 N 45 W, I080 4ca123, I145 FL 350 (see the ASTERIX EditionTests).
+        const string block = "150015b9200a0b384000200000e000004ca1230578";
+        var raw = Write("adsb.ast", Convert.FromHexString(block));
+
+        var (code, output) = CanopyProcess.Run("asterix", "decode", raw, "--edition", "21=0.23");
+
+        Assert.True(code == 0, output);
+        Assert.Contains("\"I030\":{\"ToD\":28800}", output, StringComparison.Ordinal);
+        Assert.Contains("\"I145\":{\"FL\":350}", output, StringComparison.Ordinal);
+        var jsonl = Path.Combine(_dir, "adsb.jsonl");
+        File.WriteAllLines(jsonl, output.Split('\n').Where(l => l.StartsWith('{')));
+        var again = Path.Combine(_dir, "again.ast");
+        Assert.Equal(0, CanopyProcess.Run("asterix", "encode", jsonl, again, "--edition", "21=0.23").ExitCode);
+        Assert.Equal(block, Convert.ToHexStringLower(File.ReadAllBytes(again)));
+    }
+
+    [Fact]
+    public void Decode_UnknownEdition_ListsTheSupportedOnesWithoutAStackTrace()
+    {
+        var raw = Write("block.ast", Convert.FromHexString(Cat048));
+
+        var (code, output) = CanopyProcess.Run("asterix", "decode", raw, "--edition", "21=1.0");
+
+        Assert.Equal(1, code);
+        Assert.Contains("--edition: edition '21=1.0': CAT021 edition '1.0' not supported (supported: CAT021 2.6 2.5 2.4 0.23)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     private string Write(string name, byte[] bytes)
     {
         var path = Path.Combine(_dir, name);

@@ -15,6 +15,7 @@ namespace Canopy.Engagement;
 public sealed class ShootLookShootEngagementController : IEngagementController
 {
     private readonly ShootLookShootOptions _options;
+    private readonly Core.Geodesy.LocalFrame _frame;
     private readonly UnitState[] _units;
     private readonly List<OpenEngagement> _open = [];
     private int _nextShotId = 1;
@@ -22,11 +23,26 @@ public sealed class ShootLookShootEngagementController : IEngagementController
     public ShootLookShootEngagementController(DefenceLayout layout, ShootLookShootOptions? options = null)
     {
         _options = options ?? ShootLookShootOptions.Default;
+        _frame = layout.Frame;
         _units = layout.Effectors.Select(e => new UnitState(e, layout.Frame.ToEnu(e.Position))).ToArray();
         FireUnits = Snapshot();
     }
 
     public IReadOnlyList<FireUnitState> FireUnits { get; private set; }
+
+    public void Relocate(IEffectorPositions positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        var moved = false;
+        foreach (var unit in _units)
+        {
+            if (!positions.TryGetPosition(unit.Spec.Id, out var position) || position == unit.Spec.Position) continue;
+            unit.Spec = unit.Spec with { Position = position };
+            unit.Position = _frame.ToEnu(position);
+            moved = true;
+        }
+        if (moved) FireUnits = Snapshot();
+    }
 
     public EngagementStep Step(double time, IReadOnlyList<Track> tracks, IReadOnlyList<WeaponAssignment> assignments)
     {
@@ -83,8 +99,8 @@ public sealed class ShootLookShootEngagementController : IEngagementController
     /// <summary>A fire unit's mutable state; ready from time 0 with a full magazine.</summary>
     private sealed class UnitState(EffectorSpec spec, Vec3 position)
     {
-        public EffectorSpec Spec { get; } = spec;
-        public Vec3 Position { get; } = position;
+        public EffectorSpec Spec { get; set; } = spec;
+        public Vec3 Position { get; set; } = position;
         public int RoundsLeft { get; set; } = spec.Magazine;
         public double ReadyAt { get; set; }
         public HashSet<int> Engaging { get; } = [];

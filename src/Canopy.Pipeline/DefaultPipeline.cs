@@ -29,12 +29,14 @@ public static class DefaultPipeline
 
     /// <param name="civil">Identifies civil aircraft (e.g. <see cref="AdsbCorrelator"/>), which are never assessed as threats.</param>
     /// <param name="tracking">The tracker's options; null for the defaults.</param>
+    /// <param name="positions">The fire units' reported positions (e.g. from CoT), read every step; null: units stay where the layout put them.</param>
     public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner,
-        ICivilIdentity? civil, TrackerOptions? tracking = null) => new(
+        ICivilIdentity? civil, TrackerOptions? tracking = null, IEffectorPositions? positions = null) => new(
         new KalmanTracker(layout, tracking),
         new KinematicThreatEvaluator(layout, civil: civil),
         wrapAssigner(CreateAssigner(layout, assigner)),
-        new ShootLookShootEngagementController(layout));
+        new ShootLookShootEngagementController(layout),
+        positions);
 
     public static IWeaponAssigner CreateAssigner(DefenceLayout layout, AssignerKind kind) => kind switch
     {

@@ -8,18 +8,21 @@ namespace Canopy.Pipeline;
 
 /// <summary>
 /// plots -> tracks -> threats -> assignments -> engagements. The same object runs a simulation and a live defence;
-/// it never sees ground truth.
+/// it never sees ground truth. When given the fire units' reported positions, it moves the units to them at the start of
+/// every step, so the assigner plans from where the mobile fire groups are now.
 /// </summary>
 public sealed class DefencePipeline(
     ITracker tracker,
     IThreatEvaluator evaluator,
     IWeaponAssigner assigner,
-    IEngagementController engagement)
+    IEngagementController engagement,
+    Core.Defence.IEffectorPositions? positions = null)
 {
     public IReadOnlyList<FireUnitState> FireUnits => engagement.FireUnits;
 
     public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)
     {
+        if (positions is not null) engagement.Relocate(positions);
         var tracks = tracker.Update(time, plots);
         var threats = evaluator.Evaluate(time, tracks);
         var assignments = assigner.Assign(time, threats, engagement.FireUnits);

@@ -28,9 +28,10 @@ internal static class AsterixFeeds
     /// </summary>
     public const double SystemTrackSigma = 300;
 
-    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null) =>
+    /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay put.</param>
+    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null, IEffectorPositions? positions = null) =>
         DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy),
-            AssignerKind.MarginalReturn, static a => a, civil, new Canopy.Tracking.TrackerOptions { PositionPlotSigma = SystemTrackSigma });
+            AssignerKind.MarginalReturn, static a => a, civil, new Canopy.Tracking.TrackerOptions { PositionPlotSigma = SystemTrackSigma }, positions);
 
     /// <summary>Counts the confirmed tracks and shot orders of a pipeline's steps.</summary>
     public sealed class Tally(DefencePipeline pipeline)

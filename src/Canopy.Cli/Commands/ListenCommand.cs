@@ -16,8 +16,9 @@ internal static class ListenCommand
         var idle = new Option<double>("--idle") { Description = "Stop after this many seconds without a datagram", DefaultValueFactory = _ => 10 };
         var record = new Option<string?>("--record") { Description = "Also write every datagram received to this pcap file (for `canopy replay`)" };
         var edition = EditionOption.Create();
+        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the pipeline (matched by cot-uid, or uid/callsign = effector id)" };
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record, edition };
+            { file, asterix, idle, cat062, record, edition, cotIn };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -37,8 +38,10 @@ internal static class ListenCommand
                 Console.Error.WriteLine(e.Message);
                 return 1;
             }
+            if (!CotIn.TryStart(parse.GetValue(cotIn), scenario, out var cot)) return 1;
+            using var stopCot = cot;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher, editions);
+            var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board);
             using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
             using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
             if (recording is null && parse.GetValue(record) is not null) return 1;
@@ -51,6 +54,12 @@ internal static class ListenCommand
                 if (feed.Decode(datagram.Span, 0) is { } t) feed.Step(t);
             }
             feed.PrintSummary("received", parse.GetValue(cat062));
+            if (cot is not null)
+            {
+                Console.WriteLine(cot.Feed.ToString());
+                foreach (var e in cot.Board.Effectors.Where(e => cot.Board.TryGetPosition(e.Id, out _)))
+                    Console.WriteLine(System.FormattableString.Invariant($"fire unit {e.Id} last reported at {e.Position.LatitudeDeg:F5}, {e.Position.LongitudeDeg:F5}"));
+            }
             if (recording is not null) Console.WriteLine($"recorded {recording.Datagrams} datagrams to {parse.GetValue(record)}");
             return 0;
         });

@@ -19,10 +19,11 @@ internal sealed class PlotFeed
     private long _plotCount;
 
     /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
-    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher, Canopy.Interop.Asterix.AsterixEditions editions)
+    public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher, Canopy.Interop.Asterix.AsterixEditions editions,
+        Canopy.Core.Defence.IEffectorPositions? positions = null)
     {
         _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil, editions);
-        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil));
+        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil, positions));
         _publisher = publisher;
     }
 

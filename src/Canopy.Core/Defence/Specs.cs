@@ -36,11 +36,13 @@ public sealed record AcousticSpec(
 /// A fire unit. Magazine counts rounds on site; reload time is the least time between two salvos;
 /// reaction time runs from the decision to the launch.
 /// </summary>
+/// <param name="CotUid">The uid of the Cursor on Target events that report this unit's position (a mobile fire group's
+/// tablet); whatever it is, an event whose uid or callsign equals <paramref name="Id"/> also moves it.</param>
 public sealed record EffectorSpec(
     string Id, EffectorClass Class, Geodetic Position,
     Length MinRange, Length MaxRange, Length MaxAltitude, Speed InterceptorSpeed,
     int Magazine, Duration ReloadTime, Duration ReactionTime, int SalvoSize,
-    IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot)
+    IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot, string? CotUid = null)
 {
     public Probability KillProbabilityAgainst(ThreatClass c) =>
         KillProbability.TryGetValue(c, out var p) ? p : Probability.Of(0);

@@ -30,12 +30,13 @@ internal sealed class EffectorReader(ValueReader values, ScenarioValidator valid
             values.Errors.Add(r.Find("salvo-size")!, $"salvo-size {salvo} is larger than the magazine of {m}");
         var cost = r.Money("cost-per-shot");
         var pk = KillProbabilities(r);
+        var cotUid = r.Find("cot-uid") is null ? null : r.Text("cot-uid");
         r.ReportUnknownFields();
         return id is null || effectorClass is null || position is null || maxRange is null || maxAltitude is null || speed is null
                || magazine is null || reload is null || cost is null || pk is null
             ? null
             : new EffectorSpec(id, effectorClass.Value, position.Value, minRange, maxRange.Value, maxAltitude.Value, speed.Value,
-                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value);
+                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value, cotUid);
     }
 
     /// <summary>The kill-probability mapping; a threat class left out cannot be engaged (probability 0).</summary>

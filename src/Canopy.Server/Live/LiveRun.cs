@@ -36,8 +36,9 @@ public sealed class LiveRun : IAsyncDisposable
     private bool _dirty = true;
     private RunReplay? _replay;
 
+    /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay where the scenario puts them.</param>
     public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
-        IDecisionLog log, IPicturePublisher publisher, TimeProvider time)
+        IDecisionLog log, IPicturePublisher publisher, TimeProvider time, Canopy.Core.Defence.IEffectorPositions? positions = null)
     {
         Id = id;
         _publisher = publisher;
@@ -45,7 +46,7 @@ public sealed class LiveRun : IAsyncDisposable
         _speed = speed;
         _paused = paused;
         _session = new SimulationSession(scenario, seed, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn, inner =>
-            _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }));
+            _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }, null, null, positions));
         Layout = RunLayout.Of(id, scenario);
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }

@@ -38,8 +38,9 @@ public sealed record RecommendationView(
     int Id, string Effector, string EffectorClass, int TrackId, int Rounds, double LaunchTime, double InterceptTime,
     double KillProbability, double Cost, double ProposedAt, bool Approved, double? ReleaseAt);
 
-/// <summary>A fire unit: where, what is left, and which tracks it has rounds in the air against.</summary>
-public sealed record FireUnitView(string Id, int RoundsLeft, int Magazine, double ReadyAt, IReadOnlyList<int> Engaging);
+/// <summary>A fire unit: what is left, which tracks it has rounds in the air against, and where it is now (a mobile fire group
+/// moves with its CoT position reports; others stay at the layout's position).</summary>
+public sealed record FireUnitView(string Id, int RoundsLeft, int Magazine, double ReadyAt, IReadOnlyList<int> Engaging, double Lat, double Lon);
 
 /// <summary>One time line event.</summary>
 public sealed record EventView(double Time, string Kind, int ThreatId, string ThreatClass, int TrackId, string? Effector, string Detail);

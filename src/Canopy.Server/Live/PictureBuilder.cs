@@ -78,7 +78,8 @@ public static class PictureBuilder
     }
 
     private static List<FireUnitView> UnitsOf(SimulationSession session) =>
-        [.. session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt, [.. u.Engaging]))];
+        [.. session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt, [.. u.Engaging],
+            u.Spec.Position.LatitudeDeg, u.Spec.Position.LongitudeDeg))];
 
     public static EventView EventOf(TimelineEvent e) =>
         new(e.Time, e.Kind.ToString(), e.ThreatId, e.ThreatClass, e.TrackId, e.Effector, e.Detail);

@@ -17,11 +17,13 @@ public sealed class RunRegistry(IDecisionLog log, IPicturePublisher publisher, T
 
     public IEnumerable<LiveRun> All => _runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal);
 
-    public LiveRun Start(Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay)
+    /// <param name="positions">The fire units' reported positions (CoT in), if any.</param>
+    public LiveRun Start(Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
+        Canopy.Core.Defence.IEffectorPositions? positions = null)
     {
         var n = Interlocked.Increment(ref _count);
         var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{n}");
-        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time);
+        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time, positions);
         _runs[id] = run;
         Current = run;
         return run;

@@ -130,7 +130,8 @@ export class AirPictureMap {
     for (const s of layout.sensors)
       this.sensors.addFeature(new Feature({ geometry: ring(s.lat, s.lon, s.coverage), label: s.name }));
     for (const e of layout.effectors) {
-      const f = new Feature({ geometry: ring(e.lat, e.lon, e.maxRange), label: `${e.id} ${e.magazine}/${e.magazine}`, id: e.id, magazine: e.magazine });
+      const f = new Feature({ geometry: ring(e.lat, e.lon, e.maxRange), label: `${e.id} ${e.magazine}/${e.magazine}`, id: e.id, magazine: e.magazine,
+        lat: e.lat, lon: e.lon, maxRange: e.maxRange });
       this.effectors.addFeature(f);
       this.effectorFeatures.set(e.id, f);
     }
@@ -211,6 +212,12 @@ export class AirPictureMap {
     const f = this.effectorFeatures.get(u.id);
     const label = `${u.id} ${u.roundsLeft}/${u.magazine}`;
     if (f && f.get("label") !== label) f.set("label", label);
+    // A mobile fire group moved by its CoT position reports: its engagement zone follows it.
+    if (f && (f.get("lat") !== u.lat || f.get("lon") !== u.lon)) {
+      f.setGeometry(ring(u.lat, u.lon, f.get("maxRange") as number));
+      f.set("lat", u.lat);
+      f.set("lon", u.lon);
+    }
   }
 
   /** Feature counts per layer, for tests and the benchmark. */

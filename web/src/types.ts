@@ -11,7 +11,7 @@ export interface RecommendationView {
   id: number; effector: string; effectorClass: string; trackId: number; rounds: number; launchTime: number; interceptTime: number;
   killProbability: number; cost: number; proposedAt: number; approved: boolean; releaseAt: number | null;
 }
-export interface FireUnitView { id: string; roundsLeft: number; magazine: number; readyAt: number; engaging: number[] }
+export interface FireUnitView { id: string; roundsLeft: number; magazine: number; readyAt: number; engaging: number[]; lat: number; lon: number }
 export interface EventView { time: number; kind: string; threatId: number; threatClass: string; trackId: number; effector: string | null; detail: string }
 export interface SummaryView {
   launched: number; destroyed: number; leaked: number; rounds: number; defenderSpend: number; attackerSpendDestroyed: number;

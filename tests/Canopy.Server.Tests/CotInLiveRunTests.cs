@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Sockets;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Geometry;
+using Canopy.Interop.Cot;
+using Canopy.Server.Approval;
+using Canopy.Server.Decisions;
+using Canopy.Server.Live;
+
+namespace Canopy.Server.Tests;
+
+/// <summary>
+/// CoT in on loopback: a live run of the quiet night whose fire units read an <see cref="EffectorPositionBoard"/> fed by a
+/// <see cref="CotPositionFeed"/>; a mobile fire group's tablet reports it 20 km away (XML, then TAK protobuf) and the next step's
+/// picture and pipeline have it there.
+/// </summary>
+public class CotInLiveRunTests
+{
+    private const string Tablet = "ANDROID-5f1e0c"; // the uid of MFG-1's tablet, given as cot-uid
+
+    [Fact]
+    public async Task LiveRun_CotPositionReports_MoveTheMobileFireGroupAtTheNextStep()
+    {
+        var scenario = new ScenarioCatalog(RepositoryRoot.Scenarios).Load("quiet-night", out var error) ?? throw new InvalidOperationException(error);
+        scenario = scenario with { Effectors = [.. scenario.Effectors.Select(e => e.Id == "MFG-1" ? e with { CotUid = Tablet } : e)] };
+        var start = scenario.Effectors.Single(e => e.Id == "MFG-1").Position;
+        var local = new LocalFrame(start);
+        var board = new EffectorPositionBoard(scenario.Effectors);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
+        await using var run = new LiveRun("cot", scenario, 7, ApprovalMode.Manual, 1, paused: true, 30, new NoDecisions(), new NoPublisher(),
+            TimeProvider.System, board);
+        run.Advance(5);
+        Assert.Equal(0, Offset(run, local).Length, 1.0);
+
+        // XML from the tablet (matched by cot-uid; its callsign names no effector): 20 km north.
+        var north = local.ToGeodetic(new Vec3(0, 20_000, 0));
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(north, DateTime.UtcNow));
+        await WaitFor(() => feed.Applied == 1);
+        run.Advance(1);
+        Assert.True((Offset(run, local) - new Vec3(0, 20_000, 0)).Length < 1, $"MFG-1 at {Offset(run, local)}, 20 km north expected");
+
+        // Garbage is counted and skipped; then TAK protobuf: 20 km east of the start.
+        using (var garbage = new UdpClient()) await garbage.SendAsync(new byte[] { 0x3C, 0x65, 0x76, 0x00 }, feed.LocalEndPoint);
+        var east = local.ToGeodetic(new Vec3(20_000, 0, 0));
+        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly(east, DateTime.UtcNow.AddSeconds(1)));
+        await WaitFor(() => feed.Applied == 2 && feed.Bad == 1);
+        run.Advance(1);
+        Assert.True((Offset(run, local) - new Vec3(20_000, 0, 0)).Length < 1, $"MFG-1 at {Offset(run, local)}, 20 km east expected");
+        Assert.True(board.TryGetPosition("MFG-1", out _));
+        Assert.False(board.TryGetPosition("MFG-2", out _));
+    }
+
+    /// <summary>MFG-1's position in the picture, as east/north/up metres from where the scenario put it.</summary>
+    private static Vec3 Offset(LiveRun run, LocalFrame local)
+    {
+        var unit = run.Picture().FireUnits.Single(u => u.Id == "MFG-1");
+        var enu = local.ToEnu(Geodetic.FromDegrees(unit.Lat, unit.Lon, 0));
+        return enu with { Z = 0 };
+    }
+
+    private static CotEvent Friendly(Geodetic at, DateTime time) =>
+        new("a-f-G-U-C", Tablet, time, time, time.AddMinutes(2), "h-g-i-g-o", at.LatitudeDeg, at.LongitudeDeg, 0, 5, 10, new CotDetail(Callsign: "Alpha 1"));
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++) await Task.Delay(25);
+        Assert.True(condition(), "the CoT feed did not apply the report within 5 s");
+    }
+
+    private sealed class NoDecisions : IDecisionLog
+    {
+        public void Add(Decision decision) { }
+        public IReadOnlyList<Decision> ForRun(string runId) => [];
+    }
+
+    private sealed class NoPublisher : IPicturePublisher
+    {
+        public Task PublishAsync(LivePicture picture, CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

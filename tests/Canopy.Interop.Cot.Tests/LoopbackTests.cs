@@ -91,6 +91,38 @@ public class LoopbackTests
     }
 
     [Fact]
+    public void EffectorPositionBoard_CotUid_MatchesTheTabletAndFeedsThePipelinesPositions()
+    {
+        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1") with { CotUid = "ANDROID-5f1e0c" }, Fixtures.Effector("MFG-2")]);
+        Assert.False(board.TryGetPosition("MFG-1", out _)); // never reported: the pipeline keeps the layout's position
+
+        var update = new FriendlyPositionUpdate("ANDROID-5f1e0c", "Alpha 1", Geodetic.FromDegrees(50.6, 30.7, 140), Fixtures.Epoch, "a-f-G-U-C");
+
+        Assert.Equal("MFG-1", board.Apply(update)!.Id);
+        Assert.True(board.TryGetPosition("MFG-1", out var position));
+        Assert.Equal(Geodetic.FromDegrees(50.6, 30.7, 140), position);
+        Assert.False(board.TryGetPosition("MFG-2", out _));
+    }
+
+    [Fact]
+    public async Task CotPositionFeed_XmlProtobufAndGarbage_MovesTheUnitAndCountsTheBadMessage()
+    {
+        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1")]);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly("unit-a", 50.1, Fixtures.Epoch));
+        using (var garbage = new System.Net.Sockets.UdpClient()) await garbage.SendAsync(new byte[] { 0xBF, 0x05 }, feed.LocalEndPoint);
+        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly("unit-a", 50.2, Fixtures.Epoch.AddSeconds(1)));
+
+        for (var i = 0; i < 200 && feed.Received < 3; i++) await Task.Delay(25);
+
+        Assert.Equal(3, feed.Received);
+        Assert.Equal(2, feed.Applied);
+        Assert.Equal(1, feed.Bad);
+        Assert.True(board.TryGetPosition("MFG-1", out var position));
+        Assert.Equal(50.2, position.LatitudeDeg, 9);
+    }
+
+    [Fact]
     public void FromEvent_HostileAir_IsNoPositionUpdate()
     {
         var e = Friendly("x", 50, Fixtures.Epoch) with { Type = "a-h-A-W-M" };

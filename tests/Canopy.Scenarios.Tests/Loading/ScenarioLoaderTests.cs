@@ -63,6 +63,16 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_EffectorCotUid_IsKeptAndOptional()
+    {
+        Assert.Null(Assert.Single(Valid().Effectors).CotUid);
+        var result = ScenarioLoader.Parse(ScenarioText.With("salvo-size: 2,", "salvo-size: 2, cot-uid: ANDROID-5f1e0c,"), "test.yaml");
+
+        Assert.Empty(result.Errors);
+        Assert.Equal("ANDROID-5f1e0c", Assert.Single(result.Scenario!.Effectors).CotUid);
+    }
+
+    [Fact]
     public void Parse_ValidScenario_ResolvesWaveTargets()
     {
         var s = Valid();

@@ -62,6 +62,62 @@ public class ListenCommandTests
     }
 
     [Fact]
+    public async Task Listen_Cat021Edition023AndCotIn_UsesTheReportAndMovesTheFireUnit()
+    {
+        int port, cotPort;
+        using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        using (var probe2 = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
+        {
+            port = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+            cotPort = ((System.Net.IPEndPoint)probe2.Client.LocalEndPoint!).Port;
+        }
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = CanopyProcess.RepositoryRoot,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", $"udp://127.0.0.1:{port}",
+                     "--edition", "21=0.23", "--cot-in", $"udp://127.0.0.1:{cotPort}", "--idle", "2" })
+            psi.ArgumentList.Add(a);
+        using var listen = Process.Start(psi)!;
+        try
+        {
+            var first = await listen.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Contains("CAT021 0.23", first, StringComparison.Ordinal);
+            using var udp = new System.Net.Sockets.UdpClient();
+            // CAT021 0.23: I010, I030, I130, I080 4ca123, I145 FL 350 (see the ASTERIX EditionTests).
+            await udp.SendAsync(Convert.FromHexString("150015b9200a0b384000200000e000004ca1230578"), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            const string cot = "<event version=\"2.0\" uid=\"MFG-1\" type=\"a-f-G-U-C\" how=\"h-g-i-g-o\" time=\"2026-01-01T00:00:00Z\" " +
+                               "start=\"2026-01-01T00:00:00Z\" stale=\"2026-01-01T00:05:00Z\"><point lat=\"51.2\" lon=\"31.25\" hae=\"150\" ce=\"5\" le=\"10\"/><detail/></event>";
+            await udp.SendAsync(System.Text.Encoding.UTF8.GetBytes(cot), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, cotPort));
+            var heard = await listen.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await listen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Contains("1 ADS-B reports", heard, StringComparison.Ordinal);
+            Assert.Contains("1 messages, 1 moved a fire unit, 0 malformed", heard, StringComparison.Ordinal);
+            Assert.Contains("fire unit MFG-1 last reported at 51.20000, 31.25000", heard, StringComparison.Ordinal);
+        }
+        finally
+        {
+            if (!listen.HasExited) listen.Kill();
+        }
+    }
+
+    [Fact]
+    public void Listen_BadEditionOrCotEndpoint_SaysSoWithoutAStackTrace()
+    {
+        var (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--cot-in", "udp://localhost:1");
+        Assert.Equal(1, code);
+        Assert.Contains("--cot-in: 'udp://localhost:1': expected a numeric IP address", output, StringComparison.Ordinal);
+        (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--edition", "62=1.0");
+        Assert.Equal(1, code);
+        Assert.Contains("CAT062 edition '1.0' not supported (supported: CAT062 1.19 1.18 1.17)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Listen_BadAddress_SaysSoWithoutAStackTrace()
     {
         var (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--asterix", "tcp://127.0.0.1:1");

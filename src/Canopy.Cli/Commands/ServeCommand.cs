@@ -37,7 +37,8 @@ internal static class ServeCommand
             var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port));
             var app = ConsoleServer.Build(options);
             var runs = app.Services.GetRequiredService<RunRegistry>();
-            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30, feed?.Board);
+            runs.Positions = feed?.Board; // runs started later from the console follow the same reports
+            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30);
             try
             {
                 app.Start();

@@ -15,15 +15,18 @@ public sealed class RunRegistry(IDecisionLog log, IPicturePublisher publisher, T
     /// <summary>The run most recently started, if any.</summary>
     public LiveRun? Current { get; private set; }
 
+    /// <summary>The fire units' reported positions (CoT in) every run started without its own reads, if any.</summary>
+    public Canopy.Core.Defence.IEffectorPositions? Positions { get; set; }
+
     public IEnumerable<LiveRun> All => _runs.Values.OrderBy(r => r.Id, StringComparer.Ordinal);
 
-    /// <param name="positions">The fire units' reported positions (CoT in), if any.</param>
+    /// <param name="positions">The fire units' reported positions (CoT in); default <see cref="Positions"/>.</param>
     public LiveRun Start(Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
         Canopy.Core.Defence.IEffectorPositions? positions = null)
     {
         var n = Interlocked.Increment(ref _count);
         var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{n}");
-        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time, positions);
+        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time, positions ?? Positions);
         _runs[id] = run;
         Current = run;
         return run;

@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
+using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Geometry;
+using Canopy.Core.Quantities;
+using Canopy.Core.Sensing;
 using Canopy.Interop.Cot;
+using Canopy.Pipeline;
 using Canopy.Server.Approval;
 using Canopy.Server.Decisions;
 using Canopy.Server.Live;
@@ -50,6 +54,44 @@ public class CotInLiveRunTests
         Assert.False(board.TryGetPosition("MFG-2", out _));
     }
 
+    /// <summary>
+    /// The pipeline itself, fed by position plots of a drone flying at 50 m/s towards a city: the one mobile fire group, 25 km
+    /// off the drone's path with a 4 km reach, can engage nothing; once its tablet reports it (TAK protobuf over loopback) 1 km
+    /// beside the drone's path 2 km ahead of the drone, the next step assigns it the drone, launching from the reported position.
+    /// </summary>
+    [Fact]
+    public async Task Pipeline_CotReportBringsTheFireGroupInReach_NextStepAssignsItTheThreat()
+    {
+        var frame = new LocalFrame(Geodetic.FromDegrees(50.45, 30.52, 0));
+        var mfg = new EffectorSpec("MFG-1", EffectorClass.MobileFireGroup, frame.ToGeodetic(new Vec3(25_000, 0, 0)), Length.FromMetres(0),
+            Length.FromKilometres(4), Length.FromKilometres(2), Speed.FromMetresPerSecond(800), 100, Duration.FromSeconds(2), Duration.FromSeconds(0), 2,
+            new Dictionary<ThreatClass, Probability> { [ThreatClass.Drone] = Probability.Of(0.5) }, Money.FromDollars(1000), CotUid: Tablet);
+        var layout = new DefenceLayout(frame, [new DefendedAsset("city", AssetKind.City, frame.Origin, Length.FromMetres(2000), 1000)], [], [mfg], new DefencePolicy());
+        var board = new EffectorPositionBoard(layout.Effectors);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
+        var pipeline = DefaultPipeline.Create(layout, AssignerKind.Greedy, a => a, null, null, board);
+        static Vec3 Drone(double t) => new(0, 20_000 - 50 * t, 600);
+        var sensor = new SensorId(65536);
+        var threatSeen = false;
+        for (var t = 0.0; t <= 40; t += 2)
+        {
+            var step = pipeline.Step(t, [Plot.Position(sensor, t, Drone(t))]);
+            threatSeen |= step.Threats.Count > 0;
+            Assert.Empty(step.Assignments);
+        }
+        Assert.True(threatSeen, "the drone was never assessed a threat");
+
+        var reported = frame.ToGeodetic(Drone(42) + new Vec3(1000, -2000, -600));
+        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly(reported, DateTime.UtcNow));
+        await WaitFor(() => feed.Applied == 1);
+        var next = pipeline.Step(42, [Plot.Position(sensor, 42, Drone(42))]);
+
+        var assignment = Assert.Single(next.Assignments);
+        Assert.Equal("MFG-1", assignment.Effector.Id);
+        Assert.True((frame.ToEnu(assignment.Effector.Position) - frame.ToEnu(reported)).Length < 1);
+        Assert.Equal(assignment, Assert.Single(next.Engagements.Shots).Assignment);
+    }
+
     /// <summary>MFG-1's position in the picture, as east/north/up metres from where the scenario put it.</summary>
     private static Vec3 Offset(LiveRun run, LocalFrame local)
     {
@@ -59,7 +101,7 @@ public class CotInLiveRunTests
     }
 
     private static CotEvent Friendly(Geodetic at, DateTime time) =>
-        new("a-f-G-U-C", Tablet, time, time, time.AddMinutes(2), "h-g-i-g-o", at.LatitudeDeg, at.LongitudeDeg, 0, 5, 10, new CotDetail(Callsign: "Alpha 1"));
+        new("a-f-G-U-C", Tablet, time, time, time.AddMinutes(2), "h-g-i-g-o", at.LatitudeDeg, at.LongitudeDeg, at.HeightM, 5, 10, new CotDetail(Callsign: "Alpha 1"));
 
     private static async Task WaitFor(Func<bool> condition)
     {

@@ -12,13 +12,15 @@ namespace Canopy.Interop.Geo;
 /// </summary>
 /// <param name="History">Each track's past positions (common ENU frame), oldest first, ending at its position now.</param>
 /// <param name="Assignments">Engagements decided and still due: their intercept time is not yet past and their track still held.</param>
+/// <param name="Effectors">The fire units where they are at this moment (mobile fire groups moved by their CoT reports); null: the layout's.</param>
 public sealed record AirPicture(
     double Time,
     DefenceLayout Layout,
     IReadOnlyList<Track> Tracks,
     IReadOnlyDictionary<int, IReadOnlyList<Vec3>> History,
     IReadOnlyList<ThreatAssessment> Threats,
-    IReadOnlyList<WeaponAssignment> Assignments);
+    IReadOnlyList<WeaponAssignment> Assignments,
+    IReadOnlyList<EffectorSpec>? Effectors = null);
 
 /// <summary>
 /// Watches the pipeline's output step by step, keeping every confirmed track's history, and holds the picture of the
@@ -33,7 +35,9 @@ public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
     /// <summary>The picture kept so far (histories up to its time), or null before the first step.</summary>
     public AirPicture? Picture => _last is null ? null : _last with { History = Histories(_last.Tracks) };
 
-    public void Observe(double time, IReadOnlyList<Track> tracks, IReadOnlyList<ThreatAssessment> threats, IReadOnlyList<WeaponAssignment> assignments)
+    /// <param name="effectors">The fire units where the pipeline has them now (they move with CoT reports); null: the layout's.</param>
+    public void Observe(double time, IReadOnlyList<Track> tracks, IReadOnlyList<ThreatAssessment> threats, IReadOnlyList<WeaponAssignment> assignments,
+        IReadOnlyList<EffectorSpec>? effectors = null)
     {
         if (at is { } limit && time > limit) return;
         foreach (var track in tracks)
@@ -45,7 +49,7 @@ public sealed class AirPictureRecorder(DefenceLayout layout, double? at = null)
         foreach (var a in assignments) _due[(a.Effector.Id, a.TrackId)] = a;
         foreach (var key in _due.Keys.ToArray())
             if (_due[key].InterceptTime < time || !tracks.Any(t => t.Id == key.Track)) _due.Remove(key);
-        _last = new AirPicture(time, layout, tracks.ToArray(), new Dictionary<int, IReadOnlyList<Vec3>>(), threats.ToArray(), _due.Values.ToArray());
+        _last = new AirPicture(time, layout, tracks.ToArray(), new Dictionary<int, IReadOnlyList<Vec3>>(), threats.ToArray(), _due.Values.ToArray(), effectors);
     }
 
     private Dictionary<int, IReadOnlyList<Vec3>> Histories(IReadOnlyList<Track> tracks)

@@ -70,7 +70,7 @@ public static class PictureFeatures
             features.Add(new GeoFeature("sensor-coverage", sensor.Name, GeoGeometry.Polygon(GeodesicCircle.Ring(sensor.Position, range, RingPoints)),
                 [GeoProperty.Of("sensor", sensor.Id.ToString()), GeoProperty.Of("max_range_m", range)]));
         }
-        foreach (var effector in picture.Layout.Effectors)
+        foreach (var effector in picture.Effectors ?? picture.Layout.Effectors)
         {
             var outer = GeodesicCircle.Ring(effector.Position, effector.MaxRange.Metres, RingPoints);
             var zone = effector.MinRange.Metres > 0

@@ -38,6 +38,8 @@ internal static class AsterixFeeds
     {
         private readonly HashSet<int> _confirmed = [];
 
+        public DefencePipeline Pipeline => pipeline;
+
         public int Steps { get; private set; }
         public int ShotOrders { get; private set; }
         public int ConfirmedTracks => _confirmed.Count;

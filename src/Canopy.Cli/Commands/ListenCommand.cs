@@ -16,9 +16,10 @@ internal static class ListenCommand
         var idle = new Option<double>("--idle") { Description = "Stop after this many seconds without a datagram", DefaultValueFactory = _ => 10 };
         var record = new Option<string?>("--record") { Description = "Also write every datagram received to this pcap file (for `canopy replay`)" };
         var edition = EditionOption.Create();
+        var geoJson = new Option<string?>("--geojson") { Description = "At the end, write the picture of the last step (tracks, threats, fire units where they are) to this GeoJSON file" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the pipeline (matched by cot-uid, or uid/callsign = effector id)" };
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record, edition, cotIn };
+            { file, asterix, idle, cat062, record, edition, cotIn, geoJson };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -54,6 +55,7 @@ internal static class ListenCommand
                 if (feed.Decode(datagram.Span, 0) is { } t) feed.Step(t);
             }
             feed.PrintSummary("received", parse.GetValue(cat062));
+            if (parse.GetValue(geoJson) is { } geoJsonPath && !ExportPicture(feed, geoJsonPath)) return 1;
             if (cot is not null)
             {
                 Console.WriteLine(cot.Feed.ToString());
@@ -64,6 +66,27 @@ internal static class ListenCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Writes the last step's picture as GeoJSON; false (with the reason on stderr) when it cannot.</summary>
+    private static bool ExportPicture(PlotFeed feed, string path)
+    {
+        if (feed.Picture is not { } picture)
+        {
+            Console.Error.WriteLine($"--geojson {path}: no pipeline step ran, no picture written");
+            return true;
+        }
+        try
+        {
+            PictureObserver.Export(picture, path, null);
+            Console.WriteLine($"picture at {picture.Time:F1} s written to {path}");
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"--geojson {path}: {e.Message}");
+            return false;
+        }
     }
 
     /// <summary>The pcap to record into, or null (with the reason on stderr) when it cannot be created.</summary>

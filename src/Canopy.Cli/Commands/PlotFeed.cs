@@ -16,6 +16,7 @@ internal sealed class PlotFeed
     private readonly TrackPublisher? _publisher;
     private readonly Canopy.ThreatEvaluation.AdsbCorrelator _civil = new();
     private readonly List<Plot> _plots = [];
+    private readonly Canopy.Interop.Geo.AirPictureRecorder _picture;
     private long _plotCount;
 
     /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
@@ -25,7 +26,11 @@ internal sealed class PlotFeed
         _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil, editions);
         _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil, positions));
         _publisher = publisher;
+        _picture = new Canopy.Interop.Geo.AirPictureRecorder(PictureObserver.LayoutOf(scenario));
     }
+
+    /// <summary>The picture of the last step, with the fire units where the pipeline had them (null before the first step).</summary>
+    public Canopy.Interop.Geo.AirPicture? Picture => _picture.Picture;
 
     public AsterixPlotDecoder Decoder => _decoder;
 
@@ -38,6 +43,7 @@ internal sealed class PlotFeed
         _plotCount += _plots.Count;
         var step = _tally.Step(time, CollectionsMarshal.AsSpan(_plots));
         _publisher?.Publish(step);
+        _picture.Observe(time, step.Tracks, step.Threats, step.Assignments, [.. _tally.Pipeline.FireUnits.Select(u => u.Spec)]);
         _plots.Clear();
     }
 

@@ -78,8 +78,10 @@ public class ListenCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        var dir = Directory.CreateTempSubdirectory("canopy-listen-cot-").FullName;
+        var geoJson = Path.Combine(dir, "picture.geojson");
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", $"udp://127.0.0.1:{port}",
-                     "--edition", "21=0.23", "--cot-in", $"udp://127.0.0.1:{cotPort}", "--idle", "2" })
+                     "--edition", "21=0.23", "--cot-in", $"udp://127.0.0.1:{cotPort}", "--idle", "2", "--geojson", geoJson })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try
@@ -92,16 +94,27 @@ public class ListenCommandTests
             const string cot = "<event version=\"2.0\" uid=\"MFG-1\" type=\"a-f-G-U-C\" how=\"h-g-i-g-o\" time=\"2026-01-01T00:00:00Z\" " +
                                "start=\"2026-01-01T00:00:00Z\" stale=\"2026-01-01T00:05:00Z\"><point lat=\"51.2\" lon=\"31.25\" hae=\"150\" ce=\"5\" le=\"10\"/><detail/></event>";
             await udp.SendAsync(System.Text.Encoding.UTF8.GetBytes(cot), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, cotPort));
+            await Task.Delay(1000);
+            // A CAT034 end of scan (I030 = 4 s) steps the pipeline once, after the CoT report.
+            await udp.SendAsync(Convert.FromHexString("22000ce801020100020002 00".Replace(" ", "", StringComparison.Ordinal)), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
             var heard = await listen.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
             await listen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Contains("1 ADS-B reports", heard, StringComparison.Ordinal);
             Assert.Contains("1 messages, 1 moved a fire unit, 0 malformed", heard, StringComparison.Ordinal);
             Assert.Contains("fire unit MFG-1 last reported at 51.20000, 31.25000", heard, StringComparison.Ordinal);
+            // The picture's engagement zone of MFG-1 is centred where the report put it (51.02 N in the scenario).
+            using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(geoJson));
+            var zone = doc.RootElement.GetProperty("features").EnumerateArray().Single(f =>
+                f.GetProperty("properties").GetProperty("kind").GetString() == "engagement-zone" && f.GetProperty("properties").GetProperty("name").GetString() == "MFG-1");
+            var ring = zone.GetProperty("geometry").GetProperty("coordinates")[0].EnumerateArray().Select(p => (Lon: p[0].GetDouble(), Lat: p[1].GetDouble())).ToList();
+            Assert.Equal(51.2, ring.Average(p => p.Lat), 0.001);
+            Assert.Equal(31.25, ring.Average(p => p.Lon), 0.001);
         }
         finally
         {
             if (!listen.HasExited) listen.Kill();
+            Directory.Delete(dir, recursive: true);
         }
     }
 

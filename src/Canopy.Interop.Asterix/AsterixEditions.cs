@@ -19,7 +19,7 @@ public sealed record AsterixEdition(byte Category, string Version, Uap Uap)
 /// </summary>
 public sealed class AsterixEditions
 {
-    private static readonly Dictionary<byte, AsterixEdition[]> Registry = new()
+    private static readonly Dictionary<byte, IReadOnlyList<AsterixEdition>> Registry = new()
     {
         [Cat048Codec.Category] = Same(Cat048Codec.Uap, "1.30", "1.29", "1.28", "1.27"),
         [Cat034Codec.Category] = Same(Cat034Codec.Uap, "1.28", "1.27"),
@@ -39,7 +39,7 @@ public sealed class AsterixEditions
     public static AsterixEditions Newest { get; } = new(Registry[48][0], Registry[34][0], Registry[62][0], Registry[21][0]);
 
     /// <summary>Every supported edition, per category, newest first.</summary>
-    public static IReadOnlyDictionary<byte, AsterixEdition[]> Supported => Registry;
+    public static IReadOnlyDictionary<byte, IReadOnlyList<AsterixEdition>> Supported => Registry;
 
     /// <summary>The supported editions as a readable list: "CAT048 1.31 1.30 ...; CAT034 ...".</summary>
     public static string Listing => string.Join("; ", Registry.Select(kv => $"CAT{kv.Key:000} " + string.Join(' ', kv.Value.Select(e => e.Version))));

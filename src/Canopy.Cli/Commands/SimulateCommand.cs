@@ -35,6 +35,7 @@ internal static class SimulateCommand
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
             if (r.GetValue(compare) && r.GetValue(export) is not null) r.AddError("--export-detections writes one run of one assigner: leave out --compare-assigners");
             if (r.GetValue(asterixOut) is not null && (r.GetValue(runs) > 1 || r.GetValue(compare))) r.AddError("--asterix-out sends one run: leave out --runs and --compare-assigners");
+            if (r.GetValue(asterixOut) is null && r.GetValue(edition) is { Length: > 0 }) r.AddError("--edition chooses the ASTERIX editions --asterix-out sends: give --asterix-out too");
             if ((r.GetValue(geoJson) is not null || r.GetValue(kml) is not null) && (r.GetValue(runs) > 1 || r.GetValue(compare))) r.AddError("--geojson and --kml draw one run: leave out --runs and --compare-assigners");
         });
         command.SetAction(parse =>

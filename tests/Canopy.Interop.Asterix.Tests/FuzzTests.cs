@@ -5,10 +5,13 @@ namespace Canopy.Interop.Asterix.Tests;
 
 public class FuzzTests
 {
-    [Fact]
-    public void Decode_RandomBytes_NeverThrowsAndAccountsForEveryByte()
+    [Theory]
+    [InlineData(11)]
+    [InlineData(13, "21=0.23")]
+    public void Decode_RandomBytes_NeverThrowsAndAccountsForEveryByte(int seed, params string[] editionOptions)
     {
-        var rng = new Random(11);
+        var editions = AsterixEditions.Parse(editionOptions);
+        var rng = new Random(seed);
         var data = new byte[300];
         for (var i = 0; i < 20_000; i++)
         {
@@ -22,7 +25,7 @@ public class FuzzTests
                 data[2] = (byte)Math.Min(n, 255);
             }
             var c = new RecordCollector();
-            var counts = AsterixDecoder.Decode(data.AsSpan(0, n), 0, c);
+            var counts = AsterixDecoder.Decode(data.AsSpan(0, n), 0, c, editions);
             Assert.Equal(counts.Errors, c.Errors.Count);
             Assert.All(c.Errors, e => Assert.InRange(e.Offset, 0, n));
         }
@@ -56,5 +59,34 @@ public class FuzzTests
             decodedSome += counts.Records;
         }
         Assert.True(decodedSome > 20_000, $"only {decodedSome} records survived mutation");
+    }
+
+    [Fact]
+    public void Decode_MutatedCat021Edition023Datagrams_NeverThrow()
+    {
+        var rng = new Random(14);
+        var editions = AsterixEditions.Parse(["21=0.23"]);
+        var buffer = new byte[2048];
+        var decodedSome = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var w = new AsterixWriter(buffer);
+            w.BeginBlock(Cat021V023Codec.Category);
+            for (var k = 0; k < 3; k++) Cat021V023Codec.Encode(RandomRecords.Cat021V023(rng), ref w);
+            w.EndBlock();
+            var data = w.Written.ToArray();
+            for (var m = rng.Next(1, 4); m > 0; m--)
+            {
+                var at = rng.Next(data.Length);
+                data[at] = rng.Next(2) == 0 ? (byte)(data[at] ^ (1 << rng.Next(8))) : (byte)rng.Next(256);
+            }
+            var cut = rng.Next(3) == 0 ? rng.Next(data.Length) : data.Length;
+            var c = new RecordCollector();
+            var counts = AsterixDecoder.Decode(data.AsSpan(0, cut), 0, c, editions);
+            Assert.Equal(counts.Records, c.Cat021V023.Count + c.Cat048.Count + c.Cat062.Count + c.Cat034.Count + c.Cat021.Count);
+            Assert.Equal(counts.Errors, c.Errors.Count);
+            decodedSome += counts.Records;
+        }
+        Assert.True(decodedSome > 10_000, $"only {decodedSome} records survived mutation");
     }
 }

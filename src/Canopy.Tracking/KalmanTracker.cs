@@ -322,10 +322,7 @@ public sealed class KalmanTracker : ITracker
             OutOfSequencePlotsApplied++;
             return;
         }
-        track.Prior.CopyFrom(track.Current);
-        track.HasPrior = true;
-        track.Current.CopyFrom(track.Predicted);
-        track.LastUpdateTime = track.Current.Time;
+        track.CommitUpdate();
         track.LastPlot = _trackPlots[best];
     }
 

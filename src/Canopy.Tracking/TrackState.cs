@@ -12,13 +12,13 @@ namespace Canopy.Tracking;
 internal sealed class TrackState(int models)
 {
     /// <summary>Filter state at <see cref="LastUpdateTime"/>.</summary>
-    public readonly FilterState Current = new(models);
+    public FilterState Current { get; private set; } = new(models);
 
     /// <summary>Filter state before the last update (valid when <see cref="HasPrior"/>).</summary>
-    public readonly FilterState Prior = new(models);
+    public FilterState Prior { get; private set; } = new(models);
 
     /// <summary>Prediction of <see cref="Current"/> (or, out of sequence, <see cref="Prior"/>) to the scan in hand.</summary>
-    public readonly FilterState Predicted = new(models);
+    public FilterState Predicted { get; private set; } = new(models);
 
     public int Id;
     public TrackStatus Status;
@@ -64,6 +64,17 @@ internal sealed class TrackState(int models)
         {
             Deleted = true;
         }
+    }
+
+    /// <summary>
+    /// Makes the updated <see cref="Predicted"/> state current and the current one prior, by exchanging the three
+    /// buffers rather than copying them; <see cref="Predicted"/> is left as scratch for the next scan.
+    /// </summary>
+    public void CommitUpdate()
+    {
+        (Prior, Current, Predicted) = (Current, Predicted, Prior);
+        HasPrior = true;
+        LastUpdateTime = Current.Time;
     }
 
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>

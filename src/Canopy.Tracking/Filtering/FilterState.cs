@@ -59,8 +59,8 @@ public sealed class FilterState
     /// <summary>Recomputes the combined mean and covariance from the models (moment matching).</summary>
     public void Combine()
     {
-        Array.Clear(X);
-        Array.Clear(P);
+        X.AsSpan().Clear();
+        P.AsSpan().Clear();
         for (var j = 0; j < Models; j++)
             for (var i = 0; i < 6; i++) X[i] += Mu[j] * ModelX[j * 6 + i];
         Span<double> d = stackalloc double[6];

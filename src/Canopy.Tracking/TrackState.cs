@@ -41,13 +41,14 @@ internal sealed class TrackState(int models)
 
     public double Time => Current.Time;
 
+    /// <summary>The gating summary of <see cref="Current"/>, refreshed whenever it changes.</summary>
+    public TrackMotion Motion { get; private set; }
+
     /// <summary>Position extrapolated (mean only, constant velocity) to <paramref name="t"/>.</summary>
-    public Vec3 PositionAt(double t)
-    {
-        var x = Current.X;
-        var dt = t - Current.Time;
-        return new Vec3(x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5]);
-    }
+    public Vec3 PositionAt(double t) => Motion.PositionAt(t);
+
+    /// <summary>Refreshes <see cref="Motion"/> after <see cref="Current"/> changed.</summary>
+    public void CurrentChanged() => Motion = new TrackMotion(Current);
 
     /// <summary>Records one opportunity (a scan that could have seen the track) and whether it did.</summary>
     public void RecordOpportunity(bool hit, TrackerOptions options)
@@ -75,6 +76,7 @@ internal sealed class TrackState(int models)
         (Prior, Current, Predicted) = (Current, Predicted, Prior);
         HasPrior = true;
         LastUpdateTime = Current.Time;
+        CurrentChanged();
     }
 
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>
@@ -99,5 +101,6 @@ internal sealed class TrackState(int models)
             p[(i + 3) * 7] = velocitySigma * velocitySigma;
         }
         filter.Initialise(Current, plot.Time, x, p);
+        CurrentChanged();
     }
 }

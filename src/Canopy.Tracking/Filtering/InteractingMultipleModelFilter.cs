@@ -122,6 +122,7 @@ public sealed class InteractingMultipleModelFilter
         Span<double> nuBar = stackalloc double[3];
         Span<double> spread = stackalloc double[9];
         Span<double> logLik = stackalloc double[8];
+        var logDetectionProbability = Math.Log(detectionProbability);
         for (var j = 0; j < m; j++)
         {
             var x = state.ModelX.AsSpan(j * 6, 6);
@@ -152,7 +153,8 @@ public sealed class InteractingMultipleModelFilter
                 for (var a = 0; a < n; a++)
                     for (var b = 0; b < n; b++) d2 += nu[a] * sInv[a * n + b] * nu[b];
                 var logN = -0.5 * (d2 + logDet + n * LogTwoPi);
-                (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
+                if (q == 0) (maxLog, sumExp) = (logN, 1);
+                else (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
                 var w = weights[q];
                 for (var a = 0; a < n; a++)
                 {
@@ -160,7 +162,7 @@ public sealed class InteractingMultipleModelFilter
                     for (var b = 0; b < n; b++) spread[a * n + b] += w * nu[a] * nu[b];
                 }
             }
-            var logDetected = maxLog + Math.Log(sumExp) + Math.Log(detectionProbability);
+            var logDetected = (sumExp == 1 ? maxLog : maxLog + Math.Log(sumExp)) + logDetectionProbability;
             logLik[j] = clutterDensity > 0
                 ? LogAdd(logDetected, Math.Log((1 - detectionProbability) * clutterDensity))
                 : logDetected;

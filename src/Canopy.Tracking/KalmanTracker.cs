@@ -466,8 +466,10 @@ public sealed class KalmanTracker : ITracker
                 track.Deleted = true;
                 continue;
             }
+            var covariance = default(StateCovariance);
+            p.CopyTo(covariance);
             _output.Add(new Track(track.Id, track.Status, time, new Vec3(x[0], x[1], x[2]), new Vec3(x[3], x[4], x[5]),
-                (double[])p.Clone(), track.FirstTime, track.LastUpdateTime, track.Updates));
+                covariance, track.FirstTime, track.LastUpdateTime, track.Updates));
         }
         RemoveDeleted();
         return _output;

@@ -176,11 +176,10 @@ public sealed class InteractingMultipleModelFilter
                 for (var b = a; b < 6; b++)
                 {
                     var kck = 0.0;
+                    for (var u = 0; u < n; u++) kck += k[a * n + u] * c[b * n + u];
                     var kdk = 0.0;
-                    for (var u = 0; u < n; u++)
+                    for (var u = 0; u < n && !certain; u++)
                     {
-                        kck += k[a * n + u] * c[b * n + u];
-                        if (certain) continue;
                         var row = 0.0;
                         for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
                         kdk += k[a * n + u] * row;

@@ -123,6 +123,7 @@ public sealed class InteractingMultipleModelFilter
         Span<double> spread = stackalloc double[9];
         Span<double> logLik = stackalloc double[8];
         var logDetectionProbability = Math.Log(detectionProbability);
+        var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)
         {
             var x = state.ModelX.AsSpan(j * 6, 6);
@@ -159,7 +160,7 @@ public sealed class InteractingMultipleModelFilter
                 for (var a = 0; a < n; a++)
                 {
                     nuBar[a] += w * nu[a];
-                    for (var b = 0; b < n; b++) spread[a * n + b] += w * nu[a] * nu[b];
+                    for (var b = 0; b < n && !certain; b++) spread[a * n + b] += w * nu[a] * nu[b];
                 }
             }
             var logDetected = (sumExp == 1 ? maxLog : maxLog + Math.Log(sumExp)) + logDetectionProbability;
@@ -168,10 +169,9 @@ public sealed class InteractingMultipleModelFilter
                 : logDetected;
             for (var i = 0; i < 6; i++)
                 for (var a = 0; a < n; a++) x[i] += k[i * n + a] * nuBar[a];
-            for (var a = 0; a < n; a++)
+            for (var a = 0; a < n && !certain; a++)
                 for (var b = 0; b < n; b++) spread[a * n + b] -= nuBar[a] * nuBar[b];
             // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ; the spread term is zero for one plot.
-            var certain = plots.Length == 1 && missWeight == 0;
             for (var a = 0; a < 6; a++)
                 for (var b = a; b < 6; b++)
                 {

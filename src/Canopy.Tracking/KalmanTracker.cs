@@ -180,6 +180,7 @@ public sealed class KalmanTracker : ITracker
         }
         Initiate(t, m);
         _latestScanTime = Math.Max(_latestScanTime, t);
+        for (var k = n; k < _tracks.Count; k++) _tracks[k].CurrentChanged(); // the new tracks, however they were set up
         RemoveDeleted();
     }
 

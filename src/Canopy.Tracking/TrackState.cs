@@ -41,7 +41,7 @@ internal sealed class TrackState(int models)
 
     public double Time => Current.Time;
 
-    /// <summary>The gating summary of <see cref="Current"/>, refreshed whenever it changes.</summary>
+    /// <summary>The gating summary of <see cref="Current"/>: whoever changes <see cref="Current"/> calls <see cref="CurrentChanged"/>.</summary>
     public TrackMotion Motion { get; private set; }
 
     /// <summary>Position extrapolated (mean only, constant velocity) to <paramref name="t"/>.</summary>
@@ -101,6 +101,5 @@ internal sealed class TrackState(int models)
             p[(i + 3) * 7] = velocitySigma * velocitySigma;
         }
         filter.Initialise(Current, plot.Time, x, p);
-        CurrentChanged();
     }
 }

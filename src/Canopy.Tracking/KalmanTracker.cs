@@ -202,12 +202,12 @@ public sealed class KalmanTracker : ITracker
             var outOfSequence = t < motion.Time;
             if (outOfSequence)
             {
-                if (!CanRetrodict(track, t))
+                if (!TryFrom(track, t, out var prior, out _))
                 {
                     _flags[k] = default;
                     continue;
                 }
-                motion = new TrackMotion(track.Prior);
+                motion = new TrackMotion(prior);
             }
             _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence);
             if (m == 0) continue;
@@ -352,9 +352,16 @@ public sealed class KalmanTracker : ITracker
         }
     }
 
-    /// <summary>Whether a plot at <paramref name="t"/>, older than the track's last update, is within the lag bound and after the update before.</summary>
-    private bool CanRetrodict(TrackState track, double t) =>
-        track.HasPrior && t >= track.Prior.Time && track.Time - t <= _options.MaxOutOfSequenceLag;
+    /// <summary>
+    /// The state to predict from: the current one for a plot not older than it; the one before the last update for a
+    /// plot out of sequence but within the lag bound; none otherwise.
+    /// </summary>
+    private bool TryFrom(TrackState track, double t, out FilterState from, out bool outOfSequence)
+    {
+        outOfSequence = t < track.Time;
+        from = outOfSequence ? track.Prior : track.Current;
+        return !outOfSequence || (track.HasPrior && t >= track.Prior.Time && track.Time - t <= _options.MaxOutOfSequenceLag);
+    }
 
     /// <summary>Whether the radar could have seen the track: within its range and above its horizon.</summary>
     private bool InCoverage(TrackState track, double t, SensorGeometry site, RadarSpec radar)

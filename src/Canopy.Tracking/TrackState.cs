@@ -50,6 +50,18 @@ internal sealed class TrackState(int models)
     /// <summary>Refreshes <see cref="Motion"/> after <see cref="Current"/> changed.</summary>
     public void CurrentChanged() => Motion = new TrackMotion(Current);
 
+    /// <summary>
+    /// Makes the updated <see cref="Predicted"/> state current and the current one prior, by exchanging the three
+    /// buffers rather than copying them; <see cref="Predicted"/> is left as scratch for the next scan.
+    /// </summary>
+    public void CommitUpdate()
+    {
+        (Prior, Current, Predicted) = (Current, Predicted, Prior);
+        HasPrior = true;
+        LastUpdateTime = Current.Time;
+        CurrentChanged();
+    }
+
     /// <summary>Records one opportunity (a scan that could have seen the track) and whether it did.</summary>
     public void RecordOpportunity(bool hit, TrackerOptions options)
     {
@@ -65,18 +77,6 @@ internal sealed class TrackState(int models)
         {
             Deleted = true;
         }
-    }
-
-    /// <summary>
-    /// Makes the updated <see cref="Predicted"/> state current and the current one prior, by exchanging the three
-    /// buffers rather than copying them; <see cref="Predicted"/> is left as scratch for the next scan.
-    /// </summary>
-    public void CommitUpdate()
-    {
-        (Prior, Current, Predicted) = (Current, Predicted, Prior);
-        HasPrior = true;
-        LastUpdateTime = Current.Time;
-        CurrentChanged();
     }
 
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>

@@ -15,6 +15,9 @@ public struct StateCovariance
 
     private double _element;
 
+    /// <summary>Number of values, as an array's Length: always <see cref="Size"/>.</summary>
+    public readonly int Length => Size;
+
     /// <summary>The covariance whose values are <paramref name="values"/> (36, row-major).</summary>
     public static StateCovariance From(ReadOnlySpan<double> values)
     {

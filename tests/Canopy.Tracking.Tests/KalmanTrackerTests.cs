@@ -47,6 +47,7 @@ public class KalmanTrackerTests
         var options = new TrackerOptions();
         var tracker = new KalmanTracker(TestWorld.Layout(Radar), options);
         var track = Assert.Single(tracker.Update(5, [Plot.Polar(Radar.Id, 5, 40_000, 2.0, 0.1)]));
+        Assert.Equal(36, track.Covariance.Length);
         Span<double> r = stackalloc double[9];
         new SensorGeometry(TestWorld.Frame, Radar).ConvertPolar(40_000, 2.0, 0.1,
             Radar.RangeSigma.Metres, Radar.AzimuthSigma.Radians, Radar.ElevationSigma.Radians, r);

@@ -66,8 +66,9 @@ public sealed class CotPictureEncoder(LocalFrame frame, CotOptions options)
         var now = options.At(time);
         var stale = intercept.AddMinutes(1);
         var detail = new CotDetail(Callsign: "Cue " + assignment.Effector.Id, Remarks: remarks, LinkUid: TrackUid(assignment.TrackId));
+        var covariance = threat.Track.Covariance;
         return new CotEvent(CotTypes.EngagementCue, uid, now, now, stale > now ? stale : now.AddSeconds(options.StaleAfterS), How,
-            at.LatitudeDeg, at.LongitudeDeg, at.HeightM, CotErrors.CircularError(threat.Track.Covariance), CotErrors.LinearError(threat.Track.Covariance), detail);
+            at.LatitudeDeg, at.LongitudeDeg, at.HeightM, CotErrors.CircularError(covariance), CotErrors.LinearError(covariance), detail);
     }
 
     private CotEvent AirEvent(double time, Track track, string type, string remarks)
@@ -75,8 +76,9 @@ public sealed class CotPictureEncoder(LocalFrame frame, CotOptions options)
         var p = frame.ToGeodetic(track.Position);
         var now = options.At(time);
         var detail = new CotDetail(string.Create(CultureInfo.InvariantCulture, $"Track {track.Id}"), Course(track.Velocity), remarks);
+        var covariance = track.Covariance;
         return new CotEvent(type, TrackUid(track.Id), now, now, now.AddSeconds(options.StaleAfterS), How,
-            p.LatitudeDeg, p.LongitudeDeg, p.HeightM, CotErrors.CircularError(track.Covariance), CotErrors.LinearError(track.Covariance), detail);
+            p.LatitudeDeg, p.LongitudeDeg, p.HeightM, CotErrors.CircularError(covariance), CotErrors.LinearError(covariance), detail);
     }
 
     /// <summary>Course (degrees clockwise from north, [0, 360)) and ground speed of an ENU velocity.</summary>

@@ -48,7 +48,8 @@ public static class PictureFeatures
                 GeoProperty.Of("score", threat.Score),
             };
             features.Add(new GeoFeature("impact", name, GeoGeometry.Point(frame.ToGeodetic(threat.PredictedImpact)), properties));
-            var (ee, en, nn) = GroundEllipse.ImpactCovariance(threat.Track.Covariance, Math.Max(0, threat.TimeToGo));
+            var covariance = threat.Track.Covariance;
+            var (ee, en, nn) = GroundEllipse.ImpactCovariance(covariance, Math.Max(0, threat.TimeToGo));
             var ellipse = GroundEllipse.FromCovariance(ee, en, nn, EllipseSigmas);
             var ring = ellipse.Ring(threat.PredictedImpact, RingPoints).Select(frame.ToGeodetic).ToArray();
             features.Add(new GeoFeature("impact-ellipse", name + " (2σ)", GeoGeometry.Polygon(ring),

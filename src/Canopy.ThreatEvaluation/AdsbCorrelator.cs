@@ -33,7 +33,6 @@ public sealed class AdsbCorrelator(double horizontalGate = 1000, double vertical
 
     public bool IsCivil(Track track, double time)
     {
-        ArgumentNullException.ThrowIfNull(track);
         if (_civilTracks.Contains(track.Id)) return true;
         foreach (var report in _latest.Values)
         {

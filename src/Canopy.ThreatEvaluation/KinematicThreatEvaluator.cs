@@ -121,7 +121,8 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     /// </summary>
     private IEnumerable<Approach> BallisticApproaches(Track track, double dt)
     {
-        if (ImpactEllipse.Predict(track.Position, track.Velocity, track.Covariance) is not { } ellipse)
+        var covariance = track.Covariance;
+        if (ImpactEllipse.Predict(track.Position, track.Velocity, covariance) is not { } ellipse)
             yield break;
         var timeToGo = Math.Max(ellipse.TimeToGo - dt, 0);
         var point = ellipse.Point;

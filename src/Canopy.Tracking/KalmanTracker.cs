@@ -180,6 +180,7 @@ public sealed class KalmanTracker : ITracker
         }
         Initiate(t, m);
         _latestScanTime = Math.Max(_latestScanTime, t);
+        for (var k = n; k < _tracks.Count; k++) _tracks[k].CurrentChanged(); // the new tracks, however they were set up
         RemoveDeleted();
     }
 
@@ -197,19 +198,25 @@ public sealed class KalmanTracker : ITracker
         for (var k = 0; k < _tracks.Count; k++)
         {
             var track = _tracks[k];
-            if (!TryFrom(track, t, out var from, out var outOfSequence))
+            var motion = track.Motion;
+            var outOfSequence = t < motion.Time;
+            if (outOfSequence)
             {
-                _flags[k] = default;
-                continue;
+                if (!TryFrom(track, t, out var prior, out _))
+                {
+                    _flags[k] = default;
+                    continue;
+                }
+                motion = new TrackMotion(prior);
             }
             _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence);
             if (m == 0) continue;
-            var dt = t - from.Time;
-            var radius = Math.Sqrt(gate * (TraceAt(from, t, _options.FastProcessNoiseDensity) + maxTraceR)) + 0.5 * _gridMargin * dt * dt;
+            var dt = t - motion.Time;
+            var radius = Math.Sqrt(gate * (motion.PositionTraceAt(t, _options.FastProcessNoiseDensity) + maxTraceR)) + 0.5 * _gridMargin * dt * dt;
             _candidates.Clear();
-            var x = from.X;
-            _grid.Query(new Vec3(x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5]), radius, _candidates);
+            _grid.Query(motion.PositionAt(t), radius, _candidates);
             if (_candidates.Count == 0) continue;
+            var from = outOfSequence ? track.Prior : track.Current;
             _filter.Predict(from, t, track.Predicted);
             var px = track.Predicted.X;
             var pp = track.Predicted.P;
@@ -243,7 +250,7 @@ public sealed class KalmanTracker : ITracker
             var track = _tracks[k];
             _flags[k] = default;
             if (track.Status != TrackStatus.Confirmed || t < track.Time) continue;
-            var reach = acoustic.DetectionRadius.Metres + Math.Sqrt(_options.PositionGate * TraceAt(track.Current, t, _options.FastProcessNoiseDensity));
+            var reach = acoustic.DetectionRadius.Metres + Math.Sqrt(_options.PositionGate * track.Motion.PositionTraceAt(t, _options.FastProcessNoiseDensity));
             if ((track.PositionAt(t) - site.Origin).HorizontalLength > reach) continue;
             _filter.Predict(track.Current, t, track.Predicted);
             _predictor.Predict(track.Predicted.X, track.Predicted.P, model, zHat, s, c);
@@ -319,13 +326,11 @@ public sealed class KalmanTracker : ITracker
             _filter.Update(_scratch, ModelFor(track.LastPlot, lastSite), [track.LastPlot], [1.0], 0, 1, 0);
             track.Prior.CopyFrom(track.Predicted);
             track.Current.CopyFrom(_scratch);
+            track.CurrentChanged();
             OutOfSequencePlotsApplied++;
             return;
         }
-        track.Prior.CopyFrom(track.Current);
-        track.HasPrior = true;
-        track.Current.CopyFrom(track.Predicted);
-        track.LastUpdateTime = track.Current.Time;
+        track.CommitUpdate();
         track.LastPlot = _trackPlots[best];
     }
 
@@ -431,18 +436,6 @@ public sealed class KalmanTracker : ITracker
         _edges[_edgeCount++] = edge;
     }
 
-    /// <summary>Sum of position variances of <paramref name="s"/> predicted (constant velocity, density q) to <paramref name="t"/>.</summary>
-    private static double TraceAt(FilterState s, double t, double q)
-    {
-        var p = s.P;
-        var dt = t - s.Time;
-        var a = Math.Abs(dt);
-        var trace = q * a * a * a;
-        for (var i = 0; i < 3; i++)
-            trace += p[i * 7] + 2 * dt * p[i * 6 + i + 3] + dt * dt * p[(i + 3) * 7];
-        return trace;
-    }
-
     private void DeleteStale(double time)
     {
         foreach (var track in _tracks)
@@ -481,8 +474,10 @@ public sealed class KalmanTracker : ITracker
                 track.Deleted = true;
                 continue;
             }
+            var covariance = default(StateCovariance);
+            p.CopyTo(covariance);
             _output.Add(new Track(track.Id, track.Status, time, new Vec3(x[0], x[1], x[2]), new Vec3(x[3], x[4], x[5]),
-                (double[])p.Clone(), track.FirstTime, track.LastUpdateTime, track.Updates));
+                covariance, track.FirstTime, track.LastUpdateTime, track.Updates));
         }
         RemoveDeleted();
         return _output;

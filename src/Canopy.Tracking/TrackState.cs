@@ -12,13 +12,13 @@ namespace Canopy.Tracking;
 internal sealed class TrackState(int models)
 {
     /// <summary>Filter state at <see cref="LastUpdateTime"/>.</summary>
-    public readonly FilterState Current = new(models);
+    public FilterState Current { get; private set; } = new(models);
 
     /// <summary>Filter state before the last update (valid when <see cref="HasPrior"/>).</summary>
-    public readonly FilterState Prior = new(models);
+    public FilterState Prior { get; private set; } = new(models);
 
     /// <summary>Prediction of <see cref="Current"/> (or, out of sequence, <see cref="Prior"/>) to the scan in hand.</summary>
-    public readonly FilterState Predicted = new(models);
+    public FilterState Predicted { get; private set; } = new(models);
 
     public int Id;
     public TrackStatus Status;
@@ -41,12 +41,25 @@ internal sealed class TrackState(int models)
 
     public double Time => Current.Time;
 
+    /// <summary>The gating summary of <see cref="Current"/>: whoever changes <see cref="Current"/> calls <see cref="CurrentChanged"/>.</summary>
+    public TrackMotion Motion { get; private set; }
+
     /// <summary>Position extrapolated (mean only, constant velocity) to <paramref name="t"/>.</summary>
-    public Vec3 PositionAt(double t)
+    public Vec3 PositionAt(double t) => Motion.PositionAt(t);
+
+    /// <summary>Refreshes <see cref="Motion"/> after <see cref="Current"/> changed.</summary>
+    public void CurrentChanged() => Motion = new TrackMotion(Current);
+
+    /// <summary>
+    /// Makes the updated <see cref="Predicted"/> state current and the current one prior, by exchanging the three
+    /// buffers rather than copying them; <see cref="Predicted"/> is left as scratch for the next scan.
+    /// </summary>
+    public void CommitUpdate()
     {
-        var x = Current.X;
-        var dt = t - Current.Time;
-        return new Vec3(x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5]);
+        (Prior, Current, Predicted) = (Current, Predicted, Prior);
+        HasPrior = true;
+        LastUpdateTime = Current.Time;
+        CurrentChanged();
     }
 
     /// <summary>Records one opportunity (a scan that could have seen the track) and whether it did.</summary>

@@ -159,4 +159,51 @@ public class FilterTests
         Assert.True(turningTurnLeft > 0.8, $"left-turn probability in the turn {turningTurnLeft}");
         Assert.True(state.Mu[0] + state.Mu[2] + state.Mu[3] < 0.2);
     }
+
+    [Fact]
+    public void Predict_ImmMixingEqualsTheTextbookWeightedSumOverModels()
+    {
+        const double tau = 20, dt = 3;
+        IMotionModel[] models = [new ConstantVelocityModel(2), new CoordinatedTurnModel(0.05, 1), new BallisticModel(4)];
+        var filter = new InteractingMultipleModelFilter(models, [0.6, 0.3, 0.1], tau, new ExtendedKalmanPredictor());
+        var state = new FilterState(3);
+        double[] mu = [0.5, 0.3, 0.2];
+        for (var i = 0; i < 3; i++)
+        {
+            state.Mu[i] = mu[i];
+            double[] x = [1_000 + 40 * i, -2_000 + 15 * i * i, 3_000 - 25 * i, 200 - 10 * i, 50 + 7 * i, -5 * i];
+            x.CopyTo(state.ModelX, i * 6);
+            for (var a = 0; a < 6; a++)
+                for (var b = 0; b < 6; b++)
+                    state.ModelP[i * 36 + a * 6 + b] = a == b ? (a < 3 ? 400 + 100 * i : 25 + 5 * i) : (Math.Abs(a - b) == 3 ? 10 + i : 0);
+        }
+        state.Combine();
+        var predicted = new FilterState(3);
+        filter.Predict(state, dt, predicted);
+
+        // Blom and Bar-Shalom's mixing with the transition matrix written out.
+        var stay = Math.Exp(-dt / tau);
+        var move = (1 - stay) / 2;
+        for (var j = 0; j < 3; j++)
+        {
+            var c = 0.0;
+            for (var i = 0; i < 3; i++) c += (i == j ? stay : move) * mu[i];
+            var x0 = new double[6];
+            var p0 = new double[36];
+            for (var i = 0; i < 3; i++)
+                for (var a = 0; a < 6; a++) x0[a] += (i == j ? stay : move) * mu[i] / c * state.ModelX[i * 6 + a];
+            for (var i = 0; i < 3; i++)
+            {
+                var w = (i == j ? stay : move) * mu[i] / c;
+                for (var a = 0; a < 6; a++)
+                    for (var b = 0; b < 6; b++)
+                        p0[a * 6 + b] += w * (state.ModelP[i * 36 + a * 6 + b]
+                            + (state.ModelX[i * 6 + a] - x0[a]) * (state.ModelX[i * 6 + b] - x0[b]));
+            }
+            models[j].Predict(x0, p0, dt);
+            Assert.Equal(c, predicted.Mu[j], 1e-12);
+            for (var a = 0; a < 6; a++) Assert.Equal(x0[a], predicted.ModelX[j * 6 + a], 1e-8);
+            for (var a = 0; a < 36; a++) Assert.Equal(p0[a], predicted.ModelP[j * 36 + a], 1e-8);
+        }
+    }
 }

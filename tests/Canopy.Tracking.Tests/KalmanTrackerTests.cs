@@ -42,6 +42,47 @@ public class KalmanTrackerTests
     }
 
     [Fact]
+    public void Update_PublishedCovarianceOfANewTrackIsThePlotsConvertedCovariance()
+    {
+        var options = new TrackerOptions();
+        var tracker = new KalmanTracker(TestWorld.Layout(Radar), options);
+        var track = Assert.Single(tracker.Update(5, [Plot.Polar(Radar.Id, 5, 40_000, 2.0, 0.1)]));
+        Assert.Equal(36, track.Covariance.Length);
+        Span<double> r = stackalloc double[9];
+        new SensorGeometry(TestWorld.Frame, Radar).ConvertPolar(40_000, 2.0, 0.1,
+            Radar.RangeSigma.Metres, Radar.AzimuthSigma.Radians, Radar.ElevationSigma.Radians, r);
+        for (var a = 0; a < 6; a++)
+            for (var b = 0; b < 6; b++)
+            {
+                var expected = a < 3 && b < 3 ? r[a * 3 + b] : a == b ? options.InitialVelocitySigma * options.InitialVelocitySigma : 0;
+                Assert.Equal(expected, track.Covariance[a * 6 + b], 1e-9);
+            }
+    }
+
+    [Fact]
+    public void Update_APublishedTrackKeptByTheCallerDoesNotChangeOnTheNextCall()
+    {
+        var tracker = new KalmanTracker(TestWorld.Layout(Radar));
+        var rng = new Random(2);
+        var start = new Vec3(20_000, 15_000, 1_000);
+        var velocity = new Vec3(-40, 30, 0);
+        tracker.Update(1, [TestWorld.Observe(Radar, 1, start + velocity, rng)]);
+        var kept = Assert.Single(tracker.Update(2, [TestWorld.Observe(Radar, 2, start + velocity * 2, rng)]));
+        var covariance = kept.Covariance;
+        double[] before = [.. (ReadOnlySpan<double>)covariance];
+        var position = kept.Position;
+
+        var next = Assert.Single(tracker.Update(3, [TestWorld.Observe(Radar, 3, start + velocity * 3, rng)]));
+
+        Assert.Equal(3, next.Time);
+        Assert.NotEqual(position, next.Position);
+        Assert.Equal(2, kept.Time);
+        Assert.Equal(position, kept.Position);
+        covariance = kept.Covariance;
+        Assert.Equal(before, ((ReadOnlySpan<double>)covariance).ToArray());
+    }
+
+    [Fact]
     public void Update_SingleDroneConfirmedAfterThreeScansAndVelocityConverges()
     {
         var tracker = new KalmanTracker(TestWorld.Layout(Radar));

@@ -109,7 +109,7 @@ internal static class BenchTrackCommand
         var ms = sw.Elapsed.TotalMilliseconds / timed;
         var perScan = bytes / (double)timed;
         return string.Create(CultureInfo.InvariantCulture,
-            $"{scene.Targets,6} targets: {plots / timed,7} plots/scan, {confirmed,6} confirmed tracks, {ms,8:0.00} ms/scan ({cpuMs:0.00} CPU), {1000 / ms,8:0.0} scans/s, "
-            + $"{perScan,10:0} bytes/scan ({bytes / (double)Math.Max(1, published):0} per published track)");
+            $"{scene.Targets,6} targets: {plots / timed,7} plots/scan, {confirmed,6} confirmed tracks, {ms,8:0.00} ms/scan ({cpuMs:0.00} CPU), {1000 / ms,8:0.0} scans/s ({1000 / cpuMs:0.0} CPU), "
+            + $"{perScan,10:0} bytes/scan ({bytes / (double)Math.Max(1, plots):0.0} per plot, {bytes / (double)Math.Max(1, published):0.0} per published track)");
     }
 }

@@ -37,6 +37,7 @@ public static class Angles
     /// <summary>Wraps an angle to (-π, π].</summary>
     public static double WrapPi(double a)
     {
+        if (a > -Math.PI && a <= Math.PI) return a; // the remainder of an angle already in range is itself, exactly
         a = Math.IEEERemainder(a, 2 * Math.PI);
         return a <= -Math.PI ? a + 2 * Math.PI : a;
     }
@@ -44,6 +45,7 @@ public static class Angles
     /// <summary>Wraps an angle to [0, 2π).</summary>
     public static double WrapTwoPi(double a)
     {
+        if (a > -2 * Math.PI && a < 2 * Math.PI) return a < 0 ? a + 2 * Math.PI : a; // as below: a % 2π is a itself
         a %= 2 * Math.PI;
         return a < 0 ? a + 2 * Math.PI : a;
     }

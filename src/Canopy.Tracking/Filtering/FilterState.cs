@@ -59,22 +59,29 @@ public sealed class FilterState
     /// <summary>Recomputes the combined mean and covariance from the models (moment matching).</summary>
     public void Combine()
     {
-        Array.Clear(X);
-        Array.Clear(P);
-        for (var j = 0; j < Models; j++)
-            for (var i = 0; i < 6; i++) X[i] += Mu[j] * ModelX[j * 6 + i];
+        var x = X.AsSpan();
+        var p = P.AsSpan();
+        var modelX = ModelX.AsSpan();
+        var modelP = ModelP.AsSpan();
+        var mus = Mu.AsSpan();
+        x.Clear();
+        p.Clear();
+        for (var j = 0; j < mus.Length; j++)
+            for (var i = 0; i < 6; i++) x[i] += mus[j] * modelX[j * 6 + i];
         Span<double> d = stackalloc double[6];
-        for (var j = 0; j < Models; j++)
+        for (var j = 0; j < mus.Length; j++)
         {
-            var mu = Mu[j];
-            for (var a = 0; a < 6; a++) d[a] = ModelX[j * 6 + a] - X[a];
+            var mu = mus[j];
+            var xj = modelX.Slice(j * 6, 6);
+            var pj = modelP.Slice(j * 36, 36);
+            for (var a = 0; a < 6; a++) d[a] = xj[a] - x[a];
             for (var a = 0; a < 6; a++)
             {
                 var md = mu * d[a];
-                for (var b = a; b < 6; b++) P[a * 6 + b] += mu * ModelP[j * 36 + a * 6 + b] + md * d[b];
+                for (var b = a; b < 6; b++) p[a * 6 + b] += mu * pj[a * 6 + b] + md * d[b];
             }
         }
         for (var a = 1; a < 6; a++)
-            for (var b = 0; b < a; b++) P[a * 6 + b] = P[b * 6 + a];
+            for (var b = 0; b < a; b++) p[a * 6 + b] = p[b * 6 + a];
     }
 }

@@ -56,44 +56,49 @@ public sealed class InteractingMultipleModelFilter
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
         var move = (1 - stay) / (m - 1);
-        Span<double> w = stackalloc double[8];
         for (var j = 0; j < m; j++)
         {
-            var c = 0.0;
-            for (var i = 0; i < m; i++) c += (i == j ? stay : move) * from.Mu[i];
+            var c = move + (stay - move) * from.Mu[j];
             to.Mu[j] = c;
-            for (var i = 0; i < m; i++) w[i] = (i == j ? stay : move) * from.Mu[i] / c;
             var x0 = to.ModelX.AsSpan(j * 6, 6);
             var p0 = to.ModelP.AsSpan(j * 36, 36);
-            Mix(from, w[..m], x0, p0);
+            Mix(from, j, move / c, (stay - move) * from.Mu[j] / c, x0, p0);
             _models[j].Predict(x0, p0, dt);
         }
         to.Time = t;
         to.Combine();
     }
 
-    /// <summary>x0 = Σ wᵢ xᵢ and P0 = Σ wᵢ (Pᵢ + (xᵢ − x0)(xᵢ − x0)ᵀ), upper triangle computed and mirrored.</summary>
-    private static void Mix(FilterState from, ReadOnlySpan<double> w, Span<double> x0, Span<double> p0)
+    /// <summary>
+    /// The mixed initial condition of model j. With the mixing weights wᵢ = πᵢⱼ·μᵢ/cⱼ of a chain that moves to every
+    /// other mode alike (πᵢⱼ = move for i ≠ j), wᵢ = move/cⱼ + α·[i = j] with α = (stay − move)·μⱼ/cⱼ, so the mixture
+    /// is the combined moments (X, P) reweighted towards model j: x0 = X + α·d and
+    /// P0 = (move/cⱼ)·P + α·Pⱼ + α·(1 − α)·d·dᵀ with d = xⱼ − X; equal to Σ wᵢ (Pᵢ + (xᵢ − x0)(xᵢ − x0)ᵀ) at a
+    /// fraction of its cost. Needs <paramref name="from"/>'s combined moments to be current.
+    /// </summary>
+    private static void Mix(FilterState from, int j, double shared, double alpha, Span<double> x0, Span<double> p0)
     {
-        x0.Clear();
-        p0.Clear();
-        for (var i = 0; i < w.Length; i++)
-            for (var a = 0; a < 6; a++) x0[a] += w[i] * from.ModelX[i * 6 + a];
+        var xj = from.ModelX.AsSpan(j * 6, 6);
+        var pj = from.ModelP.AsSpan(j * 36, 36);
+        var x = from.X;
+        var p = from.P;
         Span<double> d = stackalloc double[6];
-        for (var i = 0; i < w.Length; i++)
+        for (var a = 0; a < 6; a++)
         {
-            var wi = w[i];
-            var xi = from.ModelX.AsSpan(i * 6, 6);
-            var pi = from.ModelP.AsSpan(i * 36, 36);
-            for (var a = 0; a < 6; a++) d[a] = xi[a] - x0[a];
-            for (var a = 0; a < 6; a++)
+            d[a] = xj[a] - x[a];
+            x0[a] = x[a] + alpha * d[a];
+        }
+        var spread = alpha * (1 - alpha);
+        for (var a = 0; a < 6; a++)
+        {
+            var sd = spread * d[a];
+            for (var b = a; b < 6; b++)
             {
-                var wd = wi * d[a];
-                for (var b = a; b < 6; b++) p0[a * 6 + b] += wi * pi[a * 6 + b] + wd * d[b];
+                var v = shared * p[a * 6 + b] + alpha * pj[a * 6 + b] + sd * d[b];
+                p0[a * 6 + b] = v;
+                p0[b * 6 + a] = v;
             }
         }
-        for (var a = 1; a < 6; a++)
-            for (var b = 0; b < a; b++) p0[a * 6 + b] = p0[b * 6 + a];
     }
 
     /// <summary>
@@ -117,6 +122,8 @@ public sealed class InteractingMultipleModelFilter
         Span<double> nuBar = stackalloc double[3];
         Span<double> spread = stackalloc double[9];
         Span<double> logLik = stackalloc double[8];
+        var logDetectionProbability = Math.Log(detectionProbability);
+        var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)
         {
             var x = state.ModelX.AsSpan(j * 6, 6);
@@ -147,33 +154,32 @@ public sealed class InteractingMultipleModelFilter
                 for (var a = 0; a < n; a++)
                     for (var b = 0; b < n; b++) d2 += nu[a] * sInv[a * n + b] * nu[b];
                 var logN = -0.5 * (d2 + logDet + n * LogTwoPi);
-                (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
+                if (q == 0) (maxLog, sumExp) = (logN, 1);
+                else (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
                 var w = weights[q];
                 for (var a = 0; a < n; a++)
                 {
                     nuBar[a] += w * nu[a];
-                    for (var b = 0; b < n; b++) spread[a * n + b] += w * nu[a] * nu[b];
+                    for (var b = 0; b < n && !certain; b++) spread[a * n + b] += w * nu[a] * nu[b];
                 }
             }
-            var logDetected = maxLog + Math.Log(sumExp) + Math.Log(detectionProbability);
+            var logDetected = (sumExp == 1 ? maxLog : maxLog + Math.Log(sumExp)) + logDetectionProbability;
             logLik[j] = clutterDensity > 0
                 ? LogAdd(logDetected, Math.Log((1 - detectionProbability) * clutterDensity))
                 : logDetected;
             for (var i = 0; i < 6; i++)
                 for (var a = 0; a < n; a++) x[i] += k[i * n + a] * nuBar[a];
-            for (var a = 0; a < n; a++)
+            for (var a = 0; a < n && !certain; a++)
                 for (var b = 0; b < n; b++) spread[a * n + b] -= nuBar[a] * nuBar[b];
             // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ; the spread term is zero for one plot.
-            var certain = plots.Length == 1 && missWeight == 0;
             for (var a = 0; a < 6; a++)
                 for (var b = a; b < 6; b++)
                 {
                     var kck = 0.0;
+                    for (var u = 0; u < n; u++) kck += k[a * n + u] * c[b * n + u];
                     var kdk = 0.0;
-                    for (var u = 0; u < n; u++)
+                    for (var u = 0; u < n && !certain; u++)
                     {
-                        kck += k[a * n + u] * c[b * n + u];
-                        if (certain) continue;
                         var row = 0.0;
                         for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
                         kdk += k[a * n + u] * row;

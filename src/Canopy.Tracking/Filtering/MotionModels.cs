@@ -59,23 +59,26 @@ public sealed class CoordinatedTurnModel(double turnRate, double q) : IMotionMod
         var a = turnRate == 0 ? dt : s / turnRate;
         var b = turnRate == 0 ? 0 : (1 - c) / turnRate;
         // F acts on (x, y, vx, vy) by the turn and on (z, vz) as constant velocity; rows of F·P first, then columns.
-        Span<double> t = [1, 0, a, -b, 0, 1, b, a, 0, 0, c, -s, 0, 0, s, c]; // over indices (0, 1, 3, 4)
-        Span<int> h = [0, 1, 3, 4];
         Span<double> fp = stackalloc double[36];
         for (var col = 0; col < 6; col++)
         {
-            for (var r = 0; r < 4; r++)
-                fp[h[r] * 6 + col] = t[r * 4] * p[col] + t[r * 4 + 1] * p[6 + col] + t[r * 4 + 2] * p[18 + col] + t[r * 4 + 3] * p[24 + col];
-            fp[12 + col] = p[12 + col] + dt * p[30 + col];
-            fp[30 + col] = p[30 + col];
+            double p0 = p[col], p1 = p[6 + col], p2 = p[12 + col], p3 = p[18 + col], p4 = p[24 + col], p5 = p[30 + col];
+            fp[col] = p0 + a * p3 - b * p4;
+            fp[6 + col] = p1 + b * p3 + a * p4;
+            fp[12 + col] = p2 + dt * p5;
+            fp[18 + col] = c * p3 - s * p4;
+            fp[24 + col] = s * p3 + c * p4;
+            fp[30 + col] = p5;
         }
-        for (var row = 0; row < 6; row++)
+        for (var row = 0; row < 36; row += 6)
         {
-            var o = row * 6;
-            for (var r = 0; r < 4; r++)
-                p[o + h[r]] = t[r * 4] * fp[o] + t[r * 4 + 1] * fp[o + 1] + t[r * 4 + 2] * fp[o + 3] + t[r * 4 + 3] * fp[o + 4];
-            p[o + 2] = fp[o + 2] + dt * fp[o + 5];
-            p[o + 5] = fp[o + 5];
+            double f0 = fp[row], f1 = fp[row + 1], f2 = fp[row + 2], f3 = fp[row + 3], f4 = fp[row + 4], f5 = fp[row + 5];
+            p[row] = f0 + a * f3 - b * f4;
+            p[row + 1] = f1 + b * f3 + a * f4;
+            p[row + 2] = f2 + dt * f5;
+            p[row + 3] = c * f3 - s * f4;
+            p[row + 4] = s * f3 + c * f4;
+            p[row + 5] = f5;
         }
         double x0 = x[0], x1 = x[1], v0 = x[3], v1 = x[4];
         x[0] = x0 + a * v0 - b * v1;

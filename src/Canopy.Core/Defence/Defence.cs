@@ -34,4 +34,7 @@ public sealed record DefencePolicy(bool EngageOnlyThreatsToDefendedAreas = true,
 {
     /// <summary>200 k$ per unit of asset value.</summary>
     public const double DefaultDollarsPerValueUnit = 200_000;
+
+    /// <summary>Mode 3/A codes (0 to 4095) that identify a friendly aircraft when an IFF interrogator hears them.</summary>
+    public IReadOnlyList<int> FriendlySquawks { get; init; } = [];
 }

@@ -9,7 +9,9 @@ public enum AssetKind { City, PowerPlant, Airbase, Port, Industrial, Military, O
 /// <summary>Something worth defending: a circular footprint of the given radius around a position.</summary>
 public sealed record DefendedAsset(string Name, AssetKind Kind, Geodetic Position, Length Radius, double Value);
 
-public enum ThreatClass { Drone, Decoy, Cruise, Ballistic }
+/// <summary>What an air object is. Decoys exist only on the truth side (kinematics cannot tell them from drones); aircraft are
+/// manned aircraft of any identity (civil, friendly or hostile).</summary>
+public enum ThreatClass { Drone, Decoy, Cruise, Ballistic, Aircraft }
 
 public enum EffectorClass { LongRangeInterceptor, MediumRangeInterceptor, Gun, MobileFireGroup, InterceptorDrone }
 

@@ -39,6 +39,7 @@ public sealed class SimulationSession
         Frame = new LocalFrame(scenario.Region.Centre);
         Layout = new DefenceLayout(Frame, scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy);
         var threats = RaidGenerator.Generate(scenario, new Random(RandomExtensions.DeriveSeed(seed, 1)));
+        threats.AddRange(AircraftGenerator.Generate(scenario, threats.Count + 1));
         _sensorRng = new Random(RandomExtensions.DeriveSeed(seed, 2));
         World = new SimulatedWorld(threats, scenario.Assets, Frame, new Random(RandomExtensions.DeriveSeed(seed, 3)));
         _sensors = SensorModels.Create(scenario.Sensors, new Random(RandomExtensions.DeriveSeed(seed, 4)));

@@ -8,14 +8,18 @@ namespace Canopy.Pipeline;
 
 /// <summary>
 /// plots -> tracks -> threats -> assignments -> engagements. The same object runs a simulation and a live defence;
-/// it never sees ground truth.
+/// it never sees ground truth. Its identity stage, when it has one, is fed ADS-B reports and IFF replies between steps.
 /// </summary>
 public sealed class DefencePipeline(
     ITracker tracker,
     IThreatEvaluator evaluator,
     IWeaponAssigner assigner,
-    IEngagementController engagement)
+    IEngagementController engagement,
+    CooperativeIdentityCorrelator? identity = null)
 {
+    /// <summary>The identity stage the evaluator consults, to be fed ADS-B reports and IFF replies; null when it is fed elsewhere.</summary>
+    public CooperativeIdentityCorrelator? Identity => identity;
+
     public IReadOnlyList<FireUnitState> FireUnits => engagement.FireUnits;
 
     public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)

@@ -15,7 +15,7 @@ namespace Canopy.ThreatEvaluation;
 /// ExpectedDamage = asset value x probability of reaching the asset x class lethality. For a ballistic threat the
 /// probability of reaching an asset is the impact ellipse's Gaussian mass over the asset's disc; for the others it is 1
 /// for a miss distance within the radius, falling linearly to 0 at radius + corridor margin.
-/// Tracks the civil identity stage (<see cref="ICivilIdentity"/>, e.g. ADS-B) names civil are not assessed at all.
+/// Tracks the identity stage (<see cref="IIdentityCorrelator"/>: ADS-B, IFF) names civil or friendly are not assessed at all.
 /// </remarks>
 public sealed class KinematicThreatEvaluator : IThreatEvaluator
 {
@@ -24,12 +24,12 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private readonly (DefendedAsset Asset, Vec3 Position)[] _assets;
     private readonly Dictionary<int, VerticalAccelerationFit> _history = [];
     private readonly List<int> _stale = [];
-    private readonly ICivilIdentity? _civil;
+    private readonly IIdentityCorrelator? _identity;
     private long _stamp;
 
-    public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null, ICivilIdentity? civil = null)
+    public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null, IIdentityCorrelator? identity = null)
     {
-        _civil = civil;
+        _identity = identity;
         _options = options ?? ThreatEvaluationOptions.Default;
         _classifier = new KinematicClassifier(_options);
         _assets = layout.Assets.Select(a => (a, layout.Frame.ToEnu(a.Position))).ToArray();
@@ -38,7 +38,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     public IReadOnlyList<ThreatAssessment> Evaluate(double time, IReadOnlyList<Track> tracks)
     {
         _stamp++;
-        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed && _civil?.IsCivil(t, time) != true)
+        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed && (_identity?.Identify(t, time) ?? AirIdentity.Unknown) == AirIdentity.Unknown)
             .Select(t => Assess(time, t))
             .OrderByDescending(a => a.Score)
             .ThenBy(a => a.Track.Id)

@@ -28,7 +28,7 @@ internal static class AsterixFeeds
     /// </summary>
     public const double SystemTrackSigma = 300;
 
-    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null) =>
+    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.IIdentityCorrelator? civil = null) =>
         DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy),
             AssignerKind.MarginalReturn, static a => a, civil, new Canopy.Tracking.TrackerOptions { PositionPlotSigma = SystemTrackSigma });
 

@@ -27,7 +27,14 @@ public sealed record RadarSpec(
     Length MaxRange, Duration RevisitPeriod,
     Length RangeSigma, Angle AzimuthSigma, Angle ElevationSigma,
     Probability DetectionProbability, double FalseAlarmsPerScan)
-    : SensorSpec(Id, Name, Position, AntennaHeight);
+    : SensorSpec(Id, Name, Position, AntennaHeight)
+{
+    /// <summary>
+    /// The probability that a transponder in the radar's coverage answers the radar's IFF interrogator on a scan, or null
+    /// when the radar has no interrogator.
+    /// </summary>
+    public Probability? IffReplyProbability { get; init; }
+}
 
 public sealed record AcousticSpec(
     SensorId Id, string Name, Geodetic Position, Length AntennaHeight,

@@ -109,4 +109,19 @@ public class KinematicThreatEvaluatorTests
 
         Assert.Equal([2, 1], ranked.Select(a => a.Track.Id));
     }
+
+    [Fact]
+    public void Evaluate_FriendlyByIff_IsNotAssessedWhileTheSameKinematicsUnidentifiedAre()
+    {
+        var iff = new IffCorrelator([]);
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)), identity: iff);
+        var friendly = Track(1, new Vec3(0, 30_000, 6000), new Vec3(0, -250, 0));
+        var unknown = Track(2, new Vec3(0, -30_000, 6000), new Vec3(0, 250, 0));
+        iff.Report(new IffReply(0, friendly.Position, -1, true));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [friendly, unknown]));
+
+        Assert.Equal(2, a.Track.Id);
+        Assert.True(a.ThreatensDefendedArea);
+    }
 }

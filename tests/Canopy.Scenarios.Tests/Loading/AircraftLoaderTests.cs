@@ -78,4 +78,24 @@ public class AircraftLoaderTests
         Assert.Null(result.Scenario);
         Assert.Contains(result.Errors, e => e.Message.Contains("list them under 'aircraft'", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData(", iff: true }", 0.95)]
+    [InlineData(", iff: true, iff-reply-probability: 80 % }", 0.8)]
+    [InlineData(" }", null)]
+    public void Parse_RadarIff_GivesTheReplyProbabilityOrNone(string ending, double? expected)
+    {
+        var result = ScenarioLoader.Parse(ScenarioText.With("false-alarms-per-scan: 2 }", "false-alarms-per-scan: 2" + ending), "air.yaml");
+        Assert.Empty(result.Errors);
+        Assert.Equal(expected, Assert.IsType<Core.Defence.RadarSpec>(result.Scenario!.Sensors[0]).IffReplyProbability?.Value);
+    }
+
+    [Fact]
+    public void Parse_IffReplyProbabilityWithoutIff_IsAnError()
+    {
+        var result = ScenarioLoader.Parse(ScenarioText.With("false-alarms-per-scan: 2 }", "false-alarms-per-scan: 2, iff-reply-probability: 0.9 }"), "air.yaml");
+        var e = Assert.Single(result.Errors);
+        Assert.Equal(7, e.Line);
+        Assert.Contains("needs 'iff: true'", e.Message, StringComparison.Ordinal);
+    }
 }

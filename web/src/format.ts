@@ -26,6 +26,7 @@ export function sidc(threatClass: string | undefined): string {
     case "Decoy": return "SUAPMFQ--------";
     case "Cruise": return "SHAPWMA--------";
     case "Ballistic": return "SHAPWMB--------";
+    case "Aircraft": return "SHAPMF---------";
     default: return "SUAP-----------";
   }
 }

@@ -66,8 +66,9 @@ internal sealed class ScenarioReader(ErrorList errors)
         var friendly = r.Sequence("friendly-squawks", required: false) is { } list
             ? list.Children.Select(n => values.Squawk(n, "friendly-squawks")).OfType<int>().ToList()
             : [];
+        var aircraftLethality = r.Fraction("aircraft-lethality", DefencePolicy.DefaultAircraftLethality);
         r.ReportUnknownFields();
-        return new DefencePolicy(engageOnlyThreatsToDefendedAreas, valueUnit) { FriendlySquawks = friendly };
+        return new DefencePolicy(engageOnlyThreatsToDefendedAreas, valueUnit) { FriendlySquawks = friendly, AircraftLethality = aircraftLethality };
     }
 
     private List<ThreatWave> Waves(MappingReader scenario, WaveReader reader)

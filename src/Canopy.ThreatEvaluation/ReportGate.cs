@@ -7,8 +7,10 @@ namespace Canopy.ThreatEvaluation;
 /// The gate of a cooperative report (ADS-B position, IFF reply): the track's position carried along its velocity to the
 /// report's time lies within <paramref name="Horizontal"/> metres horizontally and <paramref name="Vertical"/> metres
 /// vertically of the reported position, and the report is at most <paramref name="MaxAge"/> seconds from now. Each gate
-/// widens to three standard deviations of the track's own position error when that is larger: a radar track's height,
-/// from its elevation, can be a kilometre off at 200 km, while the report's (GNSS, Mode C) is within tens of metres.
+/// widens to three standard deviations of the track's own position error at the report's time (position variance plus
+/// velocity variance times the time carried, squared) when that is larger: a radar track's height, from its elevation,
+/// can be a kilometre off at 200 km, and a new track's climb rate hundreds of metres a second, while the report's
+/// position (GNSS, Mode C) is within tens of metres.
 /// </summary>
 public readonly record struct ReportGate(double Horizontal, double Vertical, double MaxAge)
 {
@@ -16,13 +18,21 @@ public readonly record struct ReportGate(double Horizontal, double Vertical, dou
     public bool Contains(Track track, double time, double reportTime, Vec3 reported)
     {
         if (Math.Abs(time - reportTime) > MaxAge) return false;
-        var d = track.Position + track.Velocity * (reportTime - track.Time) - reported;
+        var dt = reportTime - track.Time;
+        var d = track.Position + track.Velocity * dt - reported;
         double horizontal = Horizontal, vertical = Vertical;
         if (track.Covariance.Length >= 36)
         {
-            horizontal = Math.Max(horizontal, 3 * Math.Sqrt(Math.Max(track.PositionVariance(0), track.PositionVariance(1))));
-            vertical = Math.Max(vertical, 3 * Math.Sqrt(track.PositionVariance(2)));
+            horizontal = Math.Max(horizontal, 3 * Math.Sqrt(Math.Max(Variance(track, 0, dt), Variance(track, 1, dt))));
+            vertical = Math.Max(vertical, 3 * Math.Sqrt(Variance(track, 2, dt)));
         }
         return Math.Abs(d.Z) <= vertical && d.X * d.X + d.Y * d.Y <= horizontal * horizontal;
+    }
+
+    /// <summary>Variance of the track's position on one axis carried <paramref name="dt"/> seconds along its velocity.</summary>
+    private static double Variance(Track track, int axis, double dt)
+    {
+        var c = track.Covariance;
+        return c[axis * 7] + 2 * dt * c[axis * 6 + axis + 3] + dt * dt * c[(axis + 3) * 7];
     }
 }

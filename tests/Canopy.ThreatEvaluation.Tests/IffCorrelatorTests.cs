@@ -49,6 +49,18 @@ public class IffCorrelatorTests
     }
 
     [Fact]
+    public void Identify_ReplyAfterTheTrackTime_WidensTheGateByTheVelocityErrorCarried()
+    {
+        var iff = new IffCorrelator([]);
+        iff.Report(new IffReply(110, Fighter + new Vec3(0, 0, 1400), -1, true));
+        var covariance = new double[36];
+        covariance[5 * 7] = 50 * 50; // climb rate known to 50 m/s: 10 s later the height is known to 500 m
+        var track = new Track(1, TrackStatus.Confirmed, 100, Fighter, default, covariance, 0, 100, 5);
+        Assert.Equal(AirIdentity.Friendly, iff.Identify(track, 110));
+        Assert.Equal(AirIdentity.Unknown, iff.Identify(track with { Id = 2, Time = 109, LastUpdateTime = 109 }, 110));
+    }
+
+    [Fact]
     public void Identify_StaleReply_DoesNotMatchButAFriendlyTrackStaysFriendly()
     {
         var iff = new IffCorrelator([]);

@@ -5,14 +5,16 @@ namespace Canopy.ThreatEvaluation;
 
 /// <summary>
 /// One IFF reply heard by an interrogator: when, where (common ENU frame, from the reply's range and bearing and its
-/// Mode C altitude), the Mode 3/A code it gave (0 to 4095, or -1 for none) and whether its Mode 5 reply was valid.
+/// Mode C altitude), the Mode 3/A code it gave (0 to 4095, or -1 for none), whether its Mode 5 reply was valid, and the
+/// standard deviation of its horizontal position (the larger of the range error and the bearing error times the range).
 /// </summary>
-public readonly record struct IffReply(double Time, Vec3 Position, int Mode3A, bool Mode5Valid);
+public readonly record struct IffReply(double Time, Vec3 Position, int Mode3A, bool Mode5Valid, double HorizontalSigma = 0);
 
 /// <summary>
 /// Identifies friendly aircraft by their IFF replies: a reply is friendly when its Mode 5 is valid or its Mode 3/A code is
 /// one of the friendly codes; a track whose position, carried to a friendly reply's time, lies within that reply's gate
-/// (by default 2 km horizontally, 300 m vertically, at most 15 s old, about one and a half radar revisits) is friendly and
+/// (by default 2 km horizontally, 300 m vertically, at most 15 s old, about one and a half radar revisits, each widened
+/// to three standard deviations of the track's and the reply's errors: <see cref="ReportGate"/>) is friendly and
 /// stays friendly for as long as the track lives. Replies that are not friendly identify nothing: a hostile aircraft
 /// does not answer, and a neutral code proves nothing.
 /// </summary>
@@ -45,7 +47,7 @@ public sealed class IffCorrelator(IReadOnlyCollection<int> friendlySquawks, doub
         if (_friendlyTracks.Contains(track.Id)) return AirIdentity.Friendly;
         foreach (var reply in _friendly)
         {
-            if (!_gate.Contains(track, time, reply.Time, reply.Position)) continue;
+            if (!_gate.Contains(track, time, reply.Time, reply.Position, reply.HorizontalSigma * reply.HorizontalSigma)) continue;
             _friendlyTracks.Add(track.Id);
             return AirIdentity.Friendly;
         }

@@ -61,6 +61,17 @@ public class IffCorrelatorTests
     }
 
     [Fact]
+    public void Identify_CoarseReplyBearing_WidensTheHorizontalGateByTheReplysError()
+    {
+        // 0.2 deg of bearing at 290 km is about 1 km: the gate grows to 3 km, so a reply 2.5 km off the track matches.
+        var iff = new IffCorrelator([]);
+        iff.Report(new IffReply(100, Fighter + new Vec3(0, 2500, 0), -1, true, HorizontalSigma: 1000));
+        iff.Report(new IffReply(100, -Fighter with { Z = 8000 } + new Vec3(0, 2500, 0), -1, true, HorizontalSigma: 100));
+        Assert.Equal(AirIdentity.Friendly, iff.Identify(At(1, 100, Fighter, default), 100));
+        Assert.Equal(AirIdentity.Unknown, iff.Identify(At(2, 100, -Fighter with { Z = 8000 }, default), 100));
+    }
+
+    [Fact]
     public void Identify_StaleReply_DoesNotMatchButAFriendlyTrackStaysFriendly()
     {
         var iff = new IffCorrelator([]);

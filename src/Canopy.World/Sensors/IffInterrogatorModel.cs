@@ -60,7 +60,8 @@ public sealed class IffInterrogatorModel
             // Mode C: the reported altitude, rounded to 100 ft, replaces the height the bearing geometry gives.
             var modeC = Math.Round(o.Height / ModeCStep) * ModeCStep;
             var up = position with { Z = position.Z + (modeC - o.Height) };
-            replies.Add(new IffReply(time, up, flight.Squawk ?? -1, flight.Mode5));
+            var sigma = Math.Max(_spec.RangeSigma.Metres, range * _spec.AzimuthSigma.Radians);
+            replies.Add(new IffReply(time, up, flight.Squawk ?? -1, flight.Mode5, sigma));
         }
     }
 }

@@ -53,7 +53,7 @@ public static class RunReportRenderer
             console.Write(aircraft);
         }
         if (r.Classification.Count == 0) return;
-        var assessed = r.Classification.Select(c => c.AssessedClass).Distinct().ToList();
+        var assessed = Enum.GetNames<Core.Defence.ThreatClass>().Where(n => r.Classification.Any(c => c.AssessedClass == n)).ToList();
         var confusion = new Table().Title("Classification (true class by last assessed class)").AddColumn("true class");
         foreach (var a in assessed) confusion.AddColumn(new TableColumn(a).RightAligned());
         foreach (var truth in r.Classification.Select(c => c.TrueClass).Distinct())

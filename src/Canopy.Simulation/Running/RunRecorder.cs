@@ -19,6 +19,9 @@ namespace Canopy.Simulation.Running;
 /// Interceptors saved by the impact-point rule: threats the rule excluded at their last assessment that one of the fire
 /// units (with a full magazine) could have engaged while excluded, and that were never engaged; each is priced at the cheapest salvo that
 /// could have engaged it. Such threats that went on to hit an asset are counted as hits the rule let through.
+/// Aircraft are never threats, leakers or part of the expected damage: they are counted apart by identity (flown, tracked,
+/// assessed as a threat at least once, engaged, destroyed). The classification confusion counts, over every threat and
+/// aircraft the pipeline assessed, its true class against the class of its last assessment.
 /// </remarks>
 public sealed class RunRecorder
 {

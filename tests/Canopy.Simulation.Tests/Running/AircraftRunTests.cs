@@ -61,5 +61,8 @@ public class AircraftRunTests
         Assert.Equal(1, fighter.AssessedAsThreat);
         Assert.Equal(1, fighter.Engaged);
         Assert.Contains(result.Events, e => e.Kind == TimelineEventKind.Engagement && e.ThreatClass == "Aircraft");
+        Assert.Contains(new ClassificationCount("Aircraft", "Aircraft", 1), result.Classification);
+        Assert.Contains(new ClassificationCount("Drone", "Drone", 1), result.Classification);
+        Assert.DoesNotContain(result.Threats, t => t.Class == "Aircraft");
     }
 }

@@ -40,6 +40,7 @@ public static class CotTypes
     public static AirPlatform PlatformOf(ThreatClass threat) => threat switch
     {
         ThreatClass.Ballistic or ThreatClass.Cruise => AirPlatform.Missile,
+        ThreatClass.Aircraft => AirPlatform.MilitaryFixedWing,
         _ => AirPlatform.UnmannedAircraft,
     };
 

@@ -27,16 +27,25 @@ public static class DefaultPipeline
     public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner) =>
         Create(layout, assigner, wrapAssigner, null);
 
-    /// <param name="civil">Identifies civil aircraft (e.g. <see cref="AdsbCorrelator"/>), which are never assessed as threats.</param>
+    /// <param name="identity">
+    /// Identifies civil and friendly aircraft (e.g. an <see cref="AdsbCorrelator"/> fed elsewhere), which are never assessed as
+    /// threats; null for a <see cref="CooperativeIdentityCorrelator"/> with the policy's friendly codes, which the pipeline
+    /// exposes as <see cref="DefencePipeline.Identity"/> to be fed ADS-B reports and IFF replies.
+    /// </param>
     /// <param name="tracking">The tracker's options; null for the defaults.</param>
     /// <param name="positions">The fire units' reported positions (e.g. from CoT), read every step; null: units stay where the layout put them.</param>
     public static DefencePipeline Create(DefenceLayout layout, AssignerKind assigner, Func<IWeaponAssigner, IWeaponAssigner> wrapAssigner,
-        ICivilIdentity? civil, TrackerOptions? tracking = null, IEffectorPositions? positions = null) => new(
-        new KalmanTracker(layout, tracking),
-        new KinematicThreatEvaluator(layout, civil: civil),
-        wrapAssigner(CreateAssigner(layout, assigner)),
-        new ShootLookShootEngagementController(layout),
-        positions);
+        IIdentityCorrelator? identity, TrackerOptions? tracking = null, IEffectorPositions? positions = null)
+    {
+        var cooperative = identity is null ? CooperativeIdentityCorrelator.For(layout.Policy) : null;
+        return new DefencePipeline(
+            new KalmanTracker(layout, tracking),
+            new KinematicThreatEvaluator(layout, identity: identity ?? cooperative),
+            wrapAssigner(CreateAssigner(layout, assigner)),
+            new ShootLookShootEngagementController(layout),
+            positions,
+            cooperative);
+    }
 
     public static IWeaponAssigner CreateAssigner(DefenceLayout layout, AssignerKind kind) => kind switch
     {

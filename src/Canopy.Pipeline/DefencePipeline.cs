@@ -9,15 +9,20 @@ namespace Canopy.Pipeline;
 /// <summary>
 /// plots -> tracks -> threats -> assignments -> engagements. The same object runs a simulation and a live defence;
 /// it never sees ground truth. When given the fire units' reported positions, it moves the units to them at the start of
-/// every step, so the assigner plans from where the mobile fire groups are now.
+/// every step, so the assigner plans from where the mobile fire groups are now. Its identity stage, when it has one, is
+/// fed ADS-B reports and IFF replies between steps.
 /// </summary>
 public sealed class DefencePipeline(
     ITracker tracker,
     IThreatEvaluator evaluator,
     IWeaponAssigner assigner,
     IEngagementController engagement,
-    Core.Defence.IEffectorPositions? positions = null)
+    Core.Defence.IEffectorPositions? positions = null,
+    CooperativeIdentityCorrelator? identity = null)
 {
+    /// <summary>The identity stage the evaluator consults, to be fed ADS-B reports and IFF replies; null when it is fed elsewhere.</summary>
+    public CooperativeIdentityCorrelator? Identity => identity;
+
     public IReadOnlyList<FireUnitState> FireUnits => engagement.FireUnits;
 
     public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)

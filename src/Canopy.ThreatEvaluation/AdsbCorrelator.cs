@@ -12,8 +12,9 @@ public readonly record struct AdsbReport(int Address, double Time, Vec3 Position
 /// civil for as long as the track lives, so an airliner never becomes a candidate threat between two reports.
 /// Only each aircraft's latest report is kept.
 /// </summary>
-public sealed class AdsbCorrelator(double horizontalGate = 1000, double verticalGate = 300, double maxAge = 10) : ICivilIdentity
+public sealed class AdsbCorrelator(double horizontalGate = 1000, double verticalGate = 300, double maxAge = 10) : IIdentityCorrelator
 {
+    private readonly ReportGate _gate = new(horizontalGate, verticalGate, maxAge);
     private readonly Dictionary<int, AdsbReport> _latest = [];
     private readonly HashSet<int> _civilTracks = [];
     private readonly List<int> _stale = [];
@@ -31,19 +32,20 @@ public sealed class AdsbCorrelator(double horizontalGate = 1000, double vertical
         if (_latest.Count > 64 && _latest.Count % 64 == 0) Forget(report.Time - maxAge);
     }
 
-    public bool IsCivil(Track track, double time)
+    /// <summary>True when <see cref="Identify"/> names the track civil.</summary>
+    public bool IsCivil(Track track, double time) => Identify(track, time) == AirIdentity.Civil;
+
+    /// <summary><see cref="AirIdentity.Civil"/> when a recent report falls in the track's gate (or once did), else unknown.</summary>
+    public AirIdentity Identify(Track track, double time)
     {
-        if (_civilTracks.Contains(track.Id)) return true;
+        if (_civilTracks.Contains(track.Id)) return AirIdentity.Civil;
         foreach (var report in _latest.Values)
         {
-            if (Math.Abs(time - report.Time) > maxAge) continue;
-            var at = track.Position + track.Velocity * (report.Time - track.Time);
-            var d = at - report.Position;
-            if (Math.Abs(d.Z) > verticalGate || d.X * d.X + d.Y * d.Y > horizontalGate * horizontalGate) continue;
+            if (!_gate.Contains(track, time, report.Time, report.Position)) continue;
             _civilTracks.Add(track.Id);
-            return true;
+            return AirIdentity.Civil;
         }
-        return false;
+        return AirIdentity.Unknown;
     }
 
     private void Forget(double before)

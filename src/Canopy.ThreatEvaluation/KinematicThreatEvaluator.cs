@@ -1,4 +1,5 @@
 using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
 using Canopy.Core.Geometry;
 using Canopy.Tracking;
 
@@ -9,13 +10,14 @@ namespace Canopy.ThreatEvaluation;
 /// vertical acceleration fitted over a short per-track history), predicts where they come down (ballistic: free fall
 /// to the ground with the impact ellipse propagated from the track covariance, <see cref="ImpactEllipse"/>; drones and
 /// cruise missiles: straight-line closest approach to each asset within the look-ahead) and ranks them by
-/// <c>Score = ExpectedDamage / max(TimeToGo, MinTimeToGo)</c>, i.e. value at risk per second left to act.
+/// <c>Score = ExpectedDamage / max(TimeToGo, MinTimeToGo)</c>, i.e. value at risk per second left to act (for aircraft the
+/// floor is <see cref="ThreatEvaluationOptions.AircraftMinTimeToGo"/>, so a hostile aircraft does not outrank a missile).
 /// </summary>
 /// <remarks>
 /// ExpectedDamage = asset value x probability of reaching the asset x class lethality. For a ballistic threat the
 /// probability of reaching an asset is the impact ellipse's Gaussian mass over the asset's disc; for the others it is 1
 /// for a miss distance within the radius, falling linearly to 0 at radius + corridor margin.
-/// Tracks the civil identity stage (<see cref="ICivilIdentity"/>, e.g. ADS-B) names civil are not assessed at all.
+/// Tracks the identity stage (<see cref="IIdentityCorrelator"/>: ADS-B, IFF) names civil or friendly are not assessed at all.
 /// </remarks>
 public sealed class KinematicThreatEvaluator : IThreatEvaluator
 {
@@ -24,13 +26,13 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private readonly (DefendedAsset Asset, Vec3 Position)[] _assets;
     private readonly Dictionary<int, VerticalAccelerationFit> _history = [];
     private readonly List<int> _stale = [];
-    private readonly ICivilIdentity? _civil;
+    private readonly IIdentityCorrelator? _identity;
     private long _stamp;
 
-    public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null, ICivilIdentity? civil = null)
+    public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null, IIdentityCorrelator? identity = null)
     {
-        _civil = civil;
-        _options = options ?? ThreatEvaluationOptions.Default;
+        _identity = identity;
+        _options = options ?? ThreatEvaluationOptions.Default with { AircraftLethality = layout.Policy.AircraftLethality };
         _classifier = new KinematicClassifier(_options);
         _assets = layout.Assets.Select(a => (a, layout.Frame.ToEnu(a.Position))).ToArray();
     }
@@ -38,7 +40,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     public IReadOnlyList<ThreatAssessment> Evaluate(double time, IReadOnlyList<Track> tracks)
     {
         _stamp++;
-        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed && _civil?.IsCivil(t, time) != true)
+        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed && (_identity?.Identify(t, time) ?? AirIdentity.Unknown) == AirIdentity.Unknown)
             .Select(t => Assess(time, t))
             .OrderByDescending(a => a.Score)
             .ThenBy(a => a.Track.Id)
@@ -46,6 +48,9 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         Prune();
         return result;
     }
+
+    /// <summary>Height above the ground (the sphere through the frame origin) of a point of the frame.</summary>
+    private static double Altitude(Vec3 p) => p.Z + (p.X * p.X + p.Y * p.Y) / (2 * Wgs84.MeanRadius);
 
     /// <summary>The track's fitted vertical acceleration, after adding its latest update to its history.</summary>
     private double? VerticalAcceleration(Track track)
@@ -68,7 +73,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
 
     private ThreatAssessment Assess(double time, Track track)
     {
-        var (cls, confidence) = _classifier.Classify(track.Velocity, VerticalAcceleration(track));
+        var (cls, confidence) = _classifier.Classify(track.Velocity, Altitude(track.Position), VerticalAcceleration(track));
         var (position, approaches) = Project(cls, track, time - track.Time);
         var lethality = _options.Lethality(cls);
 
@@ -86,7 +91,8 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         var threatens = best.Asset is not null && (cls == ThreatClass.Ballistic
             ? best.Reach >= _options.MinReachProbability
             : best.Miss <= best.Asset.Radius.Metres + _options.CorridorMargin.Metres);
-        var score = bestDamage / Math.Max(best.TimeToGo, _options.MinTimeToGo.Seconds);
+        var floor = cls == ThreatClass.Aircraft ? _options.AircraftMinTimeToGo : _options.MinTimeToGo;
+        var score = bestDamage / Math.Max(best.TimeToGo, floor.Seconds);
         return new ThreatAssessment(track, cls, confidence, threatens ? best.Asset : null, best.Point, best.TimeToGo,
             threatens, bestDamage, score, best.Reach);
     }

@@ -6,7 +6,8 @@ using Canopy.World.Raids;
 namespace Canopy.World;
 
 /// <summary>
-/// The simulated world: threats flying their paths, interceptors flying to their intercept points, kills and impacts.
+/// The simulated world: threats and aircraft flying their paths, interceptors flying to their intercept points, kills and impacts.
+/// An aircraft that reaches the end of its route leaves the world (no impact).
 /// The defence pipeline never sees it; it sees only the plots the sensor models make of it.
 /// </summary>
 public sealed class SimulatedWorld
@@ -53,7 +54,7 @@ public sealed class SimulatedWorld
     /// <summary>Impacts so far inside each asset's footprint (decoys included).</summary>
     public Dictionary<string, int> AssetHits { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>True when every threat has been launched and has either been destroyed or hit the ground, and no interceptor is in the air.</summary>
+    /// <summary>True when every threat and aircraft has been launched and has been destroyed, hit the ground or left, and no interceptor is in the air.</summary>
     public bool Finished => _nextLaunch == _byLaunch.Count && _inFlight.Count == 0 && !_threats.Exists(t => t.IsFlying);
 
     /// <summary>
@@ -69,7 +70,7 @@ public sealed class SimulatedWorld
         var bestD2 = basket * basket;
         foreach (var t in _threats)
         {
-            if (t.State is ThreatState.Destroyed or ThreatState.Impacted || t.LaunchTime > a.InterceptTime || t.ImpactTime < a.InterceptTime) continue;
+            if (t.State is ThreatState.Destroyed or ThreatState.Impacted or ThreatState.Departed || t.LaunchTime > a.InterceptTime || t.ImpactTime < a.InterceptTime) continue;
             var d2 = (_frame.EcefToEnu(t.Path.At(a.InterceptTime - t.LaunchTime).Ecef) - a.InterceptPoint).LengthSquared;
             if (d2 <= bestD2)
             {
@@ -100,7 +101,11 @@ public sealed class SimulatedWorld
         ResolveIntercepts(time);
 
         foreach (var t in _threats)
-            if (t.IsFlying && t.ImpactTime <= time) Impact(t);
+        {
+            if (!t.IsFlying || t.ImpactTime > time) continue;
+            if (t.Aircraft is null) Impact(t);
+            else t.State = ThreatState.Departed;
+        }
         return _events;
     }
 

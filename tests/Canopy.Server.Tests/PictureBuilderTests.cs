@@ -56,10 +56,31 @@ public class LivePictureTests
             Assert.Equal(t.VEast, row[5], 0.05);
             Assert.Equal(t.VNorth, row[6], 0.05);
             Assert.Equal(t.VUp, row[7], 0.05);
-            Assert.Equal(classOf.TryGetValue(t.Id, out var c) ? c : null, row[8] >= 0 ? live.Classes[(int)row[8]] : null);
+            var identified = row[8] == LivePicture.CivilClass || row[8] == LivePicture.FriendlyClass;
+            Assert.Equal(classOf.TryGetValue(t.Id, out var c) ? c : null, row[8] >= 0 && !identified ? live.Classes[(int)row[8]] : null);
         }
         Assert.Equal(full.Threats, live.Threats);
         Assert.Equal(full.Threats.Count, live.ThreatCount);
+    }
+
+    [Fact]
+    public void BuildLive_AirlinerAndFriendlyFighterInCover_AreSentAsCivilAndFriendly()
+    {
+        // Quiet night, 40 min in: the airliner (ADS-B, from 20 min) and the fighter (Mode 5, from 25 min, in from the west) are tracked.
+        var scenario = new ScenarioCatalog(RepositoryRoot.Scenarios).Load("quiet-night", out var error) ?? throw new InvalidOperationException(error);
+        OperatorApprovalAssigner gate = null!;
+        var session = new SimulationSession(scenario, 7, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn,
+            inner => gate = new OperatorApprovalAssigner(inner, new NoDecisions(), "t", TimeProvider.System)));
+        PipelineStep? step = null;
+        for (var i = 0; i <= 2400; i++) step = session.Step() ?? step;
+
+        var live = PictureBuilder.BuildLive("t", session, step, gate, new RunClockState(true, 1), [], TimeProvider.System);
+
+        var classes = Enumerable.Range(0, live.Tracks.Length / LivePicture.TrackStride)
+            .Select(k => live.Tracks[k * LivePicture.TrackStride + 8]).Where(c => c >= 0).Select(c => live.Classes[(int)c]).ToList();
+        Assert.Contains("Civil", classes);
+        Assert.Contains("Friendly", classes);
+        Assert.DoesNotContain(live.Threats, t => t.Class is "Civil" or "Friendly");
     }
 
     private sealed class NoDecisions : IDecisionLog

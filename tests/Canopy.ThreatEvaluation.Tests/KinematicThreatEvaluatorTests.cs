@@ -109,4 +109,46 @@ public class KinematicThreatEvaluatorTests
 
         Assert.Equal([2, 1], ranked.Select(a => a.Track.Id));
     }
+
+    [Fact]
+    public void Evaluate_FriendlyByIff_IsNotAssessedWhileTheSameKinematicsUnidentifiedAre()
+    {
+        var iff = new IffCorrelator([]);
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)), identity: iff);
+        var friendly = Track(1, new Vec3(0, 30_000, 6000), new Vec3(0, -250, 0));
+        var unknown = Track(2, new Vec3(0, -30_000, 6000), new Vec3(0, 250, 0));
+        iff.Report(new IffReply(0, friendly.Position, -1, true));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [friendly, unknown]));
+
+        Assert.Equal(2, a.Track.Id);
+        Assert.True(a.ThreatensDefendedArea);
+    }
+
+    [Fact]
+    public void Evaluate_HostileAircraftNearlyOverTheCity_RanksBelowABallisticMissileOnIt()
+    {
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("city", 0, 0, 2000, 1e6)));
+        // 20 s from the city at 250 m/s and 6 km: an aircraft; by damage over time to go alone it would score 1e6 x 0.05 / 20 = 2500.
+        var aircraft = Track(1, new Vec3(-5000, 0, 6000), new Vec3(250, 0, 0));
+        // 120 s from impact on the city: 1e6 x 0.2 / 120 = 1667.
+        var missile = Track(2, new Vec3(0, 180_000, 200 * 120 + 0.5 * G * 120 * 120), new Vec3(0, -1500, -200));
+
+        var ranked = evaluator.Evaluate(0, [aircraft, missile]);
+
+        Assert.Equal([2, 1], ranked.Select(a => a.Track.Id));
+        Assert.Equal(ThreatClass.Aircraft, ranked[1].Class);
+        Assert.True(ranked[1].ThreatensDefendedArea);
+        Assert.Equal(1e6 * 0.05, ranked[1].ExpectedDamage, 6);
+        Assert.Equal(1e6 * 0.05 / 600, ranked[1].Score, 6);
+        Assert.Equal(1e6 * 0.2 / 120, ranked[0].Score, 1);
+    }
+
+    [Fact]
+    public void Evaluate_AircraftLethalityFromThePolicy_SetsItsExpectedDamage()
+    {
+        var layout = new DefenceLayout(Frame, [Asset("city", 0, 0, 2000, 1e6)], [], [], new DefencePolicy { AircraftLethality = 0.3 });
+        var a = Assert.Single(new KinematicThreatEvaluator(layout).Evaluate(0, [Track(1, new Vec3(-5000, 0, 6000), new Vec3(250, 0, 0))]));
+        Assert.Equal(1e6 * 0.3, a.ExpectedDamage, 6);
+    }
 }

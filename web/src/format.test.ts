@@ -23,7 +23,13 @@ describe("sidc", () => {
   it("gives hostile air codes of 15 characters, unknown for unclassified", () => {
     expect(sidc("Drone")).toBe("SHAPMFQ--------");
     expect(sidc(undefined)).toBe("SUAP-----------");
-    for (const c of ["Drone", "Decoy", "Cruise", "Ballistic", undefined]) expect(sidc(c)).toHaveLength(15);
+    for (const c of ["Drone", "Decoy", "Cruise", "Ballistic", "Aircraft", "Civil", "Friendly", undefined]) expect(sidc(c)).toHaveLength(15);
+  });
+
+  it("gives identified aircraft their affiliation: hostile, neutral civil, friend", () => {
+    expect(sidc("Aircraft")).toBe("SHAPMF---------");
+    expect(sidc("Civil")).toBe("SNAPCF---------");
+    expect(sidc("Friendly")).toBe("SFAPMF---------");
   });
 });
 

@@ -19,13 +19,19 @@ function trim(x: number): string {
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1).replace(/\.0$/, "") : x.toFixed(2).replace(/\.?0+$/, "");
 }
 
-/** MIL-STD-2525C symbol code (15 characters) of a track by the evaluator's class; unclassified tracks are unknown air. */
+/**
+ * MIL-STD-2525C symbol code (15 characters) of a track by the evaluator's class (hostile), or by its identity (civil:
+ * neutral civil fixed-wing, friendly: friend military fixed-wing); unclassified tracks are unknown air.
+ */
 export function sidc(threatClass: string | undefined): string {
   switch (threatClass) {
     case "Drone": return "SHAPMFQ--------";
     case "Decoy": return "SUAPMFQ--------";
     case "Cruise": return "SHAPWMA--------";
     case "Ballistic": return "SHAPWMB--------";
+    case "Aircraft": return "SHAPMF---------";
+    case "Civil": return "SNAPCF---------";
+    case "Friendly": return "SFAPMF---------";
     default: return "SUAP-----------";
   }
 }

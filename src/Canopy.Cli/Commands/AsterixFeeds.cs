@@ -29,7 +29,7 @@ internal static class AsterixFeeds
     public const double SystemTrackSigma = 300;
 
     /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay put.</param>
-    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.ICivilIdentity? civil = null, IEffectorPositions? positions = null) =>
+    public static DefencePipeline Pipeline(Scenario scenario, Canopy.ThreatEvaluation.IIdentityCorrelator? civil = null, IEffectorPositions? positions = null) =>
         DefaultPipeline.Create(new DefenceLayout(new LocalFrame(scenario.Region.Centre), scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy),
             AssignerKind.MarginalReturn, static a => a, civil, new Canopy.Tracking.TrackerOptions { PositionPlotSigma = SystemTrackSigma }, positions);
 

@@ -17,7 +17,7 @@ internal static class ValidateCommand
             {
                 if (ScenarioFiles.LoadOrReport(file, console) is { } scenario)
                     console.MarkupLine($"[green]{Markup.Escape(file)}: ok[/] ({Markup.Escape(scenario.Name)}: {scenario.Assets.Count} assets, " +
-                                       $"{scenario.Sensors.Count} sensors, {scenario.Effectors.Count} effectors, {scenario.Waves.Sum(w => w.Count)} threats)");
+                                       $"{scenario.Sensors.Count} sensors, {scenario.Effectors.Count} effectors, {scenario.Waves.Sum(w => w.Count)} threats, {scenario.Aircraft.Count} aircraft)");
                 else failed++;
             }
             return failed == 0 ? 0 : 1;

@@ -20,6 +20,7 @@ public static class RunReportRenderer
         threats.AddRow("[bold]all[/]", Sum(r, t => t.Launched), Sum(r, t => t.Detected), Sum(r, t => t.Tracked), Sum(r, t => t.Engaged),
             Sum(r, t => t.Destroyed), Sum(r, t => t.Leaked), Money(r.AttackerSpend));
         console.Write(threats);
+        RenderAircraft(console, r);
 
         var shots = new Table().Title("Interceptors spent").AddColumns("effector", "engagements", "rounds", "cost");
         foreach (var e in r.Interceptors) shots.AddRow(e.EffectorClass, $"{e.Engagements}", $"{e.Rounds}", Money(e.Cost));
@@ -40,6 +41,24 @@ public static class RunReportRenderer
                            $"[bold]{F(r.ExpectedDamageAfterDefence, "0.#")}[/] after its salvos; realised [bold]{F(r.TotalDamage, "0.#")}[/]");
         console.MarkupLine($"Impact-point rule: [bold]{r.ImpactRule.ThreatsNotEngaged}[/] engageable threats to no defended area left alone, " +
                            $"saving [bold]{Money(r.ImpactRule.SalvoCostSaved)}[/] of salvos; {r.ImpactRule.HitsLetThrough} of them hit an asset");
+    }
+
+    private static void RenderAircraft(IAnsiConsole console, RunResult r)
+    {
+        if (r.Aircraft.Count > 0)
+        {
+            var aircraft = new Table().Title("Aircraft (not threats)").AddColumns("identity", "flown", "tracked", "assessed as threat", "engaged", "destroyed");
+            foreach (var a in r.Aircraft)
+                aircraft.AddRow(a.Identity, $"{a.Flown}", $"{a.Tracked}", $"{a.AssessedAsThreat}", $"{a.Engaged}", $"{a.Destroyed}");
+            console.Write(aircraft);
+        }
+        if (r.Classification.Count == 0) return;
+        var assessed = Enum.GetNames<Core.Defence.ThreatClass>().Where(n => r.Classification.Any(c => c.AssessedClass == n)).ToList();
+        var confusion = new Table().Title("Classification (true class by last assessed class)").AddColumn("true class");
+        foreach (var a in assessed) confusion.AddColumn(new TableColumn(a).RightAligned());
+        foreach (var truth in r.Classification.Select(c => c.TrueClass).Distinct())
+            confusion.AddRow([truth, .. assessed.Select(a => $"{r.Classification.Where(c => c.TrueClass == truth && c.AssessedClass == a).Sum(c => c.Count)}")]);
+        console.Write(confusion);
     }
 
     /// <summary>

@@ -34,4 +34,13 @@ public sealed record DefencePolicy(bool EngageOnlyThreatsToDefendedAreas = true,
 {
     /// <summary>200 k$ per unit of asset value.</summary>
     public const double DefaultDollarsPerValueUnit = 200_000;
+
+    /// <summary>Mode 3/A codes (0 to 4095) that identify a friendly aircraft when an IFF interrogator hears them.</summary>
+    public IReadOnlyList<int> FriendlySquawks { get; init; } = [];
+
+    /// <summary>Fraction of an asset's value one hostile aircraft destroys when it reaches the asset.</summary>
+    public double AircraftLethality { get; init; } = DefaultAircraftLethality;
+
+    /// <summary>5 % of an asset's value per hostile aircraft.</summary>
+    public const double DefaultAircraftLethality = 0.05;
 }

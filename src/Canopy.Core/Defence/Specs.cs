@@ -9,7 +9,9 @@ public enum AssetKind { City, PowerPlant, Airbase, Port, Industrial, Military, O
 /// <summary>Something worth defending: a circular footprint of the given radius around a position.</summary>
 public sealed record DefendedAsset(string Name, AssetKind Kind, Geodetic Position, Length Radius, double Value);
 
-public enum ThreatClass { Drone, Decoy, Cruise, Ballistic }
+/// <summary>What an air object is. Decoys exist only on the truth side (kinematics cannot tell them from drones); aircraft are
+/// manned aircraft of any identity (civil, friendly or hostile).</summary>
+public enum ThreatClass { Drone, Decoy, Cruise, Ballistic, Aircraft }
 
 public enum EffectorClass { LongRangeInterceptor, MediumRangeInterceptor, Gun, MobileFireGroup, InterceptorDrone }
 
@@ -25,7 +27,14 @@ public sealed record RadarSpec(
     Length MaxRange, Duration RevisitPeriod,
     Length RangeSigma, Angle AzimuthSigma, Angle ElevationSigma,
     Probability DetectionProbability, double FalseAlarmsPerScan)
-    : SensorSpec(Id, Name, Position, AntennaHeight);
+    : SensorSpec(Id, Name, Position, AntennaHeight)
+{
+    /// <summary>
+    /// The probability that a transponder in the radar's coverage answers the radar's IFF interrogator on a scan, or null
+    /// when the radar has no interrogator.
+    /// </summary>
+    public Probability? IffReplyProbability { get; init; }
+}
 
 public sealed record AcousticSpec(
     SensorId Id, string Name, Geodetic Position, Length AntennaHeight,

@@ -32,10 +32,11 @@ internal sealed class ScenarioReader(ErrorList errors)
         var effectors = List(r, "effectors", new EffectorReader(values, validator).Read);
         var byName = assets.DistinctBy(a => a.Name).ToDictionary(a => a.Name);
         var waves = Waves(r, new WaveReader(values, byName));
+        var aircraft = List(r, "aircraft", new AircraftReader(values, validator).Read);
         r.ReportUnknownFields();
         return name is null || region is null || start is null
             ? null
-            : new Scenario(name, description, region, start.Value, simulation, policy, assets, sensors, effectors, waves);
+            : new Scenario(name, description, region, start.Value, simulation, policy, assets, sensors, effectors, waves) { Aircraft = aircraft };
     }
 
     private Region? Region(MappingReader scenario)
@@ -58,12 +59,16 @@ internal sealed class ScenarioReader(ErrorList errors)
         return settings;
     }
 
-    private static DefencePolicy Policy(MappingReader r)
+    private DefencePolicy Policy(MappingReader r)
     {
         var engageOnlyThreatsToDefendedAreas = r.Flag("engage-only-threats-to-defended-areas", true);
         var valueUnit = r.OptionalMoney("value-unit")?.Dollars ?? DefencePolicy.DefaultDollarsPerValueUnit;
+        var friendly = r.Sequence("friendly-squawks", required: false) is { } list
+            ? list.Children.Select(n => values.Squawk(n, "friendly-squawks")).OfType<int>().ToList()
+            : [];
+        var aircraftLethality = r.Fraction("aircraft-lethality", DefencePolicy.DefaultAircraftLethality);
         r.ReportUnknownFields();
-        return new DefencePolicy(engageOnlyThreatsToDefendedAreas, valueUnit);
+        return new DefencePolicy(engageOnlyThreatsToDefendedAreas, valueUnit) { FriendlySquawks = friendly, AircraftLethality = aircraftLethality };
     }
 
     private List<ThreatWave> Waves(MappingReader scenario, WaveReader reader)

@@ -37,7 +37,7 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
 
     private sealed record Common(SensorId Id, string Name, Core.Geodesy.Geodetic Position, Length AntennaHeight);
 
-    private static RadarSpec? Radar(MappingReader r, Common c)
+    private RadarSpec? Radar(MappingReader r, Common c)
     {
         var maxRange = r.Length("max-range", NumberRange.Positive);
         var revisit = r.Duration("revisit", NumberRange.Positive);
@@ -46,11 +46,25 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
         var elevationNoise = r.Angle("elevation-noise", NumberRange.NonNegative);
         var pd = r.Probability("detection-probability");
         var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
+        var iff = Iff(r);
         return maxRange is null || revisit is null || rangeNoise is null || azimuthNoise is null || elevationNoise is null || pd is null
             ? null
             : new RadarSpec(c.Id, c.Name, c.Position, c.AntennaHeight, maxRange.Value, revisit.Value,
-                rangeNoise.Value, azimuthNoise.Value, elevationNoise.Value, pd.Value, falseAlarms);
+                rangeNoise.Value, azimuthNoise.Value, elevationNoise.Value, pd.Value, falseAlarms) { IffReplyProbability = iff };
     }
+
+    /// <summary>The IFF reply probability when <c>iff: true</c> (default <see cref="DefaultIffReplyProbability"/>), else null.</summary>
+    private Probability? Iff(MappingReader radar)
+    {
+        var iff = radar.Flag("iff", false);
+        var reply = radar.Find("iff-reply-probability") is not null ? radar.Probability("iff-reply-probability") : null;
+        if (!iff && reply is not null)
+            values.Errors.Add(radar.Find("iff-reply-probability")!, $"iff-reply-probability needs 'iff: true' on {radar.What}");
+        return iff ? reply ?? DefaultIffReplyProbability : null;
+    }
+
+    /// <summary>IFF reply probability of an interrogating radar that does not set one.</summary>
+    public static readonly Probability DefaultIffReplyProbability = Core.Quantities.Probability.Of(0.95);
 
     private static AcousticSpec? Acoustic(MappingReader r, Common c)
     {

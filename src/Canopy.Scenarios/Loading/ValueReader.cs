@@ -97,6 +97,16 @@ internal sealed class ValueReader(ErrorList errors)
         return null;
     }
 
+    /// <summary>A Mode 3/A code: four octal digits (0000 to 7777), returned as its value 0 to 4095.</summary>
+    public int? Squawk(YamlNode node, string field)
+    {
+        if (Text(node, field) is not { } text) return null;
+        if (text.Length == 4 && text.All(c => c is >= '0' and <= '7'))
+            return text.Aggregate(0, (code, c) => code * 8 + (c - '0'));
+        errors.Add(node, $"{field} must be a Mode 3/A code of four octal digits (0000 to 7777), got '{text}'");
+        return null;
+    }
+
     /// <summary>A position mapping { lat, lon, height } with latitude and longitude in degrees.</summary>
     public Geodetic? Position(YamlNode node, string field)
     {

@@ -24,6 +24,8 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
         var name = r.Text("name");
         if (name is not null) r.What = $"wave '{name}'";
         var threatClass = r.Choice<ThreatClass>("class");
+        if (threatClass == ThreatClass.Aircraft)
+            values.Errors.Add(r.Find("class")!, "aircraft are not a wave; list them under 'aircraft' with their route and identity");
         var count = r.Integer("count", NumberRange.AtLeast(1));
         var launch = Launch(r);
         var targets = Targets(r);
@@ -39,7 +41,7 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
         var unitCost = r.Money("unit-cost");
         var lethality = r.Fraction("lethality", DefaultLethality(threatClass ?? ThreatClass.Decoy));
         r.ReportUnknownFields();
-        return name is null || threatClass is null || count is null || launch is null || targets is null || via is null
+        return name is null || threatClass is null or ThreatClass.Aircraft || count is null || launch is null || targets is null || via is null
                || speed is null || altitude is null || unitCost is null
             ? null
             : new ThreatWave(name, threatClass.Value, count.Value, launch.Centre, launch.Radius, launch.Start, launch.End,

@@ -15,7 +15,11 @@ public sealed record Scenario(
     IReadOnlyList<DefendedAsset> Assets,
     IReadOnlyList<SensorSpec> Sensors,
     IReadOnlyList<EffectorSpec> Effectors,
-    IReadOnlyList<ThreatWave> Waves);
+    IReadOnlyList<ThreatWave> Waves)
+{
+    /// <summary>Aircraft flying through the region: civil traffic, friendly patrols, hostile aircraft.</summary>
+    public IReadOnlyList<AircraftFlight> Aircraft { get; init; } = [];
+}
 
 /// <summary>The area of operations: its centre is the origin of the common ENU frame.</summary>
 public sealed record Region(string Name, Geodetic Centre, Length Radius);
@@ -58,3 +62,24 @@ public sealed record ThreatWave(
 
 /// <summary>Where a threat is sent: a named defended asset, or a bare point (an open field, a feint).</summary>
 public sealed record AimPoint(string? Asset, Geodetic Position, double Weight);
+
+/// <summary>Who an aircraft really is (the truth the simulated world knows; the defence learns it only from ADS-B and IFF).</summary>
+public enum AircraftIdentity { Civil, Friendly, Hostile }
+
+/// <summary>
+/// One aircraft's flight: it appears at the first route point at <paramref name="Start"/>, flies the route at a constant
+/// speed and altitude, and leaves at the last point.
+/// </summary>
+/// <param name="Squawk">Its Mode 3/A code (0 to 4095, written as four octal digits), or null when its transponder has none.</param>
+/// <param name="Mode5">Whether its transponder answers Mode 5 interrogations with a valid (cryptographically authenticated) reply.</param>
+/// <param name="Adsb">Whether it broadcasts ADS-B position reports.</param>
+public sealed record AircraftFlight(
+    string Name,
+    AircraftIdentity Identity,
+    IReadOnlyList<Geodetic> Route,
+    Speed Speed,
+    Length Altitude,
+    Duration Start,
+    int? Squawk,
+    bool Mode5,
+    bool Adsb);

@@ -66,7 +66,7 @@ public static class PictureBuilder
                 row[5] = Math.Round(t.Velocity.X, 1);
                 row[6] = Math.Round(t.Velocity.Y, 1);
                 row[7] = Math.Round(t.Velocity.Z, 1);
-                row[8] = classOf.TryGetValue(t.Id, out var c) ? c : -1;
+                row[8] = classOf.TryGetValue(t.Id, out var c) ? c : IdentityClass(session, t);
                 row = row[LivePicture.TrackStride..];
             }
             foreach (var a in step.Threats.OrderByDescending(a => a.Score).Take(LivePicture.WireThreats))
@@ -76,6 +76,20 @@ public static class PictureBuilder
             step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), [.. newEvents.Select(EventOf)], SummaryOf(session.Result()),
             time.GetUtcNow().ToUnixTimeMilliseconds());
     }
+
+    /// <summary>
+    /// The class index of a track that is not a threat: <see cref="LivePicture.CivilClass"/> or
+    /// <see cref="LivePicture.FriendlyClass"/> when the identity stage named it (it already has: the evaluator asked it
+    /// this step), else -1.
+    /// </summary>
+    private static int IdentityClass(SimulationSession session, Tracking.Track track) =>
+        track.Status != Tracking.TrackStatus.Confirmed || session.Pipeline.Identity is not { } identity ? -1
+        : identity.Identify(track, session.Time) switch
+        {
+            ThreatEvaluation.AirIdentity.Civil => LivePicture.CivilClass,
+            ThreatEvaluation.AirIdentity.Friendly => LivePicture.FriendlyClass,
+            _ => -1,
+        };
 
     private static List<FireUnitView> UnitsOf(SimulationSession session) =>
         [.. session.Pipeline.FireUnits.Select(u => new FireUnitView(u.Spec.Id, u.RoundsLeft, u.Spec.Magazine, u.ReadyAt, [.. u.Engaging],

@@ -28,6 +28,15 @@ public sealed record RunResult(
     /// <summary>What the impact-point (Iron Dome) rule saved and let through.</summary>
     public ImpactRuleOutcome ImpactRule { get; init; } = new(0, 0, 0);
 
+    /// <summary>What became of the aircraft of each identity (civil, friendly, hostile); aircraft are never counted as threats.</summary>
+    public IReadOnlyList<AircraftOutcome> Aircraft { get; init; } = [];
+
+    /// <summary>
+    /// The classification confusion: for every threat or aircraft the pipeline assessed, its true class against the class
+    /// of its last assessment, counted.
+    /// </summary>
+    public IReadOnlyList<ClassificationCount> Classification { get; init; } = [];
+
     /// <summary>Every figure of the run as a named number, in a fixed order, for Monte Carlo statistics.</summary>
     public IEnumerable<(string Name, double Value)> Figures()
     {
@@ -44,6 +53,13 @@ public sealed record RunResult(
         {
             yield return ($"interceptors.{e.EffectorClass}.rounds", e.Rounds);
             yield return ($"interceptors.{e.EffectorClass}.cost", e.Cost);
+        }
+        foreach (var a in Aircraft)
+        {
+            yield return ($"aircraft.{a.Identity}.flown", a.Flown);
+            yield return ($"aircraft.{a.Identity}.assessed_as_threat", a.AssessedAsThreat);
+            yield return ($"aircraft.{a.Identity}.engaged", a.Engaged);
+            yield return ($"aircraft.{a.Identity}.destroyed", a.Destroyed);
         }
         yield return ("spend.defender", DefenderSpend);
         yield return ("spend.attacker", AttackerSpend);
@@ -69,6 +85,15 @@ public sealed record ImpactRuleOutcome(int ThreatsNotEngaged, double SalvoCostSa
 /// <summary>What became of the threats of one class. Each count is of threats, not of events.</summary>
 public sealed record ThreatClassOutcome(
     string Class, int Launched, int Detected, int Tracked, int Engaged, int Destroyed, int Leaked, double AttackerSpend);
+
+/// <summary>
+/// What became of the aircraft of one identity. Each count is of aircraft: <paramref name="AssessedAsThreat"/> those the
+/// pipeline ever treated as a candidate threat (civil and friendly ones should not be, once ADS-B or IFF names them).
+/// </summary>
+public sealed record AircraftOutcome(string Identity, int Flown, int Tracked, int AssessedAsThreat, int Engaged, int Destroyed);
+
+/// <summary>How many objects of one true class were last assessed as one class.</summary>
+public sealed record ClassificationCount(string TrueClass, string AssessedClass, int Count);
 
 /// <summary>Rounds fired by one class of effector and what they cost.</summary>
 public sealed record EffectorUse(string EffectorClass, int Engagements, int Rounds, double Cost);

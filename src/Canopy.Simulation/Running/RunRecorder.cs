@@ -19,6 +19,9 @@ namespace Canopy.Simulation.Running;
 /// Interceptors saved by the impact-point rule: threats the rule excluded at their last assessment that one of the fire
 /// units (with a full magazine) could have engaged while excluded, and that were never engaged; each is priced at the cheapest salvo that
 /// could have engaged it. Such threats that went on to hit an asset are counted as hits the rule let through.
+/// Aircraft are never threats, leakers or part of the expected damage: they are counted apart by identity (flown, tracked,
+/// assessed as a threat at least once, engaged, destroyed). The classification confusion counts, over every threat and
+/// aircraft the pipeline assessed, its true class against the class of its last assessment.
 /// </remarks>
 public sealed class RunRecorder
 {
@@ -50,6 +53,8 @@ public sealed class RunRecorder
     private readonly Dictionary<int, double> _ruleSavedPrice = [];
     private readonly Dictionary<int, double> _ruleLastCheck = [];
     private readonly HashSet<int> _hitAnAsset = [];
+    private readonly HashSet<int> _aircraftAssessed = [];
+    private readonly Dictionary<int, ThreatClass> _lastAssessedClass = [];
 
     public RunRecorder(string scenario, int seed, SimulatedWorld world, DefenceLayout layout)
     {
@@ -101,6 +106,12 @@ public sealed class RunRecorder
     {
         if (!_threatOfTrack.TryGetValue(threat.Track.Id, out var id))
             return;
+        _lastAssessedClass[id] = threat.Class;
+        if (_threatById[id].Aircraft is not null)
+        {
+            _aircraftAssessed.Add(id);
+            return;
+        }
         _lastExpectedDamage[id] = threat.ExpectedDamage;
         if (threat.ThreatensDefendedArea)
             _ruleSavedPrice.Remove(id);
@@ -146,7 +157,9 @@ public sealed class RunRecorder
         switch (e.Kind)
         {
             case WorldEventKind.Launch:
-                Add(e.Time, TimelineEventKind.Launch, threat, -1, null, $"wave {threat!.Wave}");
+                Add(e.Time, TimelineEventKind.Launch, threat, -1, null, threat!.Aircraft is { } flight
+                    ? $"aircraft {flight.Name} ({IdentityName(flight.Identity)})"
+                    : $"wave {threat.Wave}");
                 break;
             case WorldEventKind.Kill:
                 _engaged.Add(threat!.Id);
@@ -166,14 +179,25 @@ public sealed class RunRecorder
     private void Add(double time, TimelineEventKind kind, SimulatedThreat? threat, int trackId, string? effector, string detail) =>
         _events.Add(new TimelineEvent(time, kind, threat?.Id ?? -1, threat?.Class.ToString() ?? "", trackId, effector, detail));
 
+    private static string IdentityName(Scenarios.Model.AircraftIdentity identity) => identity.ToString().ToLowerInvariant();
+
     private static string RunClock(double seconds) => TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"hh\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>What became of the aircraft of each identity the scenario flies.</summary>
+    private List<AircraftOutcome> AircraftOutcomes() =>
+    [
+        .. _world.Threats.Where(t => t.Aircraft is not null).GroupBy(t => t.Aircraft!.Identity).OrderBy(g => g.Key)
+            .Select(g => new AircraftOutcome(IdentityName(g.Key), g.Count(t => t.State != ThreatState.Waiting),
+                g.Count(t => _tracked.Contains(t.Id)), g.Count(t => _aircraftAssessed.Contains(t.Id)),
+                g.Count(t => _engaged.Contains(t.Id)), g.Count(t => t.State == ThreatState.Destroyed))),
+    ];
 
     public RunResult Result(double simulatedSeconds)
     {
         var threats = new List<ThreatClassOutcome>();
         foreach (var c in Enum.GetValues<ThreatClass>())
         {
-            var of = _world.Threats.Where(t => t.Class == c).ToList();
+            var of = _world.Threats.Where(t => t.Class == c && t.Aircraft is null).ToList();
             if (of.Count == 0) continue;
             threats.Add(new ThreatClassOutcome(c.ToString(), of.Count(t => t.State != ThreatState.Waiting),
                 of.Count(t => _detected.Contains(t.Id)), of.Count(t => _tracked.Contains(t.Id)), of.Count(t => _engaged.Contains(t.Id)),
@@ -202,6 +226,11 @@ public sealed class RunRecorder
             ExpectedDamage = expected,
             ExpectedDamageAfterDefence = afterDefence,
             ImpactRule = rule,
+            Aircraft = AircraftOutcomes(),
+            Classification = [.. _lastAssessedClass
+                .GroupBy(p => (Truth: _threatById[p.Key].Class, Assessed: p.Value))
+                .OrderBy(g => g.Key.Truth).ThenBy(g => g.Key.Assessed)
+                .Select(g => new ClassificationCount(g.Key.Truth.ToString(), g.Key.Assessed.ToString(), g.Count()))],
         };
     }
 }

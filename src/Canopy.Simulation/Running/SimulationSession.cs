@@ -6,6 +6,7 @@ using Canopy.Core.Sensing;
 using Canopy.Pipeline;
 using Canopy.Scenarios.Model;
 using Canopy.Simulation.Results;
+using Canopy.ThreatEvaluation;
 using Canopy.World;
 using Canopy.World.Raids;
 using Canopy.World.Sensors;
@@ -15,7 +16,8 @@ namespace Canopy.Simulation.Running;
 /// <summary>
 /// One night stepped a tick at a time: the simulated world and its sensors feed plots to the defence pipeline, and
 /// the pipeline's shot orders go back to the world. Raid, sensor noise, sensor phases and kills draw from separate
-/// streams derived from the seed, so the same scenario and seed give the same night. The batch runner steps it to the
+/// streams derived from the seed, so the same scenario and seed give the same night. Aircraft's ADS-B reports and IFF
+/// replies go to the pipeline's identity stage before each step. The batch runner steps it to the
 /// end; a live server steps it against a clock.
 /// </summary>
 public sealed class SimulationSession
@@ -24,6 +26,11 @@ public sealed class SimulationSession
     private readonly Random _sensorRng;
     private readonly List<Plot> _plots = [];
     private readonly List<int> _detected = [];
+    private readonly IReadOnlyList<IffInterrogatorModel> _interrogators;
+    private readonly AdsbReceiverModel _adsb = new();
+    private readonly Random _identityRng;
+    private readonly List<IffReply> _iffReplies = [];
+    private readonly List<AdsbReport> _adsbReports = [];
     private readonly double _tick;
     private readonly double _end;
     private long _k;
@@ -39,9 +46,12 @@ public sealed class SimulationSession
         Frame = new LocalFrame(scenario.Region.Centre);
         Layout = new DefenceLayout(Frame, scenario.Assets, scenario.Sensors, scenario.Effectors, scenario.Policy);
         var threats = RaidGenerator.Generate(scenario, new Random(RandomExtensions.DeriveSeed(seed, 1)));
+        threats.AddRange(AircraftGenerator.Generate(scenario, threats.Count + 1));
         _sensorRng = new Random(RandomExtensions.DeriveSeed(seed, 2));
         World = new SimulatedWorld(threats, scenario.Assets, Frame, new Random(RandomExtensions.DeriveSeed(seed, 3)));
         _sensors = SensorModels.Create(scenario.Sensors, new Random(RandomExtensions.DeriveSeed(seed, 4)));
+        _identityRng = new Random(RandomExtensions.DeriveSeed(seed, 5));
+        _interrogators = IffInterrogatorModel.Create(scenario.Sensors, Frame, _identityRng);
         Pipeline = createPipeline(Layout);
         Recorder = new RunRecorder(scenario.Name, seed, World, Layout);
         _tick = scenario.Simulation.Tick.Seconds;
@@ -75,12 +85,25 @@ public sealed class SimulationSession
         _plots.Clear();
         _detected.Clear();
         foreach (var sensor in _sensors) sensor.Observe(Time, World.Threats, _sensorRng, _plots, _detected);
+        Identify();
         var step = Pipeline.Step(Time, CollectionsMarshal.AsSpan(_plots));
         foreach (var shot in step.Engagements.Shots) World.Fire(shot);
         Recorder.Record(events, _detected, step);
         _observer?.OnTick(Time, World, CollectionsMarshal.AsSpan(_plots), step);
         if (World.Finished || _k * _tick > _end) Finished = true;
         return step;
+    }
+
+    /// <summary>Hands the pipeline's identity stage (when it has one) this tick's ADS-B reports and IFF replies.</summary>
+    private void Identify()
+    {
+        if (Pipeline.Identity is not { } identity) return;
+        _iffReplies.Clear();
+        _adsbReports.Clear();
+        foreach (var interrogator in _interrogators) interrogator.Interrogate(Time, World.Threats, _identityRng, _iffReplies);
+        _adsb.Receive(Time, World.Threats, _identityRng, _adsbReports);
+        foreach (var reply in _iffReplies) identity.Iff.Report(reply);
+        foreach (var report in _adsbReports) identity.Adsb.Report(report);
     }
 
     /// <summary>The night's result so far (the final one once <see cref="Finished"/>).</summary>

@@ -56,6 +56,7 @@ public class ShippedScenarioTests
         var result = ScenarioLoader.Parse(doc[start..end], "docs/scenarios.md");
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         Assert.Equal(2, result.Scenario?.Waves.Count);
+        Assert.Equal(2, result.Scenario?.Aircraft.Count);
     }
 
     [Fact]

@@ -37,6 +37,9 @@ internal sealed class TrackState(int models)
     public double Height;
     public double HeightTime = double.NaN;
 
+    /// <summary>Log-likelihood-ratio score (score-based initiation), its highest value, and the increment of the scan's hit.</summary>
+    public double Score, MaxScore, HitScore;
+
     private int _history;
 
     public double Time => Current.Time;
@@ -64,6 +67,16 @@ internal sealed class TrackState(int models)
         {
             Deleted = true;
         }
+    }
+
+    /// <summary>Records one opportunity with its score increment; confirms or deletes by <paramref name="test"/>.</summary>
+    public void RecordScore(double increment, SequentialProbabilityRatioConfirmation test)
+    {
+        Opportunities++;
+        Score += increment;
+        MaxScore = Math.Max(MaxScore, Score);
+        if (Status == TrackStatus.Tentative && Score >= test.ConfirmationThreshold) Status = TrackStatus.Confirmed;
+        else if (Score <= MaxScore - test.DeletionDrop) Deleted = true;
     }
 
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>

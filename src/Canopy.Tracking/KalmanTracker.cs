@@ -311,6 +311,7 @@ public sealed class KalmanTracker : ITracker
         if (count == 0) return;
         var track = _tracks[k];
         var model = ModelFor(_trackPlots[0], site);
+        if (model.HasRangeRate && !AllHaveRangeRate(count)) model = ModelFor(_trackPlots[0] with { RangeRate = double.NaN }, site);
         var missWeight = Math.Max(0, 1 - total);
         _filter.Update(track.Predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
             _options.DetectionProbability, jpda ? _options.ClutterDensity : 0);
@@ -389,9 +390,20 @@ public sealed class KalmanTracker : ITracker
         MeasurementKind.Position => MeasurementModel.Position(_options.PositionPlotSigma),
         MeasurementKind.Bearing => MeasurementModel.Bearing(site!, ((AcousticSpec)site!.Spec).BearingSigma.Radians),
         _ => site!.Spec is RadarSpec radar
-            ? MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
+            ? plot.HasRangeRate && radar.RangeRateSigma is { } rangeRateSigma
+                ? MeasurementModel.PolarWithRangeRate(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians,
+                    rangeRateSigma.MetresPerSecond)
+                : MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
             : throw new InvalidOperationException($"sensor {plot.Sensor} is not a radar"),
     };
+
+    /// <summary>Whether each of the first <paramref name="count"/> plots of <see cref="_trackPlots"/> reports a range rate.</summary>
+    private bool AllHaveRangeRate(int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!_trackPlots[i].HasRangeRate) return false;
+        return true;
+    }
 
     /// <summary>Converts a scan's plots (bias removed) into common-frame points and covariances; returns how many are usable.</summary>
     private int ConvertPlots(ReadOnlySpan<Plot> scan, SensorGeometry? site)
@@ -414,7 +426,7 @@ public sealed class KalmanTracker : ITracker
             }
             else if (radar is not null)
             {
-                if (bias is not null) plot = Plot.Polar(plot.Sensor, plot.Time, plot.Range - bias.RangeBias, plot.Azimuth - bias.AzimuthBias, plot.Elevation);
+                if (bias is not null) plot = plot with { Value = new Vec3(plot.Range - bias.RangeBias, plot.Azimuth - bias.AzimuthBias, plot.Elevation) };
                 _z[m] = site!.ConvertPolar(plot.Range, plot.Azimuth, plot.Elevation,
                     radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians, r);
             }

@@ -183,7 +183,7 @@ public sealed class KalmanTracker : ITracker
             if (_score is null) _tracks[k].RecordOpportunity(f.Hit, _options);
             else _tracks[k].RecordScore(f.Hit ? _tracks[k].HitScore : SequentialProbabilityRatioConfirmation.Miss(pd), _score);
         }
-        Initiate(t, m);
+        Initiate(t, m, site);
         _latestScanTime = Math.Max(_latestScanTime, t);
         RemoveDeleted();
     }
@@ -337,9 +337,13 @@ public sealed class KalmanTracker : ITracker
         track.LastPlot = _trackPlots[best];
     }
 
-    /// <summary>Starts a tentative track on every plot no track took, unless the plot is older than scans already processed.</summary>
-    private void Initiate(double t, int m)
+    /// <summary>
+    /// Starts a tentative track on every plot no track took, unless the plot is older than scans already processed; a
+    /// plot's range rate, when its radar's noise is known, gives the new track's velocity along the line of sight.
+    /// </summary>
+    private void Initiate(double t, int m, SensorGeometry? site)
     {
+        var rangeRateSigma = site?.Spec is RadarSpec { RangeRateSigma: { } sigma } ? sigma.MetresPerSecond : double.NaN;
         for (var c = 0; c < m; c++)
         {
             if (_plotUsed[c]) continue;
@@ -350,6 +354,8 @@ public sealed class KalmanTracker : ITracker
             }
             var track = _pool.Count > 0 ? _pool.Pop() : new TrackState(_filter.Models);
             track.Start(_filter, _nextId++, _plots[c], _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
+            if (_plots[c].HasRangeRate && !double.IsNaN(rangeRateSigma))
+                track.AlignVelocityWithRangeRate(_filter, (_z[c] - site!.Origin).Normalized(), _plots[c].RangeRate, rangeRateSigma);
             if (_score is null) track.RecordOpportunity(true, _options);
             else track.Score = track.MaxScore = _score.InitialScore;
             _tracks.Add(track);

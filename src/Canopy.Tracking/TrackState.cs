@@ -102,4 +102,25 @@ internal sealed class TrackState(int models)
         }
         filter.Initialise(Current, plot.Time, x, p);
     }
+
+    /// <summary>
+    /// Gives a just started track the measured range rate: velocity ṙ·u along the unit line of sight u with variance
+    /// σṙ², the uninformative spread kept across it (P_v = σ²·(I − u·uᵀ) + σṙ²·u·uᵀ).
+    /// </summary>
+    public void AlignVelocityWithRangeRate(InteractingMultipleModelFilter filter, Vec3 lineOfSight, double rangeRate, double rangeRateSigma)
+    {
+        Span<double> x = stackalloc double[6];
+        Span<double> p = stackalloc double[36];
+        Current.X.CopyTo(x);
+        Current.P.CopyTo(p);
+        Span<double> u = [lineOfSight.X, lineOfSight.Y, lineOfSight.Z];
+        var spread = p[21]; // the velocity variance Start gave every axis
+        for (var i = 0; i < 3; i++)
+        {
+            x[3 + i] = rangeRate * u[i];
+            for (var j = 0; j < 3; j++)
+                p[(3 + i) * 6 + 3 + j] = (i == j ? spread : 0) + (rangeRateSigma * rangeRateSigma - spread) * u[i] * u[j];
+        }
+        filter.Initialise(Current, Current.Time, x, p);
+    }
 }

@@ -118,6 +118,25 @@ public class RangeRateTests
         Assert.True(errors[1] < 5 && errors[0] > 4 * errors[1], $"line-of-sight velocity error with range rate {errors[1]:F1} m/s, without {errors[0]:F1} m/s");
     }
 
+    [Fact]
+    public void Update_NewTrackOfADopplerPlotMovesAlongTheLineOfSightAtTheRangeRate()
+    {
+        var radar = TestWorld.Radar(1, Geodetic.FromDegrees(32.1, 35.1, 50)) with { RangeRateSigma = Core.Quantities.Speed.FromMetresPerSecond(2) };
+        var position = new Core.Geometry.Vec3(60_000, 80_000, 3_000);
+        var plot = TestWorld.Observe(radar, 1, position, new Random(4)) with { RangeRate = -288 };
+        var track = Assert.Single(new KalmanTracker(TestWorld.Layout(radar)).Update(1, [plot]));
+        var line = (track.Position - TestWorld.Frame.ToEnu(radar.Antenna)).Normalized();
+        double[] u = [line.X, line.Y, line.Z];
+        Assert.Equal(-288, Core.Geometry.Vec3.Dot(track.Velocity, line), 1e-6);
+        Assert.Equal(288, track.Velocity.Length, 1e-6); // nothing across the line of sight
+        var variance = 0.0; // uᵀ·P_v·u
+        for (var i = 0; i < 3; i++)
+            for (var j = 0; j < 3; j++) variance += u[i] * track.Covariance[(3 + i) * 6 + 3 + j] * u[j];
+        Assert.Equal(4, variance, 1e-6);
+        Assert.Equal(new TrackerOptions().InitialVelocitySigma * new TrackerOptions().InitialVelocitySigma * 2 + 4,
+            track.Covariance[21] + track.Covariance[28] + track.Covariance[35], 1e-6);
+    }
+
     private static double TrueRangeRate(Core.Defence.RadarSpec radar, Core.Geometry.Vec3 position, Core.Geometry.Vec3 velocity)
     {
         var line = position - TestWorld.Frame.ToEnu(radar.Antenna);

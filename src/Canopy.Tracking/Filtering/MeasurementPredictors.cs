@@ -34,9 +34,9 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
         for (var a = 0; a < n; a++)
             for (var b = 0; b < n; b++)
             {
-                var sum = a == b ? model.Variance(a) : 0;
+                var sum = 0.0;
                 for (var q = 0; q < columns; q++) sum += j[a * 6 + q] * c[q * n + b];
-                s[a * n + b] = sum;
+                s[a * n + b] = sum + (a == b ? model.Variance(a) : 0);
             }
     }
 }

@@ -65,6 +65,13 @@ public class TrackerOptionsFileTests
     }
 
     [Fact]
+    public void Parse_UnknownInitiation_ListsTheChoices()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("initiation: sprt\n", "tracker.yaml"));
+        Assert.Equal("tracker.yaml:1:13: bad value: 'sprt' is not one of m-of-n, score", ex.Message);
+    }
+
+    [Fact]
     public void Parse_ProbabilityOutsideZeroOne_NamesLineAndKey()
     {
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("initiation: score\n  \nfalse-track-probability: 1.5\n", "tracker.yaml"));

@@ -7,7 +7,7 @@ namespace Canopy.Tracking;
 
 /// <summary>
 /// The tracker's working copy of one track: filter state at its last update, the state before that update (to
-/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history.
+/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history or log-likelihood-ratio score.
 /// </summary>
 internal sealed class TrackState(int models)
 {

@@ -134,7 +134,7 @@ public sealed record TrackerOptions
     /// <summary>Score initiation: β, the probability of not confirming a true track.</summary>
     public double MissedTrackProbability { get; init; } = 0.1;
 
-    /// <summary>Score initiation: a track whose score falls this far below its highest is deleted (about 3 misses at P_D 0.9 are 6.9).</summary>
+    /// <summary>Score initiation: a track whose score falls this far below its highest is deleted (7 outlasts three misses at P_D 0.9, 3·ln 0.1 = −6.9; a fourth deletes).</summary>
     public double DeletionDrop { get; init; } = 7;
 
     /// <summary>Joint events JPDA may enumerate in one cluster; larger clusters use GNN.</summary>

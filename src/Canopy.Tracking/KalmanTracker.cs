@@ -11,8 +11,8 @@ namespace Canopy.Tracking;
 /// A multi-sensor, multi-target tracker. Per sensor scan: Mahalanobis gating of converted plots found through a
 /// spatial grid, the gate graph split into independent clusters, each associated by GNN (optimal 2-D assignment) or
 /// JPDA, and each track updated by its IMM (or constant-velocity) filter through EKF or UKF measurement updates in
-/// the sensor's own coordinates. Single-point initiation, M-of-N confirmation, deletion by misses (counted only for
-/// radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
+/// the sensor's own coordinates. Single-point initiation, M-of-N or score-based confirmation, deletion by misses or
+/// score (counted only for radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
 /// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>
@@ -24,6 +24,7 @@ public sealed class KalmanTracker : ITracker
     private readonly IMeasurementPredictor _predictor;
     private readonly IAssociator _associator;
     private readonly IAssociator _bearingAssociator;
+    private readonly SequentialProbabilityRatioConfirmation? _score;
     private readonly Dictionary<SensorId, SensorGeometry> _sensors = [];
     private readonly Dictionary<SensorId, SensorBias> _biases = [];
     private readonly List<TrackState> _tracks = [];
@@ -66,6 +67,7 @@ public sealed class KalmanTracker : ITracker
             ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
             : new GnnWith2DAssignment(_options.PositionGate);
         _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
+        if (_options.Initiation == TrackInitiation.Score) _score = new SequentialProbabilityRatioConfirmation(_options);
         // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
         // ½·a·dt² away, a being gravity or the turn models' centripetal acceleration at the fastest initiation speed.
         _gridMargin = _options.Filter == MotionFilter.Imm ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
@@ -173,12 +175,15 @@ public sealed class KalmanTracker : ITracker
         else Gate(t, site, m);
         Associate(n, m, bearings ? _bearingAssociator : _associator, bearings, site);
         if (bearings) return;
+        var pd = site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability;
         for (var k = 0; k < n; k++)
         {
             var f = _flags[k];
-            if (!f.OutOfSequence && (f.Opportunity || f.Hit)) _tracks[k].RecordOpportunity(f.Hit, _options);
+            if (f.OutOfSequence || !(f.Opportunity || f.Hit)) continue;
+            if (_score is null) _tracks[k].RecordOpportunity(f.Hit, _options);
+            else _tracks[k].RecordScore(f.Hit ? _tracks[k].HitScore : SequentialProbabilityRatioConfirmation.Miss(pd), _score);
         }
-        Initiate(t, m);
+        Initiate(t, m, site);
         _latestScanTime = Math.Max(_latestScanTime, t);
         for (var k = n; k < _tracks.Count; k++) _tracks[k].CurrentChanged(); // the new tracks, however they were set up
         RemoveDeleted();
@@ -298,13 +303,14 @@ public sealed class KalmanTracker : ITracker
         var count = 0;
         var total = 0.0;
         var best = -1;
+        var bestEdge = -1;
         for (var i = 0; i < own.Length; i++)
         {
             var plot = edges[own[i]].Plot;
             if (jpda) _plotUsed[plot] = true;
             if (!(weights[i] > 0)) continue;
             _plotUsed[plot] = true;
-            if (best < 0 || weights[i] > _trackWeights[best]) best = count;
+            if (best < 0 || weights[i] > _trackWeights[best]) (best, bestEdge) = (count, own[i]);
             _trackPlots[count] = _plots[plot];
             _trackWeights[count++] = weights[i];
             total += weights[i];
@@ -312,11 +318,13 @@ public sealed class KalmanTracker : ITracker
         if (count == 0) return;
         var track = _tracks[k];
         var model = ModelFor(_trackPlots[0], site);
+        if (model.HasRangeRate && !AllHaveRangeRate(count)) model = ModelFor(_trackPlots[0] with { RangeRate = double.NaN }, site);
         var missWeight = Math.Max(0, 1 - total);
         _filter.Update(track.Predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
             _options.DetectionProbability, jpda ? _options.ClutterDensity : 0);
         var f = _flags[k];
         _flags[k] = f with { Hit = total > 0.5 };
+        if (_score is not null) track.HitScore = HitScore(edges[bestEdge], site);
         track.Updates++;
         if (f.OutOfSequence)
         {
@@ -334,9 +342,13 @@ public sealed class KalmanTracker : ITracker
         track.LastPlot = _trackPlots[best];
     }
 
-    /// <summary>Starts a tentative track on every plot no track took, unless the plot is older than scans already processed.</summary>
-    private void Initiate(double t, int m)
+    /// <summary>
+    /// Starts a tentative track on every plot no track took, unless the plot is older than scans already processed; a
+    /// plot's range rate, when its radar's noise is known, gives the new track's velocity along the line of sight.
+    /// </summary>
+    private void Initiate(double t, int m, SensorGeometry? site)
     {
+        var rangeRateSigma = site?.Spec is RadarSpec { RangeRateSigma: { } sigma } ? sigma.MetresPerSecond : double.NaN;
         for (var c = 0; c < m; c++)
         {
             if (_plotUsed[c]) continue;
@@ -347,10 +359,17 @@ public sealed class KalmanTracker : ITracker
             }
             var track = _pool.Count > 0 ? _pool.Pop() : new TrackState(_filter.Models);
             track.Start(_filter, _nextId++, _plots[c], _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
-            track.RecordOpportunity(true, _options);
+            if (_plots[c].HasRangeRate && !double.IsNaN(rangeRateSigma))
+                track.AlignVelocityWithRangeRate(_filter, (_z[c] - site!.Origin).Normalized(), _plots[c].RangeRate, rangeRateSigma);
+            if (_score is null) track.RecordOpportunity(true, _options);
+            else track.Score = track.MaxScore = _score.InitialScore;
             _tracks.Add(track);
         }
     }
+
+    /// <summary>Score increment of a hit by the plot of <paramref name="edge"/> (its 3-D converted position).</summary>
+    private double HitScore(GateEdge edge, SensorGeometry? site) =>
+        _score!.Hit(edge.Distance2, edge.LogDetS, site?.Spec is AcousticSpec ? 1 : 3, site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability);
 
     /// <summary>
     /// The state to predict from: the current one for a plot not older than it; the one before the last update for a
@@ -382,9 +401,20 @@ public sealed class KalmanTracker : ITracker
         MeasurementKind.Position => MeasurementModel.Position(_options.PositionPlotSigma),
         MeasurementKind.Bearing => MeasurementModel.Bearing(site!, ((AcousticSpec)site!.Spec).BearingSigma.Radians),
         _ => site!.Spec is RadarSpec radar
-            ? MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
+            ? plot.HasRangeRate && radar.RangeRateSigma is { } rangeRateSigma
+                ? MeasurementModel.PolarWithRangeRate(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians,
+                    rangeRateSigma.MetresPerSecond)
+                : MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
             : throw new InvalidOperationException($"sensor {plot.Sensor} is not a radar"),
     };
+
+    /// <summary>Whether each of the first <paramref name="count"/> plots of <see cref="_trackPlots"/> reports a range rate.</summary>
+    private bool AllHaveRangeRate(int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!_trackPlots[i].HasRangeRate) return false;
+        return true;
+    }
 
     /// <summary>Converts a scan's plots (bias removed) into common-frame points and covariances; returns how many are usable.</summary>
     private int ConvertPlots(ReadOnlySpan<Plot> scan, SensorGeometry? site)
@@ -407,7 +437,7 @@ public sealed class KalmanTracker : ITracker
             }
             else if (radar is not null)
             {
-                if (bias is not null) plot = Plot.Polar(plot.Sensor, plot.Time, plot.Range - bias.RangeBias, plot.Azimuth - bias.AzimuthBias, plot.Elevation);
+                if (bias is not null) plot = plot with { Value = new Vec3(plot.Range - bias.RangeBias, plot.Azimuth - bias.AzimuthBias, plot.Elevation) };
                 _z[m] = site!.ConvertPolar(plot.Range, plot.Azimuth, plot.Elevation,
                     radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians, r);
             }
@@ -458,7 +488,7 @@ public sealed class KalmanTracker : ITracker
 
     /// <summary>
     /// Every live track predicted to <paramref name="time"/>; a confirmed track too uncertain (covariance growth) is deleted
-    /// instead. Tentative tracks start with a velocity spread wide enough for any target, so only M-of-N judges them.
+    /// instead. Tentative tracks start with a velocity spread wide enough for any target, so only M-of-N or the score judges them.
     /// </summary>
     private List<Track> Publish(double time)
     {

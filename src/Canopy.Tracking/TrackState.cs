@@ -7,7 +7,7 @@ namespace Canopy.Tracking;
 
 /// <summary>
 /// The tracker's working copy of one track: filter state at its last update, the state before that update (to
-/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history.
+/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history or log-likelihood-ratio score.
 /// </summary>
 internal sealed class TrackState(int models)
 {
@@ -36,6 +36,9 @@ internal sealed class TrackState(int models)
     /// <summary>Geodetic height (m) of the track at <see cref="HeightTime"/>, for the radar horizon.</summary>
     public double Height;
     public double HeightTime = double.NaN;
+
+    /// <summary>Log-likelihood-ratio score (score-based initiation), its highest value, and the increment of the scan's hit.</summary>
+    public double Score, MaxScore, HitScore;
 
     private int _history;
 
@@ -79,6 +82,16 @@ internal sealed class TrackState(int models)
         }
     }
 
+    /// <summary>Records one opportunity with its score increment; confirms or deletes by <paramref name="test"/>.</summary>
+    public void RecordScore(double increment, SequentialProbabilityRatioConfirmation test)
+    {
+        Opportunities++;
+        Score += increment;
+        MaxScore = Math.Max(MaxScore, Score);
+        if (Status == TrackStatus.Tentative && Score >= test.ConfirmationThreshold) Status = TrackStatus.Confirmed;
+        else if (Score <= MaxScore - test.DeletionDrop) Deleted = true;
+    }
+
     /// <summary>Starts a tentative track at a measured position with an uninformative velocity.</summary>
     public void Start(InteractingMultipleModelFilter filter, int id, in Plot plot, Vec3 z, ReadOnlySpan<double> r, double velocitySigma)
     {
@@ -101,5 +114,26 @@ internal sealed class TrackState(int models)
             p[(i + 3) * 7] = velocitySigma * velocitySigma;
         }
         filter.Initialise(Current, plot.Time, x, p);
+    }
+
+    /// <summary>
+    /// Gives a just started track the measured range rate: velocity ṙ·u along the unit line of sight u with variance
+    /// σṙ², the uninformative spread kept across it (P_v = σ²·(I − u·uᵀ) + σṙ²·u·uᵀ).
+    /// </summary>
+    public void AlignVelocityWithRangeRate(InteractingMultipleModelFilter filter, Vec3 lineOfSight, double rangeRate, double rangeRateSigma)
+    {
+        Span<double> x = stackalloc double[6];
+        Span<double> p = stackalloc double[36];
+        Current.X.CopyTo(x);
+        Current.P.CopyTo(p);
+        Span<double> u = [lineOfSight.X, lineOfSight.Y, lineOfSight.Z];
+        var spread = p[21]; // the velocity variance Start gave every axis
+        for (var i = 0; i < 3; i++)
+        {
+            x[3 + i] = rangeRate * u[i];
+            for (var j = 0; j < 3; j++)
+                p[(3 + i) * 6 + 3 + j] = (i == j ? spread : 0) + (rangeRateSigma * rangeRateSigma - spread) * u[i] * u[j];
+        }
+        filter.Initialise(Current, Current.Time, x, p);
     }
 }

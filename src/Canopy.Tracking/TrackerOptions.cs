@@ -119,8 +119,23 @@ public sealed record TrackerOptions
     /// <summary>Probability that a radar detects a track in its coverage (JPDA).</summary>
     public double DetectionProbability { get; init; } = 0.9;
 
-    /// <summary>Density of false plots, per m³ (JPDA).</summary>
+    /// <summary>Density of false plots, per m³ and scan (JPDA, and β_FA of the score-based initiation).</summary>
     public double ClutterDensity { get; init; } = 1e-12;
+
+    /// <summary>How tracks are confirmed and deleted: M-of-N (default) or by their log-likelihood-ratio score.</summary>
+    public TrackInitiation Initiation { get; init; } = TrackInitiation.MOfN;
+
+    /// <summary>Score initiation: density of new targets per m³ and scan, β_NT.</summary>
+    public double NewTargetDensity { get; init; } = 1e-15;
+
+    /// <summary>Score initiation: α, the probability of confirming a false track.</summary>
+    public double FalseTrackProbability { get; init; } = 1e-6;
+
+    /// <summary>Score initiation: β, the probability of not confirming a true track.</summary>
+    public double MissedTrackProbability { get; init; } = 0.1;
+
+    /// <summary>Score initiation: a track whose score falls this far below its highest is deleted (7 outlasts three misses at P_D 0.9, 3·ln 0.1 = −6.9; a fourth deletes).</summary>
+    public double DeletionDrop { get; init; } = 7;
 
     /// <summary>Joint events JPDA may enumerate in one cluster; larger clusters use GNN.</summary>
     public int MaxJpdaHypotheses { get; init; } = 10_000;

@@ -25,6 +25,40 @@ public class FeedTests
     }
 
     [Fact]
+    public void TryEncode_RangeRate_TravelsAsI120CalculatedDopplerSpeed()
+    {
+        var plot = Plot.Polar(Site.Id, 0, 10 * 1852, Math.PI / 2, 0) with { RangeRate = -87.4 };
+        Assert.True(RadarPlots.TryEncode(plot, Site, 0, out var r));
+        Assert.True(r.Has(Cat048Items.I120));
+        Assert.Equal(0x3A9, r.DopplerCal); // −87 in 10-bit two's complement, D clear
+        Span<byte> buffer = stackalloc byte[64];
+        var w = new AsterixWriter(buffer);
+        Cat048Codec.Encode(r with { Items = Cat048Items.I120 }, ref w);
+        // FSPEC: FRN 20 is the third octet's 0x04; then I120's primary subfield (CAL only) and CAL.
+        Assert.Equal(new byte[] { 0x01, 0x01, 0x04, 0x80, 0x03, 0xA9 }, w.Written.ToArray());
+        Assert.Equal(-87, RadarPlots.Decode(r, Site, 0).RangeRate);
+    }
+
+    [Fact]
+    public void TryEncode_RangeRateBeyondI120_IsNotSent()
+    {
+        Assert.True(RadarPlots.TryEncode(Plot.Polar(Site.Id, 0, 10_000, 0, 0) with { RangeRate = 1400 }, Site, 0, out var r));
+        Assert.False(r.Has(Cat048Items.I120));
+        Assert.False(RadarPlots.Decode(r, Site, 0).HasRangeRate);
+    }
+
+    [Fact]
+    public void Decode_I120WithRawDopplerOnly_IsSkipped()
+    {
+        // FRN 20 (I120) and FRN 21 (I230): I120 has only RDS (one repetition of 6 octets), then I230's 2 octets still read.
+        byte[] bytes = [0x01, 0x01, 0x06, 0x40, 0x01, 1, 2, 3, 4, 5, 6, 0x12, 0x34];
+        var reader = new AsterixReader(bytes);
+        Cat048Codec.Decode(ref reader, out var r);
+        Assert.False(r.Has(Cat048Items.I120));
+        Assert.True(reader.End);
+    }
+
+    [Fact]
     public void TryEncode_Bearing_IsNotSent() =>
         Assert.False(RadarPlots.TryEncode(Plot.Bearing(Site.Id, 0, 1), Site, 0, out _));
 

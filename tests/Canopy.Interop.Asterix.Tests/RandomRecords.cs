@@ -30,6 +30,7 @@ internal static class RandomRecords
         if (r.Has(Cat048Items.I200)) { r.GroundSpeed = (ushort)rng.Next(65536); r.Heading = (ushort)rng.Next(65536); }
         if (r.Has(Cat048Items.I170)) r.TrackStatus = Extensible(rng, 2);
         if (r.Has(Cat048Items.I110)) r.Height3D = (short)rng.Next(-8192, 8192);
+        if (r.Has(Cat048Items.I120)) r.DopplerCal = (ushort)((rng.Next(2) << 15) | rng.Next(1024));
         return r;
     }
 

@@ -60,6 +60,8 @@ public class TsharkOracleTests(ITestOutputHelper output)
             ("TRE", 1, 7, 1), ("GHO", 1, 6, 1), ("SUP", 1, 5, 1), ("TCC", 1, 4, 1));
 
         Add<Cat048Record>("asterix.048_110_3DH", r => r.Has(Cat048Items.I110), r => r.Height3D * 25.0);
+        Add<Cat048Record>("asterix.048_120_CAL_D", r => r.Has(Cat048Items.I120), r => r.DopplerDoubtful ? 1 : 0);
+        Add<Cat048Record>("asterix.048_120_CAL_CAL", r => r.Has(Cat048Items.I120), r => r.DopplerSpeedMetresPerSecond);
 
         // CAT034
         Add<Cat034Record>("asterix.034_010_SAC", r => r.Has(Cat034Items.I010), r => r.Source.Sac);

@@ -88,6 +88,15 @@ internal static class EvalTracksCommand
             table.AddRow("  track breaks", k.Breaks.ToString(CultureInfo.InvariantCulture),
                 $"{k.AcquiredTruths} of {k.CoveredTruths} covered truths ever held");
         }
+        if (r.PlotGatedContinuity is { } g)
+        {
+            table.AddRow("continuity, plot-gated", F(g.Continuity, "0.000"),
+                $"held also within chi-square {F(o.PlotGate, "0.###")} of one plot's covariance (best radar)");
+            table.AddRow("  after first track", F(g.ContinuityAfterAcquisition, "0.000"),
+                $"without the {F(g.AcquisitionTime, "0")} s before each truth's first track");
+            table.AddRow("  track breaks", g.Breaks.ToString(CultureInfo.InvariantCulture),
+                $"{g.AcquiredTruths} of {g.CoveredTruths} covered truths ever held");
+        }
         console.Write(table);
     }
 }

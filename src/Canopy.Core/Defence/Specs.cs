@@ -22,11 +22,15 @@ public abstract record SensorSpec(SensorId Id, string Name, Geodetic Position, L
     public Geodetic Antenna => Position.WithHeight(Position.HeightM + AntennaHeight.Metres);
 }
 
+/// <summary>
+/// A surveillance radar: coverage, revisit, measurement noise and detection statistics. One that measures Doppler
+/// reports each plot's range rate with standard deviation <paramref name="RangeRateSigma"/> (null: no range rate).
+/// </summary>
 public sealed record RadarSpec(
     SensorId Id, string Name, Geodetic Position, Length AntennaHeight,
     Length MaxRange, Duration RevisitPeriod,
     Length RangeSigma, Angle AzimuthSigma, Angle ElevationSigma,
-    Probability DetectionProbability, double FalseAlarmsPerScan)
+    Probability DetectionProbability, double FalseAlarmsPerScan, Speed? RangeRateSigma = null)
     : SensorSpec(Id, Name, Position, AntennaHeight)
 {
     /// <summary>

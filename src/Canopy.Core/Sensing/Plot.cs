@@ -26,6 +26,12 @@ public enum MeasurementKind : byte
 /// </summary>
 public readonly record struct Plot(SensorId Sensor, double Time, MeasurementKind Kind, Vec3 Value)
 {
+    /// <summary>Range rate (Doppler), m/s, positive receding, of a radar plot that reports it; NaN when not reported.</summary>
+    public double RangeRate { get; init; } = double.NaN;
+
+    /// <summary>Whether the plot carries a <see cref="RangeRate"/>.</summary>
+    public bool HasRangeRate => !double.IsNaN(RangeRate);
+
     public double Range => Value.X;
     public double Azimuth => Value.Y;
     public double Elevation => Value.Z;

@@ -20,6 +20,7 @@ public enum Cat048Items : ulong
     I200 = 1UL << 12,
     I170 = 1UL << 13,
     I110 = 1UL << 18,
+    I120 = 1UL << 19,
 }
 
 /// <summary>I048/130 radar plot characteristics (compound): which subfields are present and their raw octets.</summary>
@@ -87,6 +88,12 @@ public record struct Cat048Record
     /// <summary>I110 height measured by a 3D radar above mean sea level, 14-bit two's complement in 25 ft.</summary>
     public short Height3D { get; set; }
 
+    /// <summary>
+    /// I120 radial Doppler speed, its CAL subfield: bit 16 D (doubtful), bits 10-1 the calculated Doppler speed, two's
+    /// complement in m/s. A report whose I120 has no CAL (raw Doppler only) is read without I120.
+    /// </summary>
+    public ushort DopplerCal { get; set; }
+
     public readonly bool Has(Cat048Items item) => (Items & item) != 0;
 
     public readonly double TimeOfDaySeconds => TimeOfDay / 128.0;
@@ -97,6 +104,12 @@ public record struct Cat048Record
     public readonly double FlightLevel => (((FlightLevelBits & 0x3FFF) << 18) >> 18) / 4.0;
 
     public readonly double Height3DMetres => Height3D * 25 * Units.Foot;
+
+    /// <summary>I120 calculated Doppler speed, m/s (−512 to 511).</summary>
+    public readonly int DopplerSpeedMetresPerSecond => ((DopplerCal & 0x3FF) << 22) >> 22;
+
+    /// <summary>I120 D: the calculated Doppler speed is doubtful.</summary>
+    public readonly bool DopplerDoubtful => (DopplerCal & 0x8000) != 0;
 
     public readonly int Mode3ACode => Mode3A & 0x0FFF;
     public readonly double GroundSpeedMetresPerSecond => GroundSpeed / 16384.0 * Units.NauticalMile;
@@ -149,6 +162,10 @@ public static class Cat048Codec
                 case 13: rec.GroundSpeed = r.ReadUInt16(); rec.Heading = r.ReadUInt16(); break;
                 case 14: rec.TrackStatus = ItemFormat.ReadVariable(ref r, "I048/170"); break;
                 case 19: rec.Height3D = (short)((short)(r.ReadUInt16() << 2) >> 2); break;
+                case 20:
+                    if (ReadDoppler(ref r) is { } cal) rec.DopplerCal = cal;
+                    else rec.Items &= ~Cat048Items.I120;
+                    break;
                 default: uap.Skip(frn, ref r); break;
             }
         }
@@ -171,11 +188,26 @@ public static class Cat048Codec
         if (rec.Has(Cat048Items.I200)) { w.WriteUInt16(rec.GroundSpeed); w.WriteUInt16(rec.Heading); }
         if (rec.Has(Cat048Items.I170)) rec.TrackStatus.Write(ref w);
         if (rec.Has(Cat048Items.I110)) w.WriteUInt16(rec.Height3D & 0x3FFF);
+        if (rec.Has(Cat048Items.I120))
+        {
+            new Fspec(1).Write(ref w); // the CAL subfield only
+            w.WriteUInt16(rec.DopplerCal & 0x83FF);
+        }
     }
 
     /// <summary>Every item flag this codec handles.</summary>
     public const Cat048Items All = Cat048Items.I010 | Cat048Items.I140 | Cat048Items.I020 | Cat048Items.I040 | Cat048Items.I070 | Cat048Items.I090 |
-        Cat048Items.I130 | Cat048Items.I220 | Cat048Items.I240 | Cat048Items.I161 | Cat048Items.I200 | Cat048Items.I170 | Cat048Items.I110;
+        Cat048Items.I130 | Cat048Items.I220 | Cat048Items.I240 | Cat048Items.I161 | Cat048Items.I200 | Cat048Items.I170 | Cat048Items.I110 |
+        Cat048Items.I120;
+
+    /// <summary>Reads I048/120 (compound: CAL, RDS); returns the CAL octets, or null when only raw Doppler speeds (skipped) came.</summary>
+    private static ushort? ReadDoppler(ref AsterixReader r)
+    {
+        var present = Fspec.Read(ref r, 2, "I048/120 primary subfield").Bits;
+        ushort? cal = (present & 1) != 0 ? r.ReadUInt16() : null;
+        if ((present & 2) != 0) r.Skip(6 * r.ReadByte());
+        return cal;
+    }
 
     private static RadarPlotCharacteristics ReadPlotCharacteristics(ref AsterixReader r)
     {

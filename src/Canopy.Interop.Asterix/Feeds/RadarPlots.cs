@@ -13,6 +13,8 @@ public sealed record RadarSite(SensorId Id, DataSource Source, Geodetic Antenna)
 /// mean sea level) carries the elevation through a spherical Earth of mean radius, I140 the time of day. When a report has no
 /// I110, its I090 flight level stands in for the height; with neither, the elevation is 0. Quantisation: 1/256 NM (7.2 m) in
 /// range, 360/2^16 deg in azimuth, 25 ft in height, 1/128 s in time; heights beyond ±62 km and ranges beyond 256 NM are clamped.
+/// A plot's range rate travels as I120's calculated Doppler speed (1 m/s, taken as positive receding); one beyond its
+/// ±511 m/s is not sent, and a doubtful one (D set) is not read.
 /// </summary>
 public static class RadarPlots
 {
@@ -35,6 +37,11 @@ public static class RadarPlots
             Theta = (ushort)((int)Math.Round(plot.Azimuth / (2 * Math.PI) * 65536) & 0xFFFF),
             Height3D = (short)Math.Clamp(Math.Round(height / (25 * Units.Foot)), -8192, 8191),
         };
+        if (plot.HasRangeRate && Math.Round(plot.RangeRate) is >= -512 and <= 511 and var doppler)
+        {
+            record.Items |= Cat048Items.I120;
+            record.DopplerCal = (ushort)((int)doppler & 0x3FF);
+        }
         return true;
     }
 
@@ -46,7 +53,8 @@ public static class RadarPlots
         var elevation = 0.0;
         if (record.Has(Cat048Items.I110)) elevation = ElevationOf(range, record.Height3DMetres, site.Antenna.HeightM);
         else if (record.Has(Cat048Items.I090)) elevation = ElevationOf(range, record.FlightLevel * Units.FlightLevel, site.Antenna.HeightM);
-        return Plot.Polar(site.Id, time, range, record.AzimuthRadians, elevation);
+        var plot = Plot.Polar(site.Id, time, range, record.AzimuthRadians, elevation);
+        return record.Has(Cat048Items.I120) && !record.DopplerDoubtful ? plot with { RangeRate = record.DopplerSpeedMetresPerSecond } : plot;
     }
 
     /// <summary>Height above the sphere of a target at slant range and elevation from an antenna at antennaHeight.</summary>

@@ -59,6 +59,13 @@ public static partial class AsterixJson
             Variable(w, "I170", r.TrackStatus, [("CNF", 0, 7, 1), ("RAD", 0, 5, 2), ("DOU", 0, 4, 1), ("MAH", 0, 3, 1), ("CDM", 0, 1, 2),
                 ("TRE", 1, 7, 1), ("GHO", 1, 6, 1), ("SUP", 1, 5, 1), ("TCC", 1, 4, 1)]);
         if (r.Has(Cat048Items.I110)) Single(w, "I110", "HEIGHT", r.Height3D * 25.0);
+        if (r.Has(Cat048Items.I120))
+        {
+            w.WriteStartObject("I120");
+            w.WriteNumber("D", r.DopplerDoubtful ? 1 : 0);
+            w.WriteNumber("CAL", r.DopplerSpeedMetresPerSecond);
+            w.WriteEndObject();
+        }
     }
 
     public static Cat048Record ReadCat048(JsonElement o)
@@ -94,6 +101,10 @@ public static partial class AsterixJson
                     break;
                 case "I170": r.TrackStatus = Octets(v, "I170"); r.Items |= Cat048Items.I170; break;
                 case "I110": r.Height3D = (short)Count(v, "I110", "HEIGHT", 25, -8192, 8191); r.Items |= Cat048Items.I110; break;
+                case "I120":
+                    r.DopplerCal = (ushort)((Int(v, "I120", "D", 0, 1) << 15) | (Int(v, "I120", "CAL", -512, 511) & 0x3FF));
+                    r.Items |= Cat048Items.I120;
+                    break;
                 default: break;
             }
         }

@@ -47,10 +47,11 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
         var pd = r.Probability("detection-probability");
         var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
         var iff = Iff(r);
+        var rangeRateNoise = r.Find("range-rate-noise") is null ? null : r.Speed("range-rate-noise", NumberRange.Positive);
         return maxRange is null || revisit is null || rangeNoise is null || azimuthNoise is null || elevationNoise is null || pd is null
             ? null
             : new RadarSpec(c.Id, c.Name, c.Position, c.AntennaHeight, maxRange.Value, revisit.Value,
-                rangeNoise.Value, azimuthNoise.Value, elevationNoise.Value, pd.Value, falseAlarms) { IffReplyProbability = iff };
+                rangeNoise.Value, azimuthNoise.Value, elevationNoise.Value, pd.Value, falseAlarms, rangeRateNoise) { IffReplyProbability = iff };
     }
 
     /// <summary>The IFF reply probability when <c>iff: true</c> (default <see cref="DefaultIffReplyProbability"/>), else null.</summary>

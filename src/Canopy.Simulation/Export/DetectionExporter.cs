@@ -37,7 +37,7 @@ public sealed class DetectionExporter : IRunObserver, IDisposable
         foreach (var radar in radars)
         {
             var writer = new StreamWriter(Path.Combine(directory, $"detections-{radar.Id}.csv"));
-            DetectionCsv.WriteHeader(writer, MeasurementKind.RangeAzimuthElevation);
+            DetectionCsv.WriteHeader(writer, MeasurementKind.RangeAzimuthElevation, rangeRate: radar.RangeRateSigma is not null);
             _detections[radar.Id] = writer;
         }
         _truth = new StreamWriter(Path.Combine(directory, "truth.csv"));

@@ -6,20 +6,23 @@ namespace Canopy.Tracking.Files;
 /// <summary>
 /// detections.csv: one detection per row, either <c>time_s,sensor_id,x_m,y_m,z_m</c> (position sensors, local
 /// east/north/up metres) or <c>time_s,sensor_id,range_m,azimuth_rad,elevation_rad</c> (radars, in the radar's own
-/// local frame, azimuth clockwise from north). One file holds one of the two kinds. Written to the microsecond,
-/// millimetre and nanoradian.
+/// local frame, azimuth clockwise from north), the latter optionally with a range rate (<c>range_rate_mps</c>, m/s,
+/// positive receding). One file holds one of these forms. Written to the microsecond, millimetre (and mm/s) and nanoradian.
 /// </summary>
 public static class DetectionCsv
 {
     public const string PositionHeader = "time_s,sensor_id,x_m,y_m,z_m";
     public const string RadarHeader = "time_s,sensor_id,range_m,azimuth_rad,elevation_rad";
+    public const string RadarRangeRateHeader = RadarHeader + ",range_rate_mps";
+
+    private static readonly string[] Headers = [PositionHeader, RadarHeader, RadarRangeRateHeader];
 
     /// <summary>Reads the plots of <paramref name="path"/>; each row's line is in <paramref name="lines"/> when given.</summary>
     /// <exception cref="TrackingFileException">The file is missing, has another header or a bad row.</exception>
     public static List<Plot> Read(string path, List<int>? lines = null)
     {
         var plots = new List<Plot>();
-        CsvTable.Read(path, [PositionHeader, RadarHeader], t => Add(t, plots, lines));
+        CsvTable.Read(path, Headers, t => Add(t, plots, lines));
         return plots;
     }
 
@@ -27,22 +30,23 @@ public static class DetectionCsv
     public static List<Plot> Read(TextReader reader, string file, List<int>? lines = null)
     {
         var plots = new List<Plot>();
-        CsvTable.Read(reader, file, [PositionHeader, RadarHeader], t => Add(t, plots, lines));
+        CsvTable.Read(reader, file, Headers, t => Add(t, plots, lines));
         return plots;
     }
 
-    /// <summary>Writes the header for plots of <paramref name="kind"/> (radar or position).</summary>
-    public static void WriteHeader(TextWriter writer, MeasurementKind kind)
+    /// <summary>Writes the header for plots of <paramref name="kind"/> (radar, with range rates or not, or position).</summary>
+    public static void WriteHeader(TextWriter writer, MeasurementKind kind, bool rangeRate = false)
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.WriteLine(kind switch
         {
-            MeasurementKind.RangeAzimuthElevation => RadarHeader,
+            MeasurementKind.RangeAzimuthElevation => rangeRate ? RadarRangeRateHeader : RadarHeader,
             MeasurementKind.Position => PositionHeader,
             _ => throw new ArgumentException($"{kind} plots have no detections.csv form", nameof(kind)),
         });
     }
 
+    /// <summary>Writes one plot; its range rate, if it has one, as a sixth column (the header must say so).</summary>
     public static void WriteRow(TextWriter writer, in Plot plot)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -52,6 +56,7 @@ public static class DetectionCsv
         CsvTable.Write(writer, plot.Value.X, CsvTable.Metres);
         CsvTable.Write(writer, plot.Value.Y, polar ? CsvTable.Radians : CsvTable.Metres);
         CsvTable.Write(writer, plot.Value.Z, polar ? CsvTable.Radians : CsvTable.Metres);
+        if (polar && plot.HasRangeRate) CsvTable.Write(writer, plot.RangeRate, CsvTable.Metres);
         writer.WriteLine();
     }
 
@@ -61,7 +66,8 @@ public static class DetectionCsv
         var sensor = new SensorId(t.Integer(1));
         var value = new Vec3(t.Number(2), t.Number(3), t.Number(4));
         if (t.Header == 1 && value.X < 0) throw t.Error($"column 'range_m': {CsvTable.Format(value.X, CsvTable.Metres)} is negative");
-        plots.Add(t.Header == 0 ? Plot.Position(sensor, time, value) : Plot.Polar(sensor, time, value.X, value.Y, value.Z));
+        var plot = t.Header == 0 ? Plot.Position(sensor, time, value) : Plot.Polar(sensor, time, value.X, value.Y, value.Z);
+        plots.Add(t.Header == 2 ? plot with { RangeRate = t.Number(5) } : plot);
         lines?.Add(t.Line);
     }
 }

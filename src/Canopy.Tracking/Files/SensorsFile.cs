@@ -83,7 +83,8 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
             writer.WriteLine($"    revisit: {F(r.RevisitPeriod.Seconds)} s");
             writer.WriteLine($"    detection-probability: {F(r.DetectionProbability.Value)}");
             writer.WriteLine($"    false-alarms-per-scan: {F(r.FalseAlarmsPerScan)}");
-            writer.WriteLine($"    noise: {{ range: {F(r.RangeSigma.Metres)} m, azimuth: {F(r.AzimuthSigma.Radians)} rad, elevation: {F(r.ElevationSigma.Radians)} rad }}");
+            var rangeRate = r.RangeRateSigma is { } v ? $", range-rate: {F(v.MetresPerSecond)} m/s" : "";
+            writer.WriteLine($"    noise: {{ range: {F(r.RangeSigma.Metres)} m, azimuth: {F(r.AzimuthSigma.Radians)} rad, elevation: {F(r.ElevationSigma.Radians)} rad{rangeRate} }}");
         }
         foreach (var p in positionSensors)
         {
@@ -146,17 +147,19 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
         var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
         Length? range = null;
         Angle? azimuth = null, elevation = null;
+        Speed? rangeRate = null;
         if (r.Mapping("noise", required: true, $"{r.What} noise") is { } noise)
         {
             range = noise.Length("range", NumberRange.NonNegative);
             azimuth = noise.Angle("azimuth", NumberRange.NonNegative);
             elevation = noise.Angle("elevation", NumberRange.NonNegative);
+            if (noise.Find("range-rate") is not null) rangeRate = noise.Speed("range-rate", NumberRange.Positive);
             noise.ReportUnknownFields();
         }
         return position is null || maxRange is null || revisit is null || range is null || azimuth is null || elevation is null
             ? null
             : new RadarSpec(id, name, position.Value, Length.FromMetres(0), maxRange.Value, revisit.Value,
-                range.Value, azimuth.Value, elevation.Value, Probability.Of(pd), falseAlarms);
+                range.Value, azimuth.Value, elevation.Value, Probability.Of(pd), falseAlarms, rangeRate);
     }
 
     private static PositionSensor? Positions(MappingReader r, SensorId id, string name)

@@ -32,14 +32,36 @@ public static partial class TrackerOptionsFile
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance)
             .WithTypeConverter(new KebabEnumConverter()).Build();
+        TrackerOptions options;
         try
         {
-            return deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
+            options = deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
         }
         catch (YamlException e)
         {
             var message = MarkPrefix().Replace(e.InnerException?.Message ?? e.Message, "");
             throw new TrackingFileException($"{file}:{e.Start.Line}:{e.Start.Column}: {Explain(message)}", e);
+        }
+        CheckScoreInitiation(options, yaml, file);
+        return options;
+    }
+
+    /// <summary>The score-based initiation's probabilities must lie strictly between 0 and 1 and its densities be positive.</summary>
+    private static void CheckScoreInitiation(TrackerOptions options, string yaml, string file)
+    {
+        Check(options.FalseTrackProbability is > 0 and < 1, "false-track-probability", "a probability strictly between 0 and 1");
+        Check(options.MissedTrackProbability is > 0 and < 1, "missed-track-probability", "a probability strictly between 0 and 1");
+        Check(options.ClutterDensity > 0, "clutter-density", "a positive density (per m³ and scan)");
+        Check(options.NewTargetDensity > 0, "new-target-density", "a positive density (per m³ and scan)");
+        Check(options.DeletionDrop > 0, "deletion-drop", "positive");
+
+        void Check(bool ok, string key, string expected)
+        {
+            if (ok) return;
+            var lines = yaml.Split('\n');
+            var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) + 1;
+            var column = line > 0 ? lines[line - 1].IndexOf(key, StringComparison.Ordinal) + 1 : 1;
+            throw new TrackingFileException($"{file}:{Math.Max(line, 1)}:{column}: {key}: must be {expected}");
         }
     }
 

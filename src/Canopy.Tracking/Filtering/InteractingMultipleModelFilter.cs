@@ -112,15 +112,15 @@ public sealed class InteractingMultipleModelFilter
     {
         var n = model.Dimension;
         var m = _models.Length;
-        Span<double> zHat = stackalloc double[3];
-        Span<double> s = stackalloc double[9];
-        Span<double> sInv = stackalloc double[9];
-        Span<double> c = stackalloc double[18];
-        Span<double> k = stackalloc double[18];
-        Span<double> z = stackalloc double[3];
-        Span<double> nu = stackalloc double[3];
-        Span<double> nuBar = stackalloc double[3];
-        Span<double> spread = stackalloc double[9];
+        Span<double> zHat = stackalloc double[4];
+        Span<double> s = stackalloc double[16];
+        Span<double> sInv = stackalloc double[16];
+        Span<double> c = stackalloc double[24];
+        Span<double> k = stackalloc double[24];
+        Span<double> z = stackalloc double[4];
+        Span<double> nu = stackalloc double[4];
+        Span<double> nuBar = stackalloc double[4];
+        Span<double> spread = stackalloc double[16];
         Span<double> logLik = stackalloc double[8];
         var logDetectionProbability = Math.Log(detectionProbability);
         var certain = plots.Length == 1 && missWeight == 0;

@@ -16,7 +16,7 @@ internal static class Matrix6
         }
     }
 
-    /// <summary>Inverts a symmetric n x n (n ≤ 3) matrix; returns the log-determinant, or NaN when not positive definite.</summary>
+    /// <summary>Inverts a symmetric n x n (n ≤ 4) matrix; returns the log-determinant, or NaN when not positive definite.</summary>
     public static double InvertSmall(ReadOnlySpan<double> s, int n, Span<double> inv)
     {
         switch (n)
@@ -32,6 +32,8 @@ internal static class Matrix6
                 inv[0] = s[3] / det; inv[1] = -s[1] / det; inv[2] = -s[2] / det; inv[3] = s[0] / det;
                 return Math.Log(det);
             }
+            case 4:
+                return InvertByCholesky(s, 4, inv);
             default:
             {
                 double a = s[0], b = s[1], c = s[2], d = s[3], e = s[4], f = s[5], g = s[6], h = s[7], i = s[8];
@@ -47,6 +49,46 @@ internal static class Matrix6
                 return Math.Log(det);
             }
         }
+    }
+
+    /// <summary>Inverts a symmetric positive definite n x n (n ≤ 4) matrix through its Cholesky factor L (S⁻¹ = L⁻ᵀ·L⁻¹).</summary>
+    private static double InvertByCholesky(ReadOnlySpan<double> s, int n, Span<double> inv)
+    {
+        Span<double> l = stackalloc double[16];
+        Span<double> li = stackalloc double[16];
+        l.Clear();
+        li.Clear();
+        var logDet = 0.0;
+        for (var i = 0; i < n; i++)
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = s[i * n + j];
+                for (var k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
+                if (i != j)
+                {
+                    l[i * n + j] = sum / l[j * n + j];
+                    continue;
+                }
+                if (!(sum > 0)) return double.NaN;
+                l[i * n + i] = Math.Sqrt(sum);
+                logDet += Math.Log(sum);
+            }
+        // L⁻¹ by forward substitution, column by column.
+        for (var col = 0; col < n; col++)
+            for (var i = col; i < n; i++)
+            {
+                var sum = i == col ? 1.0 : 0.0;
+                for (var k = col; k < i; k++) sum -= l[i * n + k] * li[k * n + col];
+                li[i * n + col] = sum / l[i * n + i];
+            }
+        for (var a = 0; a < n; a++)
+            for (var b = 0; b < n; b++)
+            {
+                var sum = 0.0;
+                for (var k = Math.Max(a, b); k < n; k++) sum += li[k * n + a] * li[k * n + b];
+                inv[a * n + b] = sum;
+            }
+        return logDet;
     }
 
     /// <summary>Averages P with its transpose, against rounding drift.</summary>

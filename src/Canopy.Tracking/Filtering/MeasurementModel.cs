@@ -5,18 +5,19 @@ using Canopy.Core.Sensing;
 namespace Canopy.Tracking.Filtering;
 
 /// <summary>
-/// How one plot measures the state: the measurement function h(position) of its kind (range/azimuth/elevation
-/// or bearing in the sensor's own frame, or a common-frame position) and its noise variances.
+/// How one plot measures the state: the measurement function h(state) of its kind (range/azimuth/elevation, with
+/// the range rate when the radar reports it, or a bearing, in the sensor's own frame, or a common-frame position)
+/// and its noise variances.
 /// </summary>
 public readonly struct MeasurementModel
 {
-    private readonly double _v0, _v1, _v2;
+    private readonly double _v0, _v1, _v2, _v3;
 
-    private MeasurementModel(MeasurementKind kind, SensorGeometry? site, double v0, double v1, double v2)
+    private MeasurementModel(MeasurementKind kind, SensorGeometry? site, double v0, double v1, double v2, double v3 = double.NaN)
     {
         Kind = kind;
         Site = site;
-        (_v0, _v1, _v2) = (v0, v1, v2);
+        (_v0, _v1, _v2, _v3) = (v0, v1, v2, v3);
     }
 
     public MeasurementKind Kind { get; }
@@ -24,12 +25,21 @@ public readonly struct MeasurementModel
     /// <summary>The sensor, for polar and bearing measurements; null for positions.</summary>
     public SensorGeometry? Site { get; }
 
-    /// <summary>Number of measured components: 1 for a bearing, else 3.</summary>
-    public int Dimension => Kind == MeasurementKind.Bearing ? 1 : 3;
+    /// <summary>Whether the fourth component is the range rate ṙ = (p − s)·v/|p − s|, which depends on the velocity.</summary>
+    public bool HasRangeRate => !double.IsNaN(_v3);
+
+    /// <summary>Number of measured components: 1 for a bearing, 4 for range, azimuth, elevation and range rate, else 3.</summary>
+    public int Dimension => Kind == MeasurementKind.Bearing ? 1 : HasRangeRate ? 4 : 3;
 
     /// <summary>Range, azimuth and elevation from <paramref name="site"/> with the given standard deviations (m, rad, rad).</summary>
     public static MeasurementModel Polar(SensorGeometry site, double rangeSigma, double azimuthSigma, double elevationSigma) =>
         new(MeasurementKind.RangeAzimuthElevation, site, rangeSigma * rangeSigma, azimuthSigma * azimuthSigma, elevationSigma * elevationSigma);
+
+    /// <summary>Range, azimuth, elevation and range rate from <paramref name="site"/> with the given standard deviations (m, rad, rad, m/s).</summary>
+    public static MeasurementModel PolarWithRangeRate(SensorGeometry site, double rangeSigma, double azimuthSigma, double elevationSigma,
+        double rangeRateSigma) =>
+        new(MeasurementKind.RangeAzimuthElevation, site, rangeSigma * rangeSigma, azimuthSigma * azimuthSigma,
+            elevationSigma * elevationSigma, rangeRateSigma * rangeRateSigma);
 
     /// <summary>A bearing from <paramref name="site"/> with standard deviation <paramref name="sigma"/> (rad).</summary>
     public static MeasurementModel Bearing(SensorGeometry site, double sigma) =>
@@ -45,13 +55,17 @@ public readonly struct MeasurementModel
         switch (Kind)
         {
             case MeasurementKind.Bearing: z[0] = plot.Azimuth; break;
-            default: z[0] = plot.Value.X; z[1] = plot.Value.Y; z[2] = plot.Value.Z; break;
+            default:
+                z[0] = plot.Value.X; z[1] = plot.Value.Y; z[2] = plot.Value.Z;
+                if (HasRangeRate) z[3] = plot.RangeRate;
+                break;
         }
     }
 
-    /// <summary>h(position): the noiseless measurement of a common-frame point.</summary>
-    public void Evaluate(Vec3 position, Span<double> z)
+    /// <summary>h(state): the noiseless measurement of a common-frame state (x, y, z, vx, vy, vz).</summary>
+    public void Evaluate(ReadOnlySpan<double> state, Span<double> z)
     {
+        var position = new Vec3(state[0], state[1], state[2]);
         switch (Kind)
         {
             case MeasurementKind.Position:
@@ -65,28 +79,32 @@ public readonly struct MeasurementModel
             }
             default:
             {
-                var l = Site!.RotateToSensor(position - Site.Origin);
-                var (r, az, el) = LocalFrame.ToPolar(l);
+                var d = position - Site!.Origin;
+                var (r, az, el) = LocalFrame.ToPolar(Site.RotateToSensor(d));
                 z[0] = r; z[1] = az; z[2] = el;
+                if (HasRangeRate) z[3] = r > 0 ? (d.X * state[3] + d.Y * state[4] + d.Z * state[5]) / r : 0;
                 break;
             }
         }
     }
 
     /// <summary>
-    /// h(position) into <paramref name="z"/> and its Jacobian with respect to position into <paramref name="j"/>
-    /// (<see cref="Dimension"/> rows of 3, row-major), sharing the work.
+    /// h(state) into <paramref name="z"/> and its Jacobian with respect to the state into <paramref name="j"/>
+    /// (<see cref="Dimension"/> rows of 6, row-major), sharing the work. Only the range rate depends on the velocity:
+    /// ∂ṙ/∂p = (v − ṙ·u)/r and ∂ṙ/∂v = u, with u the unit line of sight.
     /// </summary>
-    public void Linearise(Vec3 position, Span<double> z, Span<double> j)
+    public void Linearise(ReadOnlySpan<double> state, Span<double> z, Span<double> j)
     {
+        j[..(Dimension * 6)].Clear();
+        var position = new Vec3(state[0], state[1], state[2]);
         if (Kind == MeasurementKind.Position)
         {
-            Evaluate(position, z);
-            j[..9].Clear();
-            j[0] = j[4] = j[8] = 1;
+            Evaluate(state, z);
+            j[0] = j[7] = j[14] = 1;
             return;
         }
-        var l = Site!.RotateToSensor(position - Site.Origin);
+        var d = position - Site!.Origin;
+        var l = Site.RotateToSensor(d);
         var rho2 = l.X * l.X + l.Y * l.Y;
         var az = rho2 > 0 ? new Vec3(l.Y / rho2, -l.X / rho2, 0) : Vec3.Zero;
         if (Kind == MeasurementKind.Bearing)
@@ -106,6 +124,20 @@ public readonly struct MeasurementModel
         Row(j, 0, Site.RotateToCommon(range));
         Row(j, 1, Site.RotateToCommon(az));
         Row(j, 2, Site.RotateToCommon(el));
+        if (!HasRangeRate) return;
+        if (!(r > 0))
+        {
+            z[3] = 0;
+            return;
+        }
+        var u = d * (1 / r);
+        var v = new Vec3(state[3], state[4], state[5]);
+        var rangeRate = Vec3.Dot(u, v);
+        z[3] = rangeRate;
+        Row(j, 3, (v - u * rangeRate) * (1 / r));
+        j[21] = u.X;
+        j[22] = u.Y;
+        j[23] = u.Z;
     }
 
     /// <summary>Component <paramref name="i"/> of a − b, with angles wrapped into (−π, π].</summary>
@@ -115,12 +147,13 @@ public readonly struct MeasurementModel
             : a - b;
 
     /// <summary>The noise variance of component <paramref name="i"/> (the noise is diagonal).</summary>
-    public double Variance(int i) => i switch { 0 => _v0, 1 => _v1, _ => _v2 };
+    public double Variance(int i) => i switch { 0 => _v0, 1 => _v1, 2 => _v2, _ => _v3 };
 
+    /// <summary>Writes the position part (first three columns) of Jacobian row <paramref name="row"/>.</summary>
     private static void Row(Span<double> j, int row, Vec3 v)
     {
-        j[row * 3] = v.X;
-        j[row * 3 + 1] = v.Y;
-        j[row * 3 + 2] = v.Z;
+        j[row * 6] = v.X;
+        j[row * 6 + 1] = v.Y;
+        j[row * 6 + 2] = v.Z;
     }
 }

@@ -19,22 +19,31 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
         Span<double> zHat, Span<double> s, Span<double> c)
     {
         var n = model.Dimension;
-        var position = new Vec3(x[0], x[1], x[2]);
-        Span<double> j = stackalloc double[9];
-        model.Linearise(position, zHat, j);
-        // C = P[:, 0:3]·Jᵀ (H is J padded with zeros over velocity).
+        Span<double> j = stackalloc double[24];
+        model.Linearise(x, zHat, j);
+        // Only the range rate depends on the velocity: otherwise H is zero over the last three columns.
+        var columns = model.HasRangeRate ? 6 : 3;
+        // C = P·Hᵀ.
         for (var i = 0; i < 6; i++)
             for (var k = 0; k < n; k++)
-                c[i * n + k] = p[i * 6] * j[k * 3] + p[i * 6 + 1] * j[k * 3 + 1] + p[i * 6 + 2] * j[k * 3 + 2];
+            {
+                var sum = 0.0;
+                for (var q = 0; q < columns; q++) sum += p[i * 6 + q] * j[k * 6 + q];
+                c[i * n + k] = sum;
+            }
         for (var a = 0; a < n; a++)
             for (var b = 0; b < n; b++)
-                s[a * n + b] = j[a * 3] * c[b] + j[a * 3 + 1] * c[n + b] + j[a * 3 + 2] * c[2 * n + b] + (a == b ? model.Variance(a) : 0);
+            {
+                var sum = 0.0;
+                for (var q = 0; q < columns; q++) sum += j[a * 6 + q] * c[q * n + b];
+                s[a * n + b] = sum + (a == b ? model.Variance(a) : 0);
+            }
     }
 }
 
 /// <summary>
 /// The unscented transform's prediction (Julier and Uhlmann, symmetric set with κ = 0, weights 1/12): 12 sigma points
-/// at ±√6 columns of the Cholesky factor of P pushed through h; angle components are averaged as residuals about the
+/// at ±√6 columns of the Cholesky factor of P pushed through h (position, and velocity for the range rate); angle components are averaged as residuals about the
 /// mean's own measurement so that they do not tear across ±π.
 /// </summary>
 public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
@@ -51,24 +60,25 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
             Fallback.Predict(x, p, model, zHat, s, c); // P not positive definite: linearise instead
             return;
         }
-        Span<double> centre = stackalloc double[3];
-        model.Evaluate(new Vec3(x[0], x[1], x[2]), centre);
-        Span<double> dz = stackalloc double[12 * 3]; // residuals of each sigma point's measurement about centre
-        Span<double> mean = stackalloc double[3];
+        Span<double> centre = stackalloc double[4];
+        model.Evaluate(x, centre);
+        Span<double> dz = stackalloc double[12 * 4]; // residuals of each sigma point's measurement about centre
+        Span<double> mean = stackalloc double[4];
         mean.Clear();
-        Span<double> z = stackalloc double[3];
+        Span<double> z = stackalloc double[4];
+        Span<double> point = stackalloc double[6];
         var scale = Math.Sqrt(6.0);
         const double w = 1.0 / 12;
         for (var k = 0; k < 12; k++)
         {
             var col = k % 6;
             var sign = k < 6 ? scale : -scale;
-            var point = new Vec3(x[0] + sign * l[col], x[1] + sign * l[6 + col], x[2] + sign * l[12 + col]);
+            for (var a = 0; a < 6; a++) point[a] = x[a] + sign * l[a * 6 + col];
             model.Evaluate(point, z);
             for (var a = 0; a < n; a++)
             {
-                dz[k * 3 + a] = model.Residual(a, z[a], centre[a]);
-                mean[a] += w * dz[k * 3 + a];
+                dz[k * 4 + a] = model.Residual(a, z[a], centre[a]);
+                mean[a] += w * dz[k * 4 + a];
             }
         }
         for (var a = 0; a < n; a++) zHat[a] = centre[a] + mean[a];
@@ -76,14 +86,14 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
             for (var b = 0; b < n; b++)
             {
                 var sum = a == b ? model.Variance(a) : 0;
-                for (var k = 0; k < 12; k++) sum += w * (dz[k * 3 + a] - mean[a]) * (dz[k * 3 + b] - mean[b]);
+                for (var k = 0; k < 12; k++) sum += w * (dz[k * 4 + a] - mean[a]) * (dz[k * 4 + b] - mean[b]);
                 s[a * n + b] = sum;
             }
         for (var i = 0; i < 6; i++)
             for (var b = 0; b < n; b++)
             {
                 var sum = 0.0;
-                for (var k = 0; k < 12; k++) sum += w * (k < 6 ? scale : -scale) * l[i * 6 + k % 6] * (dz[k * 3 + b] - mean[b]);
+                for (var k = 0; k < 12; k++) sum += w * (k < 6 ? scale : -scale) * l[i * 6 + k % 6] * (dz[k * 4 + b] - mean[b]);
                 c[i * n + b] = sum;
             }
     }

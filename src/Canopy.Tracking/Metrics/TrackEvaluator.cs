@@ -23,6 +23,7 @@ public static class TrackEvaluator
         var gospa = new GospaMetric(options.Cutoff, options.Order);
         var siap = new SiapMetric(options.AssociationDistance);
         var continuity = options.Coverage is { } coverage ? new ContinuityMetric(options.AssociationDistance, coverage) : null;
+        var gated = options.Coverage is { } covered ? new ContinuityMetric(options.AssociationDistance, covered, options.PlotGate) : null;
         var truthPositions = new List<Vec3>();
         var estimates = new List<TargetState>();
         var estimatePositions = new List<Vec3>();
@@ -50,11 +51,12 @@ public static class TrackEvaluator
             ospaSum += OspaMetric.FromGospa(g, truthPositions.Count, estimatePositions.Count, options.Cutoff, options.Order);
             siap.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
             continuity?.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
+            gated?.Add(truths, CollectionsMarshal.AsSpan(estimates), Duration(truthScans, k));
         }
 
         var n = Math.Max(1, truthScans.Count);
         return new TrackEvaluationResult(truthScans.Count, sum.Distance / n, sum.Localisation / n, sum.Missed / n,
-            sum.False / n, (double)sum.MissedCount / n, (double)sum.FalseCount / n, ospaSum / n, siap.Result(), continuity?.Result());
+            sum.False / n, (double)sum.MissedCount / n, (double)sum.FalseCount / n, ospaSum / n, siap.Result(), continuity?.Result(), gated?.Result());
     }
 
     /// <summary>The time a scan stands for: up to the next scan, or for the last one as long as the one before.</summary>
@@ -96,6 +98,12 @@ public sealed record TrackEvaluationOptions
 
     /// <summary>The sensors' coverage: when given, track continuity inside it is measured too.</summary>
     public RadarCoverage? Coverage { get; init; }
+
+    /// <summary>
+    /// Chi-square gate of the plot-gated continuity (<see cref="ContinuityMetric.PlotGate"/>): 11.345, 3 degrees of
+    /// freedom at 99 %: a track as close as 99 % of single plots of the best covering radar holds the truth.
+    /// </summary>
+    public double PlotGate { get; init; } = 11.345;
 }
 
 /// <summary>The scores of one tracker's output; GOSPA figures are means over the truth times.</summary>
@@ -103,6 +111,8 @@ public sealed record TrackEvaluationOptions
 /// <param name="MeanMissed">Mean GOSPA missed part, m^p.</param>
 /// <param name="MeanFalse">Mean GOSPA false part, m^p.</param>
 /// <param name="Continuity">Track continuity inside coverage, when <see cref="TrackEvaluationOptions.Coverage"/> was given.</param>
+/// <param name="PlotGatedContinuity">The same, a truth held also by a track within the plot gate (<see cref="TrackEvaluationOptions.PlotGate"/>).</param>
 public sealed record TrackEvaluationResult(
     int Scans, double MeanGospa, double MeanLocalisation, double MeanMissed, double MeanFalse,
-    double MeanMissedTargets, double MeanFalseTracks, double MeanOspa, SiapResult Siap, ContinuityResult? Continuity = null);
+    double MeanMissedTargets, double MeanFalseTracks, double MeanOspa, SiapResult Siap, ContinuityResult? Continuity = null,
+    ContinuityResult? PlotGatedContinuity = null);

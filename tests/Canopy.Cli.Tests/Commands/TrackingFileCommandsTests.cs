@@ -82,6 +82,8 @@ public class TrackingFileCommandsTests
             Assert.Matches(@"continuity inside coverage\s*│\s*0\.600\s*│\s*fraction of 5 s", output);
             Assert.Matches(@"after first track\s*│\s*0\.750", output);
             Assert.Matches(@"track breaks\s*│\s*1\s*│\s*1 of 1 covered truths ever held", output);
+            // 3 km off is far outside one plot's 10 m accuracy at 10 km: the plot gate holds no more.
+            Assert.Matches(@"continuity, plot-gated\s*│\s*0\.600", output);
         }
         finally
         {

@@ -153,6 +153,22 @@ public class ScenarioValidationTests
     }
 
     [Fact]
+    public void Parse_RadarRangeRateNoise_IsReadInMetresPerSecond()
+    {
+        var result = ScenarioLoader.Parse(ScenarioText.With("elevation-noise: 0.3 deg,", "elevation-noise: 0.3 deg, range-rate-noise: 3.6 km/h,"), "ok.yaml");
+        Assert.Empty(result.Errors);
+        var radar = Assert.IsType<Core.Defence.RadarSpec>(result.Scenario!.Sensors[0]);
+        Assert.Equal(1, radar.RangeRateSigma!.Value.MetresPerSecond, 1e-12);
+        Assert.Null(Assert.IsType<Core.Defence.RadarSpec>(ScenarioLoader.Parse(ScenarioText.Valid, "ok.yaml").Scenario!.Sensors[0]).RangeRateSigma);
+    }
+
+    [Fact]
+    public void Parse_RadarRangeRateNoiseInMetres_IsAnErrorAtItsLine()
+    {
+        AssertError(SingleError(ScenarioText.With("elevation-noise: 0.3 deg,", "elevation-noise: 0.3 deg, range-rate-noise: 1 m,")), 7, "range-rate-noise");
+    }
+
+    [Fact]
     public void Parse_EffectorJustInsideMargin_IsAccepted()
     {
         // 51.7 N is about 139 km north of the centre: outside the 100 km radius but inside the 50 km margin.

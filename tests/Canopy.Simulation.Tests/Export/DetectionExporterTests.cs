@@ -54,4 +54,33 @@ public class DetectionExporterTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void Export_DopplerRadar_WritesRangeRatesAndTheirNoise()
+    {
+        var dir = Directory.CreateTempSubdirectory("canopy-exporter-").FullName;
+        try
+        {
+            var plain = TestScenarios.OneDroneOneGun(pk: 0);
+            var scenario = plain with
+            {
+                Sensors = plain.Sensors.Select(s => s is Core.Defence.RadarSpec r ? r with { RangeRateSigma = Core.Quantities.Speed.FromMetresPerSecond(1) } : s).ToList(),
+            };
+            using (var exporter = new DetectionExporter(dir, scenario))
+                SimulationRunner.CreateDefault().Run(scenario, 1, observer: exporter);
+
+            var radar = Assert.Single(SensorsFile.Load(Path.Combine(dir, "sensors.yaml")).Radars);
+            Assert.Equal(1, radar.RangeRateSigma?.MetresPerSecond);
+            var path = Path.Combine(dir, $"detections-{radar.Id}.csv");
+            Assert.Equal(DetectionCsv.RadarRangeRateHeader, File.ReadLines(path).First());
+            var detections = DetectionCsv.Read(path);
+            Assert.NotEmpty(detections);
+            // 170 km/h = 47.2 m/s: no range rate beyond that and 6 sigma of noise.
+            Assert.All(detections, p => Assert.InRange(p.RangeRate, -47.3 - 6, 47.3 + 6));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }

@@ -19,6 +19,26 @@ public class DetectionCsvTests
     }
 
     [Fact]
+    public void WriteThenRead_RadarPlotsWithRangeRate_RoundTripToTheMillimetrePerSecond()
+    {
+        Plot[] plots = [Plot.Polar(new SensorId(3), 1.5, 12345.678, 6.123456789, 0.01) with { RangeRate = -812.345 }];
+        var writer = new StringWriter();
+        DetectionCsv.WriteHeader(writer, MeasurementKind.RangeAzimuthElevation, rangeRate: true);
+        foreach (var p in plots) DetectionCsv.WriteRow(writer, p);
+        Assert.StartsWith(DetectionCsv.RadarHeader + ",range_rate_mps", writer.ToString(), StringComparison.Ordinal);
+        Assert.Equal(plots, DetectionCsv.Read(new StringReader(writer.ToString()), "d.csv"));
+        Assert.False(DetectionCsv.Read(new StringReader(DetectionCsv.RadarHeader + "\n0,1,10,0,0\n"), "d.csv")[0].HasRangeRate);
+    }
+
+    [Fact]
+    public void Read_BadRangeRate_NamesLineAndColumn()
+    {
+        const string text = DetectionCsv.RadarRangeRateHeader + "\n0,1,10,0,0,5\n1,1,10,0,0,fast\n";
+        var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(new StringReader(text), "d.csv"));
+        Assert.Equal("d.csv:3: column 'range_rate_mps': 'fast' is not a finite number", ex.Message);
+    }
+
+    [Fact]
     public void Read_PositionHeader_GivesPositionPlotsAndTheirLines()
     {
         const string text = "time_s, sensor_id, x_m, y_m, z_m\n0.5,9,100,-200,3000\n\n1.5,9,1,2,3\n";

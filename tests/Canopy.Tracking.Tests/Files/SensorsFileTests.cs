@@ -63,6 +63,36 @@ public class SensorsFileTests
     }
 
     [Fact]
+    public void WriteThenParse_RangeRateNoiseRoundTrips()
+    {
+        var radar = new RadarSpec(new SensorId(4), "doppler", Geodetic.FromDegrees(49.1, 31.7, 100), Length.FromMetres(20),
+            Length.FromMetres(300_000), Duration.FromSeconds(4), Length.FromMetres(35), Angle.FromRadians(0.003),
+            Angle.FromRadians(0.005), Probability.Of(0.85), 2, Speed.FromMetresPerSecond(1.5));
+        var writer = new StringWriter();
+        SensorsFile.Write(writer, Geodetic.FromDegrees(50, 30, 0), [radar, radar with { Id = new SensorId(5), RangeRateSigma = null }], []);
+        var file = SensorsFile.Parse(writer.ToString(), "sensors.yaml");
+        Assert.Equal(1.5, file.Radars[0].RangeRateSigma?.MetresPerSecond);
+        Assert.Null(file.Radars[1].RangeRateSigma);
+    }
+
+    [Fact]
+    public void Parse_RangeRateNoiseInMetres_NamesLineAndColumn()
+    {
+        const string text = """
+            sensors:
+              - id: 1
+                kind: radar
+                position: { lat: 50, lon: 30 }
+                max-range: 250 km
+                revisit: 5 s
+                noise: { range: 50 m, azimuth: 0.2 deg, elevation: 0.5 deg, range-rate: 1 m }
+            """;
+        var ex = Assert.Throws<TrackingFileException>(() => SensorsFile.Parse(text, "s.yaml"));
+        Assert.StartsWith("s.yaml:7:", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("range-rate", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_Errors_AreAllReportedWithLineAndColumn()
     {
         const string text = """

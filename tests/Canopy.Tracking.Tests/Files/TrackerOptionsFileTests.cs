@@ -50,4 +50,31 @@ public class TrackerOptionsFileTests
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("filter: kalman\n", "tracker.yaml"));
         Assert.Equal("tracker.yaml:1:9: bad value: 'kalman' is not one of imm, constant-velocity", ex.Message);
     }
+
+    [Fact]
+    public void Parse_ScoreInitiationKeys_AreRead()
+    {
+        var options = TrackerOptionsFile.Parse("initiation: score\nfalse-track-probability: 1e-5\nmissed-track-probability: 0.05\n"
+            + "new-target-density: 1e-18\ndeletion-drop: 9\n", "tracker.yaml");
+        Assert.Equal(TrackInitiation.Score, options.Initiation);
+        Assert.Equal(1e-5, options.FalseTrackProbability);
+        Assert.Equal(0.05, options.MissedTrackProbability);
+        Assert.Equal(1e-18, options.NewTargetDensity);
+        Assert.Equal(9, options.DeletionDrop);
+        Assert.Equal(TrackInitiation.MOfN, TrackerOptionsFile.Parse("initiation: m-of-n\n", "tracker.yaml").Initiation);
+    }
+
+    [Fact]
+    public void Parse_UnknownInitiation_ListsTheChoices()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("initiation: sprt\n", "tracker.yaml"));
+        Assert.Equal("tracker.yaml:1:13: bad value: 'sprt' is not one of m-of-n, score", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ProbabilityOutsideZeroOne_NamesLineAndKey()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("initiation: score\n  \nfalse-track-probability: 1.5\n", "tracker.yaml"));
+        Assert.Equal("tracker.yaml:3:1: false-track-probability: must be a probability strictly between 0 and 1", ex.Message);
+    }
 }

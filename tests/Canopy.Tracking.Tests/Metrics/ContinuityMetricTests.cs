@@ -22,6 +22,41 @@ public class ContinuityMetricTests
     }
 
     [Fact]
+    public void TryPlotCovariance_IsThePolarNoiseTurnedIntoEastNorthUp()
+    {
+        // 100 km due north, 1990 m above the 10 m antenna: across the line of sight r·cos(el)·σa = 100 km · 0.05° = 87.27 m;
+        // northward σr²·cos²(el) + (r·sin(el)·σe)², el = atan(1990/100 km), the range noise and a little elevation noise.
+        var r = new double[9];
+        Assert.True(Coverage.TryPlotCovariance(new Vec3(0, 100_000, 2_000), r));
+        var across = 100_000 * 0.05 * Math.PI / 180;
+        Assert.Equal(across * across, r[0], 1e-6);
+        var el = Math.Atan2(1_990, 100_000);
+        var sigma = 0.05 * Math.PI / 180;
+        Assert.Equal(100 * Math.Cos(el) * Math.Cos(el) + Math.Pow(Math.Sqrt(1e10 + 1_990 * 1_990) * Math.Sin(el) * sigma, 2), r[4], 1e-3);
+        Assert.False(Coverage.TryPlotCovariance(new Vec3(0, 160_000, 20_000), r));
+    }
+
+    [Fact]
+    public void Add_PlotGate_HoldsATrackAsCloseAsOnePlotAcrossButNotAlongTheLineOfSight()
+    {
+        // Association distance 100 m. 200 m east of the truth (across, σ 87 m) is d² = 5.3, within the 99 % gate of
+        // 11.345; 200 m north (along, σ 10 m) is d² ≈ 400, outside.
+        var truth = new TargetState(1, new Vec3(0, 100_000, 2_000), Vec3.Zero);
+        var across = new TargetState(7, new Vec3(200, 100_000, 2_000), Vec3.Zero);
+        var along = across with { Position = new Vec3(0, 100_200, 2_000) };
+        var distanceOnly = new ContinuityMetric(100, Coverage);
+        var gated = new ContinuityMetric(100, Coverage, plotGate: 11.345);
+        foreach (var metric in new[] { distanceOnly, gated })
+        {
+            metric.Add([truth], [across], 1);
+            metric.Add([truth], [along], 1);
+        }
+        Assert.Equal(0, distanceOnly.Result().Continuity);
+        Assert.Equal(0.5, gated.Result().Continuity, 12);
+        Assert.Equal(1, gated.Result().Breaks);
+    }
+
+    [Fact]
     public void Add_CountsHeldTimeAcquisitionAndBreaks()
     {
         var metric = new ContinuityMetric(100, Coverage);

@@ -67,4 +67,20 @@ public class RadarSensorModelTests
         Assert.InRange(plots.Count / 2000.0, 2.9, 3.1);
         Assert.All(plots, p => Assert.InRange(p.Range, 0, 300_000));
     }
+
+    [Fact]
+    public void Observe_DopplerRadar_ReportsTheRangeRate()
+    {
+        // 50 m/s due north (level at 1 km), 20 km north of the radar: the line of sight rises 0.047 rad and the
+        // flight path, horizontal 20 km away, dips 20/6371 = 0.003 rad in the radar's frame, so ṙ = 50·cos 0.051 = 49.94 m/s.
+        var world = new SimulatedWorld([WorldFixtures.NorthboundDrone(1, 20_000, 30_000, 1000)], [], new LocalFrame(WorldFixtures.Origin), new Random(1));
+        world.AdvanceTo(1);
+        var doppler = WorldFixtures.Radar(20, falseAlarms: 2) with { RangeRateSigma = Core.Quantities.Speed.FromMetresPerSecond(1e-6) };
+        var (plots, detected) = ScanOnce(new RadarSensorModel(doppler, 0), world);
+        var index = plots.FindIndex(p => p.Range < 25_000 && p.Elevation > 0.04);
+        Assert.Equal(49.94, plots[index].RangeRate, 0.01);
+        Assert.All(plots, p => Assert.InRange(p.RangeRate, -500, 500));
+        Assert.Single(detected);
+        Assert.False(Assert.Single(ScanOnce(new RadarSensorModel(WorldFixtures.Radar(20), 0), world).Plots).HasRangeRate);
+    }
 }

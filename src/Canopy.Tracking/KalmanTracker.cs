@@ -68,7 +68,7 @@ public sealed class KalmanTracker : ITracker
         _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
         // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
         // ½·a·dt² away, a being gravity or the turn models' centripetal acceleration at the fastest initiation speed.
-        _gridMargin = _options.Filter == MotionFilter.Imm ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
+        _gridMargin = _options.Filter != MotionFilter.ConstantVelocity ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
         foreach (var s in layout.Sensors)
         {
             _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
@@ -83,20 +83,46 @@ public sealed class KalmanTracker : ITracker
     /// <summary>Out-of-sequence plots dropped: too old for any track, and not used to start one.</summary>
     public int OutOfSequencePlotsDropped { get; private set; }
 
-    /// <summary>The track filter <paramref name="options"/> select: the IMM (CV, CT ±ω, ballistic) or one CV model.</summary>
+    /// <summary>
+    /// The track filter <paramref name="options"/> select: the IMM over <see cref="TrackerOptions.Models"/> (by default
+    /// CV, CT ±ω, ballistic), one CV model or one CA model.
+    /// </summary>
     public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Filter == MotionFilter.ConstantVelocity)
             return new InteractingMultipleModelFilter([new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed)], [1], 1, predictor);
-        IMotionModel[] models =
-        [
-            new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed),
-            new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity),
-            new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity),
-            new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed),
-        ];
-        return new InteractingMultipleModelFilter(models, [0.7, 0.1, 0.1, 0.1], options.ModeSojournTime, predictor);
+        if (options.Filter == MotionFilter.ConstantAcceleration)
+            return new InteractingMultipleModelFilter([new ConstantAccelerationModel(options.ConstantAccelerationNoiseDensity)], [1], 1, predictor, options.AccelerationSigma);
+        var models = new List<IMotionModel>();
+        var parts = new List<double>();
+        foreach (var kind in options.Models)
+        {
+            switch (kind)
+            {
+                case MotionModelKind.ConstantVelocity:
+                    models.Add(new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed));
+                    parts.Add(7);
+                    break;
+                case MotionModelKind.CoordinatedTurn:
+                    models.Add(new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity));
+                    models.Add(new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity));
+                    parts.AddRange([1, 1]);
+                    break;
+                case MotionModelKind.Ballistic:
+                    models.Add(new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed));
+                    parts.Add(1);
+                    break;
+                default:
+                    models.Add(new ConstantAccelerationModel(options.ConstantAccelerationNoiseDensity));
+                    parts.Add(1);
+                    break;
+            }
+        }
+        if (models.Count == 0) throw new ArgumentException("the IMM needs at least one motion model", nameof(options));
+        var total = parts.Sum();
+        var mu = parts.Select(part => part / total).ToArray();
+        return new InteractingMultipleModelFilter([.. models], mu, options.ModeSojournTime, predictor, options.AccelerationSigma);
     }
 
     public IReadOnlyList<Track> Update(double time, ReadOnlySpan<Plot> plots)

@@ -55,6 +55,8 @@ public sealed record SensorBias(int SensorId, double RangeBias, double AzimuthBi
 /// <summary>Tuning of <see cref="KalmanTracker"/>. All values SI; the defaults suit drones through ballistic missiles.</summary>
 public sealed record TrackerOptions
 {
+    private static readonly MotionModelKind[] DefaultModels = [MotionModelKind.ConstantVelocity, MotionModelKind.CoordinatedTurn, MotionModelKind.Ballistic];
+
     /// <summary>
     /// Spectral density q of the white acceleration noise of slow tracks, m²/s³ ((m/s²)²/Hz). 2 follows a drone's
     /// gentle turns (about 1.5 m/s² at 1 s revisits) while keeping its velocity estimate within a few m/s.
@@ -112,7 +114,7 @@ public sealed record TrackerOptions
     /// velocity, coordinated turns and ballistic. A new track's mode probabilities weigh constant velocity 7 against 1
     /// for each other model (0.7, 0.1, 0.1, 0.1 by default).
     /// </summary>
-    public IReadOnlyList<MotionModelKind> Models { get; init; } = [MotionModelKind.ConstantVelocity, MotionModelKind.CoordinatedTurn, MotionModelKind.Ballistic];
+    public IReadOnlyList<MotionModelKind> Models { get; init; } = DefaultModels;
 
     /// <summary>
     /// Spectral density q of the white jerk noise of the constant-acceleration model, m²/s⁵: over a step dt the

@@ -12,6 +12,7 @@ namespace Canopy.Tracking.Filtering;
 public sealed class InteractingMultipleModelFilter
 {
     private const double MinModeProbability = 1e-6;
+    private const int MaxModels = 8;
     private static readonly double LogTwoPi = Math.Log(2 * Math.PI);
 
     private readonly IMotionModel[] _models;
@@ -37,6 +38,7 @@ public sealed class InteractingMultipleModelFilter
         ArgumentNullException.ThrowIfNull(initialMu);
         if (models.Length == 0 || models.Length != initialMu.Length)
             throw new ArgumentException("one initial mode probability per model is needed", nameof(initialMu));
+        if (models.Length > MaxModels) throw new ArgumentException($"at most {MaxModels} models are supported", nameof(models));
         _models = models;
         _initialMu = initialMu;
         _sojournTime = sojournTime;
@@ -168,7 +170,7 @@ public sealed class InteractingMultipleModelFilter
         Span<double> nu = stackalloc double[3];
         Span<double> nuBar = stackalloc double[3];
         Span<double> spread = stackalloc double[9];
-        Span<double> logLik = stackalloc double[8];
+        Span<double> logLik = stackalloc double[MaxModels];
         var logDetectionProbability = Math.Log(detectionProbability);
         var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)

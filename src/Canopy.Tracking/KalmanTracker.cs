@@ -62,6 +62,7 @@ public sealed class KalmanTracker : ITracker
         _predictor = _options.Update == MeasurementUpdate.Ukf ? new UnscentedKalmanPredictor() : new ExtendedKalmanPredictor();
         _filter = CreateFilter(_options, _predictor);
         _scratch = new FilterState(_filter.Models);
+        _filter.Reserve(_scratch);
         _associator = _options.Association == AssociationMethod.Jpda
             ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
             : new GnnWith2DAssignment(_options.PositionGate);
@@ -371,11 +372,21 @@ public sealed class KalmanTracker : ITracker
                 OutOfSequencePlotsDropped++;
                 continue;
             }
-            var track = _pool.Count > 0 ? _pool.Pop() : new TrackState(_filter.Models);
+            var track = _pool.Count > 0 ? _pool.Pop() : NewTrackState();
             track.Start(_filter, _nextId++, _plots[c], _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
             track.RecordOpportunity(true, _options);
             _tracks.Add(track);
         }
+    }
+
+    /// <summary>A track whose filter states already hold every buffer the filter needs, so that reusing it allocates nothing.</summary>
+    private TrackState NewTrackState()
+    {
+        var track = new TrackState(_filter.Models);
+        _filter.Reserve(track.Current);
+        _filter.Reserve(track.Prior);
+        _filter.Reserve(track.Predicted);
+        return track;
     }
 
     /// <summary>

@@ -56,13 +56,20 @@ public sealed class InteractingMultipleModelFilter
 
     public int Models => _models.Length;
 
+    /// <summary>Allocates the buffers of <paramref name="state"/> this filter's 9-state models need, so that no later step does.</summary>
+    public void Reserve(FilterState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_augmented > 0) state.EnsureAugmented(_augmented * AccelerationAugmentation.Block);
+    }
+
     /// <summary>Starts <paramref name="state"/> at a mean and covariance shared by every model.</summary>
     public void Initialise(FilterState state, double time, ReadOnlySpan<double> x, ReadOnlySpan<double> p)
     {
         ArgumentNullException.ThrowIfNull(state);
         state.Initialise(time, x, p, _initialMu);
         if (_augmented == 0) return;
-        state.EnsureAugmented(_augmented * AccelerationAugmentation.Block);
+        Reserve(state);
         for (var j = 0; j < _slots.Length; j++)
             if (_slots[j] >= 0) AccelerationAugmentation.Initialise(state, _slots[j], x, p, _accelerationVariance);
     }
@@ -83,7 +90,7 @@ public sealed class InteractingMultipleModelFilter
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
         var move = (1 - stay) / (m - 1);
-        if (_augmented > 0) to.EnsureAugmented(_augmented * AccelerationAugmentation.Block);
+        Reserve(to);
         for (var j = 0; j < m; j++)
         {
             var c = move + (stay - move) * from.Mu[j];

@@ -48,17 +48,12 @@ public class ConstantAccelerationTests
         new ConstantAccelerationModel(q).Predict(x, p, dt);
 
         // Bar-Shalom §6.3.3: F per axis [1, T, T²/2; 0, 1, T; 0, 0, 1]; Q = q·[T⁵/20, T⁴/8, T³/6; T⁴/8, T³/3, T²/2; T³/6, T²/2, T].
-        var f = new double[N * N];
+        var f = Transition(dt);
         var qm = new double[N * N];
-        double[,] f3 = { { 1, dt, dt * dt / 2 }, { 0, 1, dt }, { 0, 0, 1 } };
         double[,] q3 = { { 243.0 / 20, 81.0 / 8, 27.0 / 6 }, { 81.0 / 8, 9, 4.5 }, { 27.0 / 6, 4.5, 3 } };
         for (var axis = 0; axis < 3; axis++)
             for (var r = 0; r < 3; r++)
-                for (var c = 0; c < 3; c++)
-                {
-                    f[(axis + 3 * r) * N + axis + 3 * c] = f3[r, c];
-                    qm[(axis + 3 * r) * N + axis + 3 * c] = q * q3[r, c];
-                }
+                for (var c = 0; c < 3; c++) qm[(axis + 3 * r) * N + axis + 3 * c] = q * q3[r, c];
         expectedP = Multiply(Multiply(f, expectedP, N, N, N), Transpose(f, N, N), N, N, N);
         for (var i = 0; i < N * N; i++) Assert.Equal(expectedP[i] + qm[i], p[i], 1e-9);
         // Mean by hand: x + v·3 + a·4.5; v + a·3.
@@ -69,6 +64,81 @@ public class ConstantAccelerationTests
         Assert.Equal(17, x[4], 1e-12);
         Assert.Equal(-3.5, x[5], 1e-12);
         Assert.Equal(2, x[6]);
+    }
+
+    /// <summary>The 9x9 transition matrix of constant acceleration over <paramref name="dt"/>.</summary>
+    private static double[] Transition(double dt)
+    {
+        var f = new double[N * N];
+        double[,] f3 = { { 1, dt, dt * dt / 2 }, { 0, 1, dt }, { 0, 0, 1 } };
+        for (var axis = 0; axis < 3; axis++)
+            for (var r = 0; r < 3; r++)
+                for (var c = 0; c < 3; c++) f[(axis + 3 * r) * N + axis + 3 * c] = f3[r, c];
+        return f;
+    }
+
+    [Fact]
+    public void Predict_ImmMixingIntoConstantAccelerationEqualsTheAugmentedWeightedSum()
+    {
+        const double tau = 15, dt = 2, sigmaA = 3;
+        IMotionModel[] models = [new ConstantVelocityModel(0), new ConstantAccelerationModel(0)];
+        var filter = new InteractingMultipleModelFilter(models, [0.5, 0.5], tau, new ExtendedKalmanPredictor(), sigmaA);
+        var state = new FilterState(2);
+        filter.Initialise(state, 0, new double[6], new double[36]);
+        double[] mu = [0.35, 0.65];
+        // Model 0 (6-state) and model 1 (9-state, its 6-D marginal mirrored into ModelX and ModelP).
+        double[] x0 = [1_000, -500, 2_000, 150, 20, -3];
+        double[] x1 = [1_030, -480, 1_990, 160, 25, 0, 4, -2, 1];
+        var p1 = Covariance9();
+        var p0 = new double[36];
+        for (var a = 0; a < 6; a++)
+            for (var b = 0; b < 6; b++) p0[a * 6 + b] = (a == b ? 50 + 10 * a : 0) + (Math.Abs(a - b) == 3 ? 6 : 0);
+        state.Mu[0] = mu[0];
+        state.Mu[1] = mu[1];
+        x0.CopyTo(state.ModelX, 0);
+        p0.CopyTo(state.ModelP, 0);
+        x1.CopyTo(state.Augmented, 0);
+        p1.CopyTo(state.Augmented, N);
+        for (var a = 0; a < 6; a++)
+        {
+            state.ModelX[6 + a] = x1[a];
+            for (var b = 0; b < 6; b++) state.ModelP[36 + a * 6 + b] = p1[a * N + b];
+        }
+        state.Combine();
+        var predicted = new FilterState(2);
+        filter.Predict(state, dt, predicted);
+
+        // Textbook mixing into the CA model over the augmented states: model 0 carries acceleration 0 of variance σa².
+        var stay = Math.Exp(-dt / tau);
+        var move = 1 - stay;
+        var c1 = move * mu[0] + stay * mu[1];
+        double[] w = [move * mu[0] / c1, stay * mu[1] / c1];
+        var xs = new[] { new double[N], x1 };
+        var ps = new[] { new double[N * N], p1 };
+        x0.CopyTo(xs[0], 0);
+        for (var a = 0; a < N; a++)
+            for (var b = 0; b < N; b++) ps[0][a * N + b] = a < 6 && b < 6 ? p0[a * 6 + b] : (a == b ? sigmaA * sigmaA : 0);
+        var xm = new double[N];
+        var pm = new double[N * N];
+        for (var i = 0; i < 2; i++)
+            for (var a = 0; a < N; a++) xm[a] += w[i] * xs[i][a];
+        for (var i = 0; i < 2; i++)
+            for (var a = 0; a < N; a++)
+                for (var b = 0; b < N; b++) pm[a * N + b] += w[i] * (ps[i][a * N + b] + (xs[i][a] - xm[a]) * (xs[i][b] - xm[b]));
+        var f = Transition(dt);
+        var expectedX = Multiply(f, xm, N, N, 1);
+        var expectedP = Multiply(Multiply(f, pm, N, N, N), Transpose(f, N, N), N, N, N);
+        for (var a = 0; a < N; a++) Assert.Equal(expectedX[a], predicted.Augmented[a], 1e-9);
+        for (var a = 0; a < N * N; a++) Assert.Equal(expectedP[a], predicted.Augmented[N + a], 1e-8);
+        for (var a = 0; a < 6; a++) Assert.Equal(expectedX[a], predicted.ModelX[6 + a], 1e-9);
+        // The CV model mixes the 6-D marginals: x0 = Σ wᵢ xᵢ[0..6] with its own weights, then moves at constant velocity.
+        var c0 = stay * mu[0] + move * mu[1];
+        for (var a = 0; a < 3; a++)
+        {
+            var mixed = (stay * mu[0] * x0[a] + move * mu[1] * x1[a]) / c0;
+            var mixedV = (stay * mu[0] * x0[a + 3] + move * mu[1] * x1[a + 3]) / c0;
+            Assert.Equal(mixed + dt * mixedV, predicted.ModelX[a], 1e-9);
+        }
     }
 
     [Fact]

@@ -39,7 +39,7 @@ internal static class AccelerationAugmentation
 
     /// <summary>
     /// The mixed 9-state of augmented model <paramref name="j"/> (slot <paramref name="slots"/>[j]) in <paramref name="to"/>,
-    /// whose ModelX and ModelP already hold the mixed 6-D part x0, P0: with weights wᵢ = shared + alpha·[i = j] and
+    /// whose ModelX and ModelP already hold the mixed 6-D part x0, P0: with weights wᵢ = shared·μᵢ + alpha·[i = j] (μ of <paramref name="from"/>) and
     /// aᵢ = 0, P_aa,ᵢ = σa²·I, P_a6,ᵢ = 0 for the 6-state models, a0 = Σ wᵢ aᵢ,
     /// P_a6 = Σ wᵢ (P_a6,ᵢ + aᵢ (xᵢ − x0)ᵀ) and P_aa = Σ wᵢ (P_aa,ᵢ + aᵢ aᵢᵀ) − a0 a0ᵀ.
     /// </summary>
@@ -57,7 +57,7 @@ internal static class AccelerationAugmentation
         for (var i = 0; i < slots.Length; i++)
         {
             if (slots[i] < 0) continue;
-            var w = shared + (i == j ? alpha : 0);
+            var w = shared * from.Mu[i] + (i == j ? alpha : 0);
             unaugmented -= w;
             var xi = from.Augmented.AsSpan(slots[i] * Block, N);
             var pi = from.Augmented.AsSpan(slots[i] * Block + N, N * N);

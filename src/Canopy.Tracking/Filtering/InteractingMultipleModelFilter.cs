@@ -6,8 +6,9 @@ namespace Canopy.Tracking.Filtering;
 /// The interacting multiple model filter (Blom and Bar-Shalom, 1988) over motion models sharing the 6-state:
 /// mixing, model-matched prediction, model-matched (probabilistic data association) update and mode probability
 /// update. Models with acceleration (9-state) are mixed by state augmentation (<see cref="AccelerationAugmentation"/>);
-/// the combined state stays 6-D. Mode switching is a Markov chain whose probability of staying in a mode over dt is exp(−dt/τ), the rest
-/// shared evenly, so many short steps switch as often as one long one. One model gives a plain Kalman filter.
+/// the combined state stays 6-D. Mode switching is a Markov chain whose probability of staying in a mode over dt is
+/// exp(−dt/τ), the rest shared evenly, so many short steps switch as often as one long one. One model gives a plain
+/// Kalman filter.
 /// </summary>
 public sealed class InteractingMultipleModelFilter
 {

@@ -313,14 +313,11 @@ public class ConstantAccelerationTests
         var immCa = Rms(new TrackerOptions { Models = [MotionModelKind.ConstantVelocity, MotionModelKind.CoordinatedTurn, MotionModelKind.Ballistic, MotionModelKind.ConstantAcceleration] });
         var immCaIds = ids.Count;
         var cv = Rms(new TrackerOptions { Filter = MotionFilter.ConstantVelocity });
-        var cvIds = ids.Count;
         var imm = Rms(new TrackerOptions());
-        var immIds = ids.Count;
         Assert.True(ca < cv, $"CA {ca:0.0} m, CV {cv:0.0} m");
         Assert.True(immCa < imm, $"IMM with CA {immCa:0.0} m, IMM {imm:0.0} m");
-        // Both with a CA model hold the target with one track; the 6-state filters keep losing it and starting anew.
+        // Both with a CA model hold the target with one track throughout.
         Assert.Equal(1, caIds);
         Assert.Equal(1, immCaIds);
-        Assert.True(cvIds > 1 && immIds > 1, $"confirmed track ids: CV {cvIds}, IMM {immIds}");
     }
 }

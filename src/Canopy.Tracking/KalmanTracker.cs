@@ -10,9 +10,10 @@ namespace Canopy.Tracking;
 /// <summary>
 /// A multi-sensor, multi-target tracker. Per sensor scan: Mahalanobis gating of converted plots found through a
 /// spatial grid, the gate graph split into independent clusters, each associated by GNN (optimal 2-D assignment) or
-/// JPDA, and each track updated by its IMM (or constant-velocity) filter through EKF or UKF measurement updates in
-/// the sensor's own coordinates. Single-point initiation, M-of-N or score-based confirmation, deletion by misses or
-/// score (counted only for radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
+/// JPDA, and each track updated by its IMM (or lone constant-velocity or constant-acceleration) filter through EKF or
+/// UKF measurement updates in the sensor's own coordinates. Single-point initiation, M-of-N or score-based confirmation,
+/// deletion by misses or score (counted only for radars whose coverage and horizon include the track), coasting time or
+/// covariance growth; out-of-sequence plots
 /// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>
@@ -63,6 +64,7 @@ public sealed class KalmanTracker : ITracker
         _predictor = _options.Update == MeasurementUpdate.Ukf ? new UnscentedKalmanPredictor() : new ExtendedKalmanPredictor();
         _filter = CreateFilter(_options, _predictor);
         _scratch = new FilterState(_filter.Models);
+        _filter.Reserve(_scratch);
         _associator = _options.Association == AssociationMethod.Jpda
             ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
             : new GnnWith2DAssignment(_options.PositionGate);
@@ -70,7 +72,7 @@ public sealed class KalmanTracker : ITracker
         if (_options.Initiation == TrackInitiation.Score) _score = new SequentialProbabilityRatioConfirmation(_options);
         // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
         // ½·a·dt² away, a being gravity or the turn models' centripetal acceleration at the fastest initiation speed.
-        _gridMargin = _options.Filter == MotionFilter.Imm ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
+        _gridMargin = _options.Filter != MotionFilter.ConstantVelocity ? Math.Max(BallisticModel.Gravity, _options.TurnRate * _options.MaxInitiationSpeed) : 0;
         foreach (var s in layout.Sensors)
         {
             _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
@@ -85,20 +87,46 @@ public sealed class KalmanTracker : ITracker
     /// <summary>Out-of-sequence plots dropped: too old for any track, and not used to start one.</summary>
     public int OutOfSequencePlotsDropped { get; private set; }
 
-    /// <summary>The track filter <paramref name="options"/> select: the IMM (CV, CT ±ω, ballistic) or one CV model.</summary>
+    /// <summary>
+    /// The track filter <paramref name="options"/> select: the IMM over <see cref="TrackerOptions.Models"/> (by default
+    /// CV, CT ±ω, ballistic), one CV model or one CA model.
+    /// </summary>
     public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Filter == MotionFilter.ConstantVelocity)
             return new InteractingMultipleModelFilter([new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed)], [1], 1, predictor);
-        IMotionModel[] models =
-        [
-            new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed),
-            new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity),
-            new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity),
-            new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed),
-        ];
-        return new InteractingMultipleModelFilter(models, [0.7, 0.1, 0.1, 0.1], options.ModeSojournTime, predictor);
+        if (options.Filter == MotionFilter.ConstantAcceleration)
+            return new InteractingMultipleModelFilter([new ConstantAccelerationModel(options.ConstantAccelerationNoiseDensity)], [1], 1, predictor, options.AccelerationSigma);
+        var models = new List<IMotionModel>();
+        var parts = new List<double>();
+        foreach (var kind in options.Models)
+        {
+            switch (kind)
+            {
+                case MotionModelKind.ConstantVelocity:
+                    models.Add(new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed));
+                    parts.Add(7);
+                    break;
+                case MotionModelKind.CoordinatedTurn:
+                    models.Add(new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity));
+                    models.Add(new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity));
+                    parts.AddRange([1, 1]);
+                    break;
+                case MotionModelKind.Ballistic:
+                    models.Add(new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed));
+                    parts.Add(1);
+                    break;
+                default:
+                    models.Add(new ConstantAccelerationModel(options.ConstantAccelerationNoiseDensity));
+                    parts.Add(1);
+                    break;
+            }
+        }
+        if (models.Count == 0) throw new ArgumentException("the IMM needs at least one motion model", nameof(options));
+        var total = parts.Sum();
+        var mu = parts.Select(part => part / total).ToArray();
+        return new InteractingMultipleModelFilter([.. models], mu, options.ModeSojournTime, predictor, options.AccelerationSigma);
     }
 
     public IReadOnlyList<Track> Update(double time, ReadOnlySpan<Plot> plots)
@@ -357,7 +385,7 @@ public sealed class KalmanTracker : ITracker
                 OutOfSequencePlotsDropped++;
                 continue;
             }
-            var track = _pool.Count > 0 ? _pool.Pop() : new TrackState(_filter.Models);
+            var track = _pool.Count > 0 ? _pool.Pop() : NewTrackState();
             track.Start(_filter, _nextId++, _plots[c], _z[c], _r.AsSpan(c * 9, 9), _options.InitialVelocitySigma);
             if (_plots[c].HasRangeRate && !double.IsNaN(rangeRateSigma))
                 track.AlignVelocityWithRangeRate(_filter, (_z[c] - site!.Origin).Normalized(), _plots[c].RangeRate, rangeRateSigma);
@@ -370,6 +398,16 @@ public sealed class KalmanTracker : ITracker
     /// <summary>Score increment of a hit by the plot of <paramref name="edge"/> (its 3-D converted position).</summary>
     private double HitScore(GateEdge edge, SensorGeometry? site) =>
         _score!.Hit(edge.Distance2, edge.LogDetS, site?.Spec is AcousticSpec ? 1 : 3, site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability);
+
+    /// <summary>A track whose filter states already hold every buffer the filter needs, so that reusing it allocates nothing.</summary>
+    private TrackState NewTrackState()
+    {
+        var track = new TrackState(_filter.Models);
+        _filter.Reserve(track.Current);
+        _filter.Reserve(track.Prior);
+        _filter.Reserve(track.Predicted);
+        return track;
+    }
 
     /// <summary>
     /// The state to predict from: the current one for a plot not older than it; the one before the last update for a

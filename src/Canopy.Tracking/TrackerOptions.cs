@@ -3,11 +3,30 @@ namespace Canopy.Tracking;
 /// <summary>Which motion models the track filter runs.</summary>
 public enum MotionFilter
 {
-    /// <summary>Interacting multiple models: constant velocity, coordinated turns left and right, ballistic.</summary>
+    /// <summary>Interacting multiple models, those of <see cref="TrackerOptions.Models"/>.</summary>
     Imm,
 
     /// <summary>A single constant-velocity Kalman filter.</summary>
     ConstantVelocity,
+
+    /// <summary>A single constant-acceleration (9-state) Kalman filter.</summary>
+    ConstantAcceleration,
+}
+
+/// <summary>A motion model of the IMM.</summary>
+public enum MotionModelKind
+{
+    /// <summary>Constant velocity, 6-state.</summary>
+    ConstantVelocity,
+
+    /// <summary>Two coordinated turns, at ± <see cref="TrackerOptions.TurnRate"/>.</summary>
+    CoordinatedTurn,
+
+    /// <summary>Constant velocity plus gravity above <see cref="TrackerOptions.FastSpeed"/>.</summary>
+    Ballistic,
+
+    /// <summary>Constant acceleration (Wiener-process acceleration), 9-state, mixed by state augmentation.</summary>
+    ConstantAcceleration,
 }
 
 /// <summary>How a nonlinear (radar, bearing) measurement updates the filter.</summary>
@@ -36,6 +55,8 @@ public sealed record SensorBias(int SensorId, double RangeBias, double AzimuthBi
 /// <summary>Tuning of <see cref="KalmanTracker"/>. All values SI; the defaults suit drones through ballistic missiles.</summary>
 public sealed record TrackerOptions
 {
+    private static readonly MotionModelKind[] DefaultModels = [MotionModelKind.ConstantVelocity, MotionModelKind.CoordinatedTurn, MotionModelKind.Ballistic];
+
     /// <summary>
     /// Spectral density q of the white acceleration noise of slow tracks, m²/s³ ((m/s²)²/Hz). 2 follows a drone's
     /// gentle turns (about 1.5 m/s² at 1 s revisits) while keeping its velocity estimate within a few m/s.
@@ -87,6 +108,25 @@ public sealed record TrackerOptions
 
     /// <summary>Motion models of the track filter; default the IMM.</summary>
     public MotionFilter Filter { get; init; } = MotionFilter.Imm;
+
+    /// <summary>
+    /// Motion models of the IMM (<see cref="MotionFilter.Imm"/>), in order, each at most once; default constant
+    /// velocity, coordinated turns and ballistic. A new track's mode probabilities weigh constant velocity 7 against 1
+    /// for each other model (0.7, 0.1, 0.1, 0.1 by default).
+    /// </summary>
+    public IReadOnlyList<MotionModelKind> Models { get; init; } = DefaultModels;
+
+    /// <summary>
+    /// Spectral density q of the white jerk noise of the constant-acceleration model, m²/s⁵: over a step dt the
+    /// acceleration wanders by √(q·dt) per axis, so 1 lets it change by about 3 m/s² over a 10 s revisit.
+    /// </summary>
+    public double ConstantAccelerationNoiseDensity { get; init; } = 1;
+
+    /// <summary>
+    /// Standard deviation σa (m/s², per axis) of a new track's acceleration, and of the acceleration a 6-state mode
+    /// is taken to have (mean 0) when the IMM mixes it into the constant-acceleration mode.
+    /// </summary>
+    public double AccelerationSigma { get; init; } = 10;
 
     /// <summary>Radar and bearing measurement update; default the EKF.</summary>
     public MeasurementUpdate Update { get; init; } = MeasurementUpdate.Ekf;

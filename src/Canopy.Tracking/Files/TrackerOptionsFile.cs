@@ -31,7 +31,7 @@ public static partial class TrackerOptionsFile
     public static TrackerOptions Parse(string yaml, string file)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance)
-            .WithTypeConverter(new KebabEnumConverter()).Build();
+            .WithTypeConverter(new KebabEnumConverter()).WithTypeConverter(new ModelListConverter()).Build();
         TrackerOptions options;
         try
         {
@@ -76,6 +76,33 @@ public static partial class TrackerOptionsFile
 
     [GeneratedRegex(@"^\(Line: .*?\) - \(Line: .*?\): ")]
     private static partial Regex MarkPrefix();
+
+    /// <summary>Reads <c>models:</c>, a non-empty sequence of distinct motion models (<c>[constant-velocity, constant-acceleration]</c>).</summary>
+    private sealed class ModelListConverter : IYamlTypeConverter
+    {
+        private readonly KebabEnumConverter _enums = new();
+
+        public bool Accepts(Type type) => type == typeof(IReadOnlyList<MotionModelKind>);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var start = parser.Consume<SequenceStart>();
+            var models = new List<MotionModelKind>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                var at = parser.Current!;
+                var model = (MotionModelKind)_enums.ReadYaml(parser, typeof(MotionModelKind), rootDeserializer)!;
+                if (models.Contains(model))
+                    throw new YamlException(at.Start, at.End, $"'{HyphenatedNamingConvention.Instance.Apply(model.ToString())}' is listed twice");
+                models.Add(model);
+            }
+            if (models.Count == 0) throw new YamlException(start.Start, start.End, "the IMM needs at least one motion model");
+            return models;
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            throw new NotSupportedException("tracker.yaml is only read");
+    }
 
     /// <summary>Reads an option's enum value in kebab case (<c>constant-velocity</c>) or as its C# name (<c>ConstantVelocity</c>).</summary>
     private sealed class KebabEnumConverter : IYamlTypeConverter

@@ -32,6 +32,19 @@ public sealed class FilterState
 
     public int Models => Mu.Length;
 
+    /// <summary>
+    /// The full states of the models with more than the common 6 components (constant acceleration): 9 mean and 81
+    /// row-major covariance values each, whose first 6 and 6x6 equal the model's entries of <see cref="ModelX"/> and
+    /// <see cref="ModelP"/>. Empty until a filter with such models first sets the state.
+    /// </summary>
+    public double[] Augmented { get; private set; } = [];
+
+    /// <summary>Makes <see cref="Augmented"/> at least <paramref name="length"/> long (once per state: no allocation after).</summary>
+    internal void EnsureAugmented(int length)
+    {
+        if (Augmented.Length < length) Augmented = new double[length];
+    }
+
     public void CopyFrom(FilterState other)
     {
         Time = other.Time;
@@ -40,6 +53,9 @@ public sealed class FilterState
         other.ModelP.CopyTo(ModelP, 0);
         other.X.CopyTo(X, 0);
         other.P.CopyTo(P, 0);
+        if (other.Augmented.Length == 0) return;
+        EnsureAugmented(other.Augmented.Length);
+        other.Augmented.CopyTo(Augmented, 0);
     }
 
     /// <summary>Sets every model to the same mean and covariance with the given mode probabilities.</summary>

@@ -5,40 +5,75 @@ namespace Canopy.Tracking.Filtering;
 /// <summary>
 /// The interacting multiple model filter (Blom and Bar-Shalom, 1988) over motion models sharing the 6-state:
 /// mixing, model-matched prediction, model-matched (probabilistic data association) update and mode probability
-/// update. Mode switching is a Markov chain whose probability of staying in a mode over dt is exp(−dt/τ), the rest
-/// shared evenly, so many short steps switch as often as one long one. One model gives a plain Kalman filter.
+/// update. Models with acceleration (9-state) are mixed by state augmentation (<see cref="AccelerationAugmentation"/>);
+/// the combined state stays 6-D. Mode switching is a Markov chain whose probability of staying in a mode over dt is
+/// exp(−dt/τ), the rest shared evenly, so many short steps switch as often as one long one. One model gives a plain
+/// Kalman filter.
 /// </summary>
 public sealed class InteractingMultipleModelFilter
 {
     private const double MinModeProbability = 1e-6;
+    private const int MaxModels = 8;
     private static readonly double LogTwoPi = Math.Log(2 * Math.PI);
 
     private readonly IMotionModel[] _models;
     private readonly double[] _initialMu;
     private readonly double _sojournTime;
     private readonly IMeasurementPredictor _predictor;
+    private readonly int[] _slots;
+    private readonly int _augmented;
+    private readonly double _accelerationVariance;
 
     /// <param name="models">The motion models.</param>
     /// <param name="initialMu">Mode probabilities of a new track (one per model, summing to 1).</param>
     /// <param name="sojournTime">Mean time τ (s) spent in one mode.</param>
     /// <param name="predictor">How measurements are predicted (EKF or UKF).</param>
-    public InteractingMultipleModelFilter(IMotionModel[] models, double[] initialMu, double sojournTime, IMeasurementPredictor predictor)
+    /// <param name="accelerationSigma">
+    /// Standard deviation σa (m/s², per axis) of the acceleration of a new track and of a 6-state model mixed into a
+    /// 9-state one; used only with 9-state models.
+    /// </param>
+    public InteractingMultipleModelFilter(IMotionModel[] models, double[] initialMu, double sojournTime, IMeasurementPredictor predictor,
+        double accelerationSigma = 0)
     {
         ArgumentNullException.ThrowIfNull(models);
         ArgumentNullException.ThrowIfNull(initialMu);
         if (models.Length == 0 || models.Length != initialMu.Length)
             throw new ArgumentException("one initial mode probability per model is needed", nameof(initialMu));
+        if (models.Length > MaxModels) throw new ArgumentException($"at most {MaxModels} models are supported", nameof(models));
         _models = models;
         _initialMu = initialMu;
         _sojournTime = sojournTime;
         _predictor = predictor;
+        _accelerationVariance = accelerationSigma * accelerationSigma;
+        _slots = new int[models.Length];
+        for (var j = 0; j < models.Length; j++)
+        {
+            var dimension = models[j].Dimension;
+            if (dimension != 6 && dimension != ConstantAccelerationModel.StateSize)
+                throw new ArgumentException($"model {j} has a {dimension}-state; 6 or 9 are supported", nameof(models));
+            _slots[j] = dimension == 6 ? -1 : _augmented++;
+        }
     }
 
     public int Models => _models.Length;
 
+    /// <summary>Allocates the buffers of <paramref name="state"/> this filter's 9-state models need, so that no later step does.</summary>
+    public void Reserve(FilterState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (_augmented > 0) state.EnsureAugmented(_augmented * AccelerationAugmentation.Block);
+    }
+
     /// <summary>Starts <paramref name="state"/> at a mean and covariance shared by every model.</summary>
-    public void Initialise(FilterState state, double time, ReadOnlySpan<double> x, ReadOnlySpan<double> p) =>
+    public void Initialise(FilterState state, double time, ReadOnlySpan<double> x, ReadOnlySpan<double> p)
+    {
+        ArgumentNullException.ThrowIfNull(state);
         state.Initialise(time, x, p, _initialMu);
+        if (_augmented == 0) return;
+        Reserve(state);
+        for (var j = 0; j < _slots.Length; j++)
+            if (_slots[j] >= 0) AccelerationAugmentation.Initialise(state, _slots[j], x, p, _accelerationVariance);
+    }
 
     /// <summary>Mixes and predicts <paramref name="from"/> to time <paramref name="t"/> into <paramref name="to"/>.</summary>
     public void Predict(FilterState from, double t, FilterState to)
@@ -48,7 +83,7 @@ public sealed class InteractingMultipleModelFilter
         if (m == 1)
         {
             to.CopyFrom(from);
-            _models[0].Predict(to.ModelX, to.ModelP, dt);
+            PredictModel(to, 0, dt);
             to.Time = t;
             to.ModelX.CopyTo(to.X, 0);
             to.ModelP.CopyTo(to.P, 0);
@@ -56,6 +91,7 @@ public sealed class InteractingMultipleModelFilter
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
         var move = (1 - stay) / (m - 1);
+        Reserve(to);
         for (var j = 0; j < m; j++)
         {
             var c = move + (stay - move) * from.Mu[j];
@@ -63,10 +99,31 @@ public sealed class InteractingMultipleModelFilter
             var x0 = to.ModelX.AsSpan(j * 6, 6);
             var p0 = to.ModelP.AsSpan(j * 36, 36);
             Mix(from, j, move / c, (stay - move) * from.Mu[j] / c, x0, p0);
-            _models[j].Predict(x0, p0, dt);
+            if (_slots[j] < 0)
+            {
+                _models[j].Predict(x0, p0, dt);
+                continue;
+            }
+            AccelerationAugmentation.Mix(from, to, j, _slots, move / c, (stay - move) * from.Mu[j] / c, _accelerationVariance);
+            PredictModel(to, j, dt);
         }
         to.Time = t;
         to.Combine();
+    }
+
+    /// <summary>Predicts model <paramref name="j"/> of <paramref name="state"/> in place: on its full state when augmented.</summary>
+    private void PredictModel(FilterState state, int j, double dt)
+    {
+        var slot = _slots[j];
+        if (slot < 0)
+        {
+            _models[j].Predict(state.ModelX.AsSpan(j * 6, 6), state.ModelP.AsSpan(j * 36, 36), dt);
+            return;
+        }
+        const int n = ConstantAccelerationModel.StateSize;
+        _models[j].Predict(state.Augmented.AsSpan(slot * AccelerationAugmentation.Block, n),
+            state.Augmented.AsSpan(slot * AccelerationAugmentation.Block + n, n * n), dt);
+        AccelerationAugmentation.CopyMarginal(state, j, slot);
     }
 
     /// <summary>
@@ -121,7 +178,7 @@ public sealed class InteractingMultipleModelFilter
         Span<double> nu = stackalloc double[4];
         Span<double> nuBar = stackalloc double[4];
         Span<double> spread = stackalloc double[16];
-        Span<double> logLik = stackalloc double[8];
+        Span<double> logLik = stackalloc double[MaxModels];
         var logDetectionProbability = Math.Log(detectionProbability);
         var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)
@@ -189,6 +246,8 @@ public sealed class InteractingMultipleModelFilter
                     p[b * 6 + a] = value;
                 }
         }
+        for (var j = 0; j < m && _augmented > 0; j++)
+            if (_slots[j] >= 0) AccelerationAugmentation.Condition(state, j, _slots[j]);
         UpdateModeProbabilities(state.Mu, logLik[..m]);
         state.Combine();
     }

@@ -3,11 +3,15 @@ using Kf = Canopy.Tracking.ConstantVelocityKalmanFilter;
 namespace Canopy.Tracking.Filtering;
 
 /// <summary>
-/// A motion model on the common 6-state (x, y, z, vx, vy, vz): predicts a mean and a row-major 6x6 covariance
-/// by dt seconds in place. Every model shares the state so that an IMM filter can mix them.
+/// A motion model on the common 6-state (x, y, z, vx, vy, vz), or on a state that extends it (<see cref="Dimension"/>
+/// values, the common 6 first): predicts a mean and a row-major covariance by dt seconds in place. Every model shares
+/// the first six components so that an IMM filter can mix them.
 /// </summary>
 public interface IMotionModel
 {
+    /// <summary>Length of the state the model predicts: 6, or 9 with acceleration.</summary>
+    int Dimension => 6;
+
     /// <summary>Predicts <paramref name="x"/> and <paramref name="p"/> by <paramref name="dt"/> seconds (negative retrodicts).</summary>
     void Predict(Span<double> x, Span<double> p, double dt);
 }

@@ -48,7 +48,28 @@ public class TrackerOptionsFileTests
     public void Parse_UnknownEnumValue_NamesLineColumnAndTheChoices()
     {
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("filter: kalman\n", "tracker.yaml"));
-        Assert.Equal("tracker.yaml:1:9: bad value: 'kalman' is not one of imm, constant-velocity", ex.Message);
+        Assert.Equal("tracker.yaml:1:9: bad value: 'kalman' is not one of imm, constant-velocity, constant-acceleration", ex.Message);
+    }
+
+    [Fact]
+    public void Parse_ModelsAndConstantAccelerationKeys_AreRead()
+    {
+        var options = TrackerOptionsFile.Parse(
+            "models: [constant-velocity, constant-acceleration]\nconstant-acceleration-noise-density: 0.5\nacceleration-sigma: 20\n", "tracker.yaml");
+        Assert.Equal([MotionModelKind.ConstantVelocity, MotionModelKind.ConstantAcceleration], options.Models);
+        Assert.Equal(0.5, options.ConstantAccelerationNoiseDensity);
+        Assert.Equal(20, options.AccelerationSigma);
+        Assert.Equal(MotionFilter.ConstantAcceleration, TrackerOptionsFile.Parse("filter: constant-acceleration\n", "tracker.yaml").Filter);
+    }
+
+    [Theory]
+    [InlineData("models: [ballistic, coordinated-turn, ballistic]\n", "tracker.yaml:1:39: bad value: 'ballistic' is listed twice")]
+    [InlineData("models: []\n", "tracker.yaml:1:9: bad value: the IMM needs at least one motion model")]
+    [InlineData("models: [cv]\n", "tracker.yaml:1:10: bad value: 'cv' is not one of constant-velocity, coordinated-turn, ballistic, constant-acceleration")]
+    public void Parse_BadModels_NameLineAndColumn(string yaml, string message)
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse(yaml, "tracker.yaml"));
+        Assert.Equal(message, ex.Message);
     }
 
     [Fact]

@@ -64,22 +64,20 @@ public sealed class FilterState
         var modelX = ModelX.AsSpan();
         var modelP = ModelP.AsSpan();
         var mus = Mu.AsSpan();
-        x.Clear();
+        var xSum = default(Row6);
+        for (var j = 0; j < mus.Length; j++) xSum += Row6.Load(modelX, j * 6) * mus[j];
+        xSum.Store(x, 0);
         p.Clear();
-        for (var j = 0; j < mus.Length; j++)
-            for (var i = 0; i < 6; i++) x[i] += mus[j] * modelX[j * 6 + i];
         Span<double> d = stackalloc double[6];
         for (var j = 0; j < mus.Length; j++)
         {
             var mu = mus[j];
-            var xj = modelX.Slice(j * 6, 6);
             var pj = modelP.Slice(j * 36, 36);
-            for (var a = 0; a < 6; a++) d[a] = xj[a] - x[a];
+            var dRow = Row6.Load(modelX, j * 6) - xSum;
+            dRow.Store(d, 0);
+            // Whole rows, lane by lane in the scalar order p += mu·Pj + (mu·dₐ)·d; the lower triangle is mirrored below.
             for (var a = 0; a < 6; a++)
-            {
-                var md = mu * d[a];
-                for (var b = a; b < 6; b++) p[a * 6 + b] += mu * pj[a * 6 + b] + md * d[b];
-            }
+                (Row6.Load(p, a * 6) + (Row6.Load(pj, a * 6) * mu + dRow * (mu * d[a]))).Store(p, a * 6);
         }
         for (var a = 1; a < 6; a++)
             for (var b = 0; b < a; b++) p[a * 6 + b] = p[b * 6 + a];

@@ -318,8 +318,7 @@ public sealed class KalmanTracker : ITracker
         var track = _tracks[k];
         var model = ModelFor(_trackPlots[0], site);
         var missWeight = Math.Max(0, 1 - total);
-        var slot = _flags[k].Prediction;
-        var predicted = _predictions[slot];
+        var predicted = _predictions[_flags[k].Prediction];
         _filter.Update(predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
             _options.DetectionProbability, jpda ? _options.ClutterDensity : 0);
         var f = _flags[k];
@@ -337,7 +336,7 @@ public sealed class KalmanTracker : ITracker
             OutOfSequencePlotsApplied++;
             return;
         }
-        _predictions[slot] = track.CommitUpdate(predicted);
+        track.CommitUpdate(predicted);
         track.LastPlot = _trackPlots[best];
     }
 

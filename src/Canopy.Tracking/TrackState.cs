@@ -49,16 +49,16 @@ internal sealed class TrackState(int models)
 
     /// <summary>
     /// Makes <paramref name="updated"/> (a prediction updated with the scan's plots) current and the current state
-    /// prior, by exchanging buffers rather than copying them; returns the old prior's buffer, now free for scratch.
+    /// prior: the two buffers are exchanged and the update copied in, so that a track's states stay side by side in
+    /// memory, and the tracker's scratch stays its own.
     /// </summary>
-    public FilterState CommitUpdate(FilterState updated)
+    public void CommitUpdate(FilterState updated)
     {
-        var freed = Prior;
-        (Prior, Current) = (Current, updated);
+        (Prior, Current) = (Current, Prior);
+        Current.CopyFrom(updated);
         HasPrior = true;
         LastUpdateTime = Current.Time;
         CurrentChanged();
-        return freed;
     }
 
     /// <summary>Records one opportunity (a scan that could have seen the track) and whether it did.</summary>

@@ -172,7 +172,7 @@ public class FilterTests
         {
             state.Mu[i] = mu[i];
             double[] x = [1_000 + 40 * i, -2_000 + 15 * i * i, 3_000 - 25 * i, 200 - 10 * i, 50 + 7 * i, -5 * i];
-            x.CopyTo(state.ModelX, i * 6);
+            x.CopyTo(state.ModelX[(i * 6)..]);
             for (var a = 0; a < 6; a++)
                 for (var b = 0; b < 6; b++)
                     state.ModelP[i * 36 + a * 6 + b] = a == b ? (a < 3 ? 400 + 100 * i : 25 + 5 * i) : (Math.Abs(a - b) == 3 ? 10 + i : 0);

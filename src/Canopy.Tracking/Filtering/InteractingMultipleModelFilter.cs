@@ -50,8 +50,8 @@ public sealed class InteractingMultipleModelFilter
             to.CopyFrom(from);
             _models[0].Predict(to.ModelX, to.ModelP, dt);
             to.Time = t;
-            to.ModelX.CopyTo(to.X, 0);
-            to.ModelP.CopyTo(to.P, 0);
+            to.ModelX.CopyTo(to.X);
+            to.ModelP.CopyTo(to.P);
             return;
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
@@ -60,8 +60,8 @@ public sealed class InteractingMultipleModelFilter
         {
             var c = move + (stay - move) * from.Mu[j];
             to.Mu[j] = c;
-            var x0 = to.ModelX.AsSpan(j * 6, 6);
-            var p0 = to.ModelP.AsSpan(j * 36, 36);
+            var x0 = to.ModelX.Slice(j * 6, 6);
+            var p0 = to.ModelP.Slice(j * 36, 36);
             Mix(from, j, move / c, (stay - move) * from.Mu[j] / c, x0, p0);
             _models[j].Predict(x0, p0, dt);
         }
@@ -78,7 +78,7 @@ public sealed class InteractingMultipleModelFilter
     /// </summary>
     private static void Mix(FilterState from, int j, double shared, double alpha, Span<double> x0, Span<double> p0)
     {
-        var pj = from.ModelP.AsSpan(j * 36, 36);
+        var pj = from.ModelP.Slice(j * 36, 36);
         var p = from.P;
         var x = Row6.Load(from.X, 0);
         var d = Row6.Load(from.ModelX, j * 6) - x;
@@ -120,8 +120,8 @@ public sealed class InteractingMultipleModelFilter
         var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)
         {
-            var x = state.ModelX.AsSpan(j * 6, 6);
-            var p = state.ModelP.AsSpan(j * 36, 36);
+            var x = state.ModelX.Slice(j * 6, 6);
+            var p = state.ModelP.Slice(j * 36, 36);
             _predictor.Predict(x, p, model, zHat, s, c);
             var logDet = Matrix6.InvertSmall(s, n, sInv);
             if (double.IsNaN(logDet))
@@ -198,7 +198,7 @@ public sealed class InteractingMultipleModelFilter
     }
 
     /// <summary>μⱼ ∝ cⱼ·Λⱼ, floored so that no mode dies out for good.</summary>
-    private static void UpdateModeProbabilities(double[] mu, ReadOnlySpan<double> logLik)
+    private static void UpdateModeProbabilities(Span<double> mu, ReadOnlySpan<double> logLik)
     {
         var max = double.NegativeInfinity;
         foreach (var l in logLik) max = Math.Max(max, l);

@@ -38,6 +38,8 @@ public sealed class KalmanTracker : ITracker
     private readonly GateClusters _clusters = new();
     private readonly List<int> _candidates = [];
     private readonly FilterState _scratch;
+    private readonly List<FilterState> _predictions = [];
+    private int _predictionCount;
     private readonly double _gridMargin;
     private Plot[] _sorted = new Plot[64];
     private PlotKey[] _keys = new PlotKey[64];
@@ -225,6 +227,7 @@ public sealed class KalmanTracker : ITracker
         for (var c = 0; c < m; c++) maxTraceR = Math.Max(maxTraceR, _r[c * 9] + _r[c * 9 + 4] + _r[c * 9 + 8]);
         _grid.Build(_z, m);
         _edgeCount = 0;
+        _predictionCount = 0;
         var gate = _options.PositionGate;
         Span<double> s = stackalloc double[9];
         Span<double> sInv = stackalloc double[9];
@@ -242,17 +245,17 @@ public sealed class KalmanTracker : ITracker
                 }
                 motion = new TrackMotion(prior);
             }
-            _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence);
+            _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence, -1);
             if (m == 0) continue;
             var dt = t - motion.Time;
             var radius = Math.Sqrt(gate * (motion.PositionTraceAt(t, _options.FastProcessNoiseDensity) + maxTraceR)) + 0.5 * _gridMargin * dt * dt;
             _candidates.Clear();
             _grid.Query(motion.PositionAt(t), radius, _candidates);
             if (_candidates.Count == 0) continue;
-            var from = outOfSequence ? track.Prior : track.Current;
-            _filter.Predict(from, t, track.Predicted);
-            var px = track.Predicted.X;
-            var pp = track.Predicted.P;
+            var predicted = NewPrediction(k);
+            _filter.Predict(outOfSequence ? track.Prior : track.Current, t, predicted);
+            var px = predicted.X;
+            var pp = predicted.P;
             foreach (var c in _candidates)
             {
                 for (var a = 0; a < 3; a++)
@@ -275,6 +278,7 @@ public sealed class KalmanTracker : ITracker
         var acoustic = (AcousticSpec)site.Spec;
         var model = MeasurementModel.Bearing(site, acoustic.BearingSigma.Radians);
         _edgeCount = 0;
+        _predictionCount = 0;
         Span<double> zHat = stackalloc double[1];
         Span<double> s = stackalloc double[1];
         Span<double> c = stackalloc double[6];
@@ -285,8 +289,9 @@ public sealed class KalmanTracker : ITracker
             if (track.Status != TrackStatus.Confirmed || t < track.Time) continue;
             var reach = acoustic.DetectionRadius.Metres + Math.Sqrt(_options.PositionGate * track.Motion.PositionTraceAt(t, _options.FastProcessNoiseDensity));
             if ((track.PositionAt(t) - site.Origin).HorizontalLength > reach) continue;
-            _filter.Predict(track.Current, t, track.Predicted);
-            _predictor.Predict(track.Predicted.X, track.Predicted.P, model, zHat, s, c);
+            var predicted = NewPrediction(k);
+            _filter.Predict(track.Current, t, predicted);
+            _predictor.Predict(predicted.X, predicted.P, model, zHat, s, c);
             for (var i = 0; i < m; i++)
             {
                 var nu = Angles.WrapPi(_plots[i].Azimuth - zHat[0]);
@@ -348,7 +353,8 @@ public sealed class KalmanTracker : ITracker
         var model = ModelFor(_trackPlots[0], site);
         if (model.HasRangeRate && !AllHaveRangeRate(count)) model = ModelFor(_trackPlots[0] with { RangeRate = double.NaN }, site);
         var missWeight = Math.Max(0, 1 - total);
-        _filter.Update(track.Predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
+        var predicted = _predictions[_flags[k].Prediction];
+        _filter.Update(predicted, model, _trackPlots.AsSpan(0, count), _trackWeights.AsSpan(0, count), missWeight,
             _options.DetectionProbability, jpda ? _options.ClutterDensity : 0);
         var f = _flags[k];
         _flags[k] = f with { Hit = total > 0.5 };
@@ -357,17 +363,33 @@ public sealed class KalmanTracker : ITracker
         if (f.OutOfSequence)
         {
             // Replay the last update on top of the out-of-sequence one.
-            _filter.Predict(track.Predicted, track.Time, _scratch);
+            _filter.Predict(predicted, track.Time, _scratch);
             _sensors.TryGetValue(track.LastPlot.Sensor, out var lastSite);
             _filter.Update(_scratch, ModelFor(track.LastPlot, lastSite), [track.LastPlot], [1.0], 0, 1, 0);
-            track.Prior.CopyFrom(track.Predicted);
+            track.Prior.CopyFrom(predicted);
             track.Current.CopyFrom(_scratch);
             track.CurrentChanged();
             OutOfSequencePlotsApplied++;
             return;
         }
-        track.CommitUpdate();
+        track.CommitUpdate(predicted);
         track.LastPlot = _trackPlots[best];
+    }
+
+    /// <summary>
+    /// A scratch state for track <paramref name="k"/>'s prediction to the scan in hand, recorded in its flags. Predictions
+    /// live only from gating to update, so they are kept in a pool of gated-track slots rather than in every track.
+    /// </summary>
+    private FilterState NewPrediction(int k)
+    {
+        if (_predictionCount == _predictions.Count)
+        {
+            var scratch = new FilterState(_filter.Models);
+            _filter.Reserve(scratch);
+            _predictions.Add(scratch);
+        }
+        _flags[k] = _flags[k] with { Prediction = _predictionCount };
+        return _predictions[_predictionCount++];
     }
 
     /// <summary>
@@ -405,7 +427,6 @@ public sealed class KalmanTracker : ITracker
         var track = new TrackState(_filter.Models);
         _filter.Reserve(track.Current);
         _filter.Reserve(track.Prior);
-        _filter.Reserve(track.Predicted);
         return track;
     }
 
@@ -597,5 +618,6 @@ public sealed class KalmanTracker : ITracker
     }
 
     /// <summary>A track's role in the scan in hand.</summary>
-    private readonly record struct TrackFlags(bool Hit, bool Opportunity, bool OutOfSequence);
+    /// <param name="Prediction">Index in <see cref="_predictions"/> of the track's prediction to the scan, if it was gated.</param>
+    private readonly record struct TrackFlags(bool Hit, bool Opportunity, bool OutOfSequence, int Prediction);
 }

@@ -7,7 +7,8 @@ namespace Canopy.Tracking;
 
 /// <summary>
 /// The tracker's working copy of one track: filter state at its last update, the state before that update (to
-/// take out-of-sequence plots), its prediction to the scan in hand, and its M-of-N history or log-likelihood-ratio score.
+/// take out-of-sequence plots), and its M-of-N history or log-likelihood-ratio score. Predictions to the scan in hand
+/// are the tracker's scratch.
 /// </summary>
 internal sealed class TrackState(int models)
 {
@@ -16,9 +17,6 @@ internal sealed class TrackState(int models)
 
     /// <summary>Filter state before the last update (valid when <see cref="HasPrior"/>).</summary>
     public FilterState Prior { get; private set; } = new(models);
-
-    /// <summary>Prediction of <see cref="Current"/> (or, out of sequence, <see cref="Prior"/>) to the scan in hand.</summary>
-    public FilterState Predicted { get; private set; } = new(models);
 
     public int Id;
     public TrackStatus Status;
@@ -54,12 +52,14 @@ internal sealed class TrackState(int models)
     public void CurrentChanged() => Motion = new TrackMotion(Current);
 
     /// <summary>
-    /// Makes the updated <see cref="Predicted"/> state current and the current one prior, by exchanging the three
-    /// buffers rather than copying them; <see cref="Predicted"/> is left as scratch for the next scan.
+    /// Makes <paramref name="updated"/> (a prediction updated with the scan's plots) current and the current state
+    /// prior: the two buffers are exchanged and the update copied in, so that a track's states stay side by side in
+    /// memory, and the tracker's scratch stays its own.
     /// </summary>
-    public void CommitUpdate()
+    public void CommitUpdate(FilterState updated)
     {
-        (Prior, Current, Predicted) = (Current, Predicted, Prior);
+        (Prior, Current) = (Current, Prior);
+        Current.CopyFrom(updated);
         HasPrior = true;
         LastUpdateTime = Current.Time;
         CurrentChanged();

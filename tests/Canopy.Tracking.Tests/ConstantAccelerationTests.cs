@@ -96,8 +96,8 @@ public class ConstantAccelerationTests
             for (var b = 0; b < 6; b++) p0[a * 6 + b] = (a == b ? 50 + 10 * a : 0) + (Math.Abs(a - b) == 3 ? 6 : 0);
         state.Mu[0] = mu[0];
         state.Mu[1] = mu[1];
-        x0.CopyTo(state.ModelX, 0);
-        p0.CopyTo(state.ModelP, 0);
+        x0.CopyTo(state.ModelX);
+        p0.CopyTo(state.ModelP);
         x1.CopyTo(state.Augmented, 0);
         p1.CopyTo(state.Augmented, N);
         for (var a = 0; a < 6; a++)

@@ -172,7 +172,7 @@ public class FilterTests
         {
             state.Mu[i] = mu[i];
             double[] x = [1_000 + 40 * i, -2_000 + 15 * i * i, 3_000 - 25 * i, 200 - 10 * i, 50 + 7 * i, -5 * i];
-            x.CopyTo(state.ModelX, i * 6);
+            x.CopyTo(state.ModelX[(i * 6)..]);
             for (var a = 0; a < 6; a++)
                 for (var b = 0; b < 6; b++)
                     state.ModelP[i * 36 + a * 6 + b] = a == b ? (a < 3 ? 400 + 100 * i : 25 + 5 * i) : (Math.Abs(a - b) == 3 ? 10 + i : 0);
@@ -205,5 +205,56 @@ public class FilterTests
             for (var a = 0; a < 6; a++) Assert.Equal(x0[a], predicted.ModelX[j * 6 + a], 1e-8);
             for (var a = 0; a < 36; a++) Assert.Equal(p0[a], predicted.ModelP[j * 36 + a], 1e-8);
         }
+    }
+
+    [Fact]
+    public void FilterState_ViewsAreSeparateAndCopyFromCopiesEveryValue()
+    {
+        var state = new FilterState(4);
+        Assert.Equal([6, 36, 4, 24, 144], new[] { state.X.Length, state.P.Length, state.Mu.Length, state.ModelX.Length, state.ModelP.Length });
+        state.Time = 7;
+        state.X.Fill(1);
+        state.P.Fill(2);
+        state.Mu.Fill(3);
+        state.ModelX.Fill(4);
+        state.ModelP.Fill(5);
+        var copy = new FilterState(4);
+        copy.CopyFrom(state);
+        foreach (var s in new[] { state, copy })
+        {
+            Assert.Equal(7, s.Time);
+            Assert.All(s.X.ToArray(), v => Assert.Equal(1, v));
+            Assert.All(s.P.ToArray(), v => Assert.Equal(2, v));
+            Assert.All(s.Mu.ToArray(), v => Assert.Equal(3, v));
+            Assert.All(s.ModelX.ToArray(), v => Assert.Equal(4, v));
+            Assert.All(s.ModelP.ToArray(), v => Assert.Equal(5, v));
+        }
+    }
+
+    [Fact]
+    public void Combine_MatchesHandComputedMomentMatching()
+    {
+        // μ = (¼, ¾), x₁ = (0, 2), x₂ = (4, −2) in (x, y), P₁ = I, P₂ = 3·I: combined mean (3, −1), deviations (−3, 3) and
+        // (1, −1), so Pxx = Pyy = ¼·(1 + 9) + ¾·(3 + 1) = 5.5 and Pxy = ¼·(−9) + ¾·(−1) = −3; the other axes keep ¼·1 + ¾·3 = 2.5.
+        var state = new FilterState(2);
+        state.Mu[0] = 0.25;
+        state.Mu[1] = 0.75;
+        state.ModelX[1] = 2;
+        state.ModelX[6] = 4;
+        state.ModelX[7] = -2;
+        for (var a = 0; a < 6; a++)
+        {
+            state.ModelP[a * 7] = 1;
+            state.ModelP[36 + a * 7] = 3;
+        }
+        state.Combine();
+        Assert.Equal([3, -1, 0, 0, 0, 0], state.X.ToArray());
+        Assert.Equal(5.5, state.P[0]);
+        Assert.Equal(5.5, state.P[7]);
+        Assert.Equal(-3, state.P[1]);
+        Assert.Equal(-3, state.P[6]);
+        for (var a = 2; a < 6; a++) Assert.Equal(2.5, state.P[a * 7]);
+        Assert.Equal(0, state.P[2]);
+        Assert.Equal(0, state.P[3 * 6 + 1]);
     }
 }

@@ -33,8 +33,8 @@ internal static class AccelerationAugmentation
     {
         var xa = state.Augmented.AsSpan(slot * Block, N);
         var pa = state.Augmented.AsSpan(slot * Block + N, N * N);
-        xa[..6].CopyTo(state.ModelX.AsSpan(j * 6, 6));
-        for (var r = 0; r < 6; r++) pa.Slice(r * N, 6).CopyTo(state.ModelP.AsSpan(j * 36 + r * 6, 6));
+        xa[..6].CopyTo(state.ModelX.Slice(j * 6, 6));
+        for (var r = 0; r < 6; r++) pa.Slice(r * N, 6).CopyTo(state.ModelP.Slice(j * 36 + r * 6, 6));
     }
 
     /// <summary>
@@ -45,8 +45,8 @@ internal static class AccelerationAugmentation
     /// </summary>
     public static void Mix(FilterState from, FilterState to, int j, ReadOnlySpan<int> slots, double shared, double alpha, double accelerationVariance)
     {
-        var x0 = to.ModelX.AsSpan(j * 6, 6);
-        var p0 = to.ModelP.AsSpan(j * 36, 36);
+        var x0 = to.ModelX.Slice(j * 6, 6);
+        var p0 = to.ModelP.Slice(j * 36, 36);
         var xa = to.Augmented.AsSpan(slots[j] * Block, N);
         var pa = to.Augmented.AsSpan(slots[j] * Block + N, N * N);
         xa.Clear();
@@ -85,8 +85,8 @@ internal static class AccelerationAugmentation
     {
         var xa = state.Augmented.AsSpan(slot * Block, N);
         var pa = state.Augmented.AsSpan(slot * Block + N, N * N);
-        var x6 = state.ModelX.AsSpan(j * 6, 6);
-        var p6 = state.ModelP.AsSpan(j * 36, 36);
+        var x6 = state.ModelX.Slice(j * 6, 6);
+        var p6 = state.ModelP.Slice(j * 36, 36);
         Span<double> l = stackalloc double[36];
         Span<double> g = stackalloc double[18]; // G, 3 x 6
         var solved = Cholesky(pa, l);

@@ -6,31 +6,37 @@ namespace Canopy.Tracking.Filtering;
 /// </summary>
 public sealed class FilterState
 {
+    private const int CombinedSize = 6 + 36;
+    private const int ModelSize = 1 + 6 + 36;
+
+    /// <summary>Every value in one block, so that a state is one object read front to back: X, P, then Mu, ModelX, ModelP.</summary>
+    private readonly double[] _values;
+    private readonly int _models;
+
     public FilterState(int models)
     {
-        Mu = new double[models];
-        ModelX = new double[models * 6];
-        ModelP = new double[models * 36];
+        _models = models;
+        _values = new double[CombinedSize + models * ModelSize];
     }
 
     public double Time { get; set; }
 
     /// <summary>Mode probabilities, one per model.</summary>
-    public double[] Mu { get; }
+    public Span<double> Mu => _values.AsSpan(CombinedSize, _models);
 
     /// <summary>Model means, 6 values per model.</summary>
-    public double[] ModelX { get; }
+    public Span<double> ModelX => _values.AsSpan(CombinedSize + _models, 6 * _models);
 
     /// <summary>Model covariances, 36 values per model, row-major.</summary>
-    public double[] ModelP { get; }
+    public Span<double> ModelP => _values.AsSpan(CombinedSize + 7 * _models, 36 * _models);
 
     /// <summary>Combined mean (x, y, z, vx, vy, vz).</summary>
-    public double[] X { get; } = new double[6];
+    public Span<double> X => _values.AsSpan(0, 6);
 
     /// <summary>Combined covariance, row-major 6x6.</summary>
-    public double[] P { get; } = new double[36];
+    public Span<double> P => _values.AsSpan(6, 36);
 
-    public int Models => Mu.Length;
+    public int Models => _models;
 
     /// <summary>
     /// The full states of the models with more than the common 6 components (constant acceleration): 9 mean and 81
@@ -47,12 +53,9 @@ public sealed class FilterState
 
     public void CopyFrom(FilterState other)
     {
+        ArgumentNullException.ThrowIfNull(other);
         Time = other.Time;
-        other.Mu.CopyTo(Mu, 0);
-        other.ModelX.CopyTo(ModelX, 0);
-        other.ModelP.CopyTo(ModelP, 0);
-        other.X.CopyTo(X, 0);
-        other.P.CopyTo(P, 0);
+        other._values.AsSpan().CopyTo(_values);
         if (other.Augmented.Length == 0) return;
         EnsureAugmented(other.Augmented.Length);
         other.Augmented.CopyTo(Augmented, 0);
@@ -64,8 +67,8 @@ public sealed class FilterState
         Time = time;
         for (var j = 0; j < Models; j++)
         {
-            x.CopyTo(ModelX.AsSpan(j * 6, 6));
-            p.CopyTo(ModelP.AsSpan(j * 36, 36));
+            x.CopyTo(ModelX.Slice(j * 6, 6));
+            p.CopyTo(ModelP.Slice(j * 36, 36));
             Mu[j] = mu[j];
         }
         x.CopyTo(X);
@@ -75,27 +78,25 @@ public sealed class FilterState
     /// <summary>Recomputes the combined mean and covariance from the models (moment matching).</summary>
     public void Combine()
     {
-        var x = X.AsSpan();
-        var p = P.AsSpan();
-        var modelX = ModelX.AsSpan();
-        var modelP = ModelP.AsSpan();
-        var mus = Mu.AsSpan();
-        x.Clear();
+        var x = X;
+        var p = P;
+        var modelX = ModelX;
+        var modelP = ModelP;
+        var mus = Mu;
+        var xSum = default(Row6);
+        for (var j = 0; j < mus.Length; j++) xSum += Row6.Load(modelX, j * 6) * mus[j];
+        xSum.Store(x, 0);
         p.Clear();
-        for (var j = 0; j < mus.Length; j++)
-            for (var i = 0; i < 6; i++) x[i] += mus[j] * modelX[j * 6 + i];
         Span<double> d = stackalloc double[6];
         for (var j = 0; j < mus.Length; j++)
         {
             var mu = mus[j];
-            var xj = modelX.Slice(j * 6, 6);
             var pj = modelP.Slice(j * 36, 36);
-            for (var a = 0; a < 6; a++) d[a] = xj[a] - x[a];
+            var dRow = Row6.Load(modelX, j * 6) - xSum;
+            dRow.Store(d, 0);
+            // Whole rows, lane by lane in the scalar order p += mu·Pj + (mu·dₐ)·d; the lower triangle is mirrored below.
             for (var a = 0; a < 6; a++)
-            {
-                var md = mu * d[a];
-                for (var b = a; b < 6; b++) p[a * 6 + b] += mu * pj[a * 6 + b] + md * d[b];
-            }
+                (Row6.Load(p, a * 6) + (Row6.Load(pj, a * 6) * mu + dRow * (mu * d[a]))).Store(p, a * 6);
         }
         for (var a = 1; a < 6; a++)
             for (var b = 0; b < a; b++) p[a * 6 + b] = p[b * 6 + a];

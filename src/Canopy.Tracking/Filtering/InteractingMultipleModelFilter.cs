@@ -85,8 +85,8 @@ public sealed class InteractingMultipleModelFilter
             to.CopyFrom(from);
             PredictModel(to, 0, dt);
             to.Time = t;
-            to.ModelX.CopyTo(to.X, 0);
-            to.ModelP.CopyTo(to.P, 0);
+            to.ModelX.CopyTo(to.X);
+            to.ModelP.CopyTo(to.P);
             return;
         }
         var stay = Math.Exp(-Math.Abs(dt) / _sojournTime);
@@ -96,8 +96,8 @@ public sealed class InteractingMultipleModelFilter
         {
             var c = move + (stay - move) * from.Mu[j];
             to.Mu[j] = c;
-            var x0 = to.ModelX.AsSpan(j * 6, 6);
-            var p0 = to.ModelP.AsSpan(j * 36, 36);
+            var x0 = to.ModelX.Slice(j * 6, 6);
+            var p0 = to.ModelP.Slice(j * 36, 36);
             Mix(from, j, move / c, (stay - move) * from.Mu[j] / c, x0, p0);
             if (_slots[j] < 0)
             {
@@ -117,7 +117,7 @@ public sealed class InteractingMultipleModelFilter
         var slot = _slots[j];
         if (slot < 0)
         {
-            _models[j].Predict(state.ModelX.AsSpan(j * 6, 6), state.ModelP.AsSpan(j * 36, 36), dt);
+            _models[j].Predict(state.ModelX.Slice(j * 6, 6), state.ModelP.Slice(j * 36, 36), dt);
             return;
         }
         const int n = ConstantAccelerationModel.StateSize;
@@ -135,27 +135,19 @@ public sealed class InteractingMultipleModelFilter
     /// </summary>
     private static void Mix(FilterState from, int j, double shared, double alpha, Span<double> x0, Span<double> p0)
     {
-        var xj = from.ModelX.AsSpan(j * 6, 6);
-        var pj = from.ModelP.AsSpan(j * 36, 36);
-        var x = from.X;
+        var pj = from.ModelP.Slice(j * 36, 36);
         var p = from.P;
-        Span<double> d = stackalloc double[6];
-        for (var a = 0; a < 6; a++)
-        {
-            d[a] = xj[a] - x[a];
-            x0[a] = x[a] + alpha * d[a];
-        }
+        var x = Row6.Load(from.X, 0);
+        var d = Row6.Load(from.ModelX, j * 6) - x;
+        (x + d * alpha).Store(x0, 0);
+        Span<double> dValues = stackalloc double[6];
+        d.Store(dValues, 0);
         var spread = alpha * (1 - alpha);
+        // Whole rows, lane by lane in the scalar order shared·P + α·Pⱼ + (spread·dₐ)·d; then the upper triangle mirrored.
         for (var a = 0; a < 6; a++)
-        {
-            var sd = spread * d[a];
-            for (var b = a; b < 6; b++)
-            {
-                var v = shared * p[a * 6 + b] + alpha * pj[a * 6 + b] + sd * d[b];
-                p0[a * 6 + b] = v;
-                p0[b * 6 + a] = v;
-            }
-        }
+            (Row6.Load(p, a * 6) * shared + Row6.Load(pj, a * 6) * alpha + d * (spread * dValues[a])).Store(p0, a * 6);
+        for (var a = 1; a < 6; a++)
+            for (var b = 0; b < a; b++) p0[a * 6 + b] = p0[b * 6 + a];
     }
 
     /// <summary>
@@ -179,12 +171,14 @@ public sealed class InteractingMultipleModelFilter
         Span<double> nuBar = stackalloc double[4];
         Span<double> spread = stackalloc double[16];
         Span<double> logLik = stackalloc double[MaxModels];
+        Span<double> ct = stackalloc double[24];
+        Span<double> dkt = stackalloc double[24];
         var logDetectionProbability = Math.Log(detectionProbability);
         var certain = plots.Length == 1 && missWeight == 0;
         for (var j = 0; j < m; j++)
         {
-            var x = state.ModelX.AsSpan(j * 6, 6);
-            var p = state.ModelP.AsSpan(j * 36, 36);
+            var x = state.ModelX.Slice(j * 6, 6);
+            var p = state.ModelP.Slice(j * 36, 36);
             _predictor.Predict(x, p, model, zHat, s, c);
             var logDet = Matrix6.InvertSmall(s, n, sInv);
             if (double.IsNaN(logDet))
@@ -229,22 +223,32 @@ public sealed class InteractingMultipleModelFilter
             for (var a = 0; a < n && !certain; a++)
                 for (var b = 0; b < n; b++) spread[a * n + b] -= nuBar[a] * nuBar[b];
             // P ← P − (1 − β0)·K·S·Kᵀ + K·(Σ β ν νᵀ − ν̄ ν̄ᵀ)·Kᵀ, with K·S·Kᵀ = K·Cᵀ; the spread term is zero for one plot.
-            for (var a = 0; a < 6; a++)
-                for (var b = a; b < 6; b++)
+            // Row a of K·Cᵀ is Σᵤ Kₐᵤ·(row u of Cᵀ); of the spread term Σᵤ Kₐᵤ·(row u of D·Kᵀ). Whole rows, lane by lane,
+            // then the upper triangle mirrored.
+            for (var i = 0; i < 6; i++)
+                for (var u = 0; u < n; u++) ct[u * 6 + i] = c[i * n + u];
+            for (var u = 0; u < n && !certain; u++)
+                for (var b = 0; b < 6; b++)
                 {
-                    var kck = 0.0;
-                    for (var u = 0; u < n; u++) kck += k[a * n + u] * c[b * n + u];
-                    var kdk = 0.0;
-                    for (var u = 0; u < n && !certain; u++)
-                    {
-                        var row = 0.0;
-                        for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
-                        kdk += k[a * n + u] * row;
-                    }
-                    var value = p[a * 6 + b] - (1 - missWeight) * kck + kdk;
-                    p[a * 6 + b] = value;
-                    p[b * 6 + a] = value;
+                    var row = 0.0;
+                    for (var v = 0; v < n; v++) row += spread[u * n + v] * k[b * n + v];
+                    dkt[u * 6 + b] = row;
                 }
+            var detected = 1 - missWeight;
+            for (var a = 0; a < 6; a++)
+            {
+                var kck = default(Row6);
+                var kdk = default(Row6);
+                for (var u = 0; u < n; u++)
+                {
+                    var kau = k[a * n + u];
+                    kck += Row6.Load(ct, u * 6) * kau;
+                    if (!certain) kdk += Row6.Load(dkt, u * 6) * kau;
+                }
+                (Row6.Load(p, a * 6) - kck * detected + kdk).Store(p, a * 6);
+            }
+            for (var a = 1; a < 6; a++)
+                for (var b = 0; b < a; b++) p[a * 6 + b] = p[b * 6 + a];
         }
         for (var j = 0; j < m && _augmented > 0; j++)
             if (_slots[j] >= 0) AccelerationAugmentation.Condition(state, j, _slots[j]);
@@ -253,7 +257,7 @@ public sealed class InteractingMultipleModelFilter
     }
 
     /// <summary>μⱼ ∝ cⱼ·Λⱼ, floored so that no mode dies out for good.</summary>
-    private static void UpdateModeProbabilities(double[] mu, ReadOnlySpan<double> logLik)
+    private static void UpdateModeProbabilities(Span<double> mu, ReadOnlySpan<double> logLik)
     {
         var max = double.NegativeInfinity;
         foreach (var l in logLik) max = Math.Max(max, l);

@@ -24,9 +24,11 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var hungarian = new HungarianAssignment();
         var buffers = new RepairBuffers();
         var slots = Math.Max(1, (int)Math.Ceiling(2.0 * problem.TotalWeapons / problem.Targets));
+        var chains = new EjectionChainSearch(problem);
         var current = new LocalSearchState(problem);
         current.Load(MaximumMarginalReturnSolver.Assign(problem));
         current.Descend(cancellationToken);
+        chains.Improve(current, cancellationToken);
         // A second start: every copy placed at once by one assignment problem, when that is affordable.
         if ((double)current.Copies * current.Copies * problem.Targets * slots <= GlobalAssignmentWork)
         {
@@ -34,6 +36,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             var all = Enumerable.Range(0, global.Copies).ToList();
             global.RepairByAssignment(all, Math.Max(1, (int)Math.Ceiling((double)problem.TotalWeapons / problem.Targets)), hungarian, buffers);
             global.Descend(cancellationToken);
+            chains.Improve(global, cancellationToken);
             if (global.Objective < current.Objective) current = global;
         }
         var trial = new LocalSearchState(problem);
@@ -50,6 +53,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, buffers);
             else trial.Repair(free);
             trial.DescendDirty(cancellationToken);
+            chains.Improve(trial, cancellationToken);
             var objective = trial.Objective;
             if (objective <= currentObjective * (1 + 1e-12))
             {

@@ -38,6 +38,11 @@ internal sealed class LocalSearchState
 
     public int TargetOf(int copy) => _target[copy];
 
+    public int TypeOf(int copy) => _type[copy];
+
+    /// <summary>1 - p_ij for copy's weapon type i against target j.</summary>
+    public double Survival(int copy, int j) => _survival[_type[copy] * _problem.Targets + j];
+
     public double SurvivingValue(int j) => _value[j];
 
     public int SurvivingValueCount => _value.Length;

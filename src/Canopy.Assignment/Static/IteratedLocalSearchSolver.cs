@@ -4,8 +4,9 @@ namespace Canopy.Assignment.Static;
 
 /// <summary>
 /// Maximum marginal return, then iterated local search: descend by moving one weapon to another target and
-/// swapping two weapons between targets, then repeatedly destroy a few random targets' assignments, repair them
-/// greedily and descend again, keeping the result when it is no worse. Runs until the budget ends (anytime).
+/// swapping two weapons between targets, then by ejection chains (cyclic and path exchanges through several targets,
+/// <see cref="EjectionChainSearch"/>); repeatedly destroy a few random targets' assignments, repair them greedily
+/// and descend again, keeping the result when it is no worse. Runs until the budget ends (anytime).
 /// </summary>
 public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
 {

@@ -6,13 +6,13 @@ namespace Canopy.Assignment.Static;
 /// either closes the cycle at j1 (a cyclic exchange) or enters a further target without ejecting anyone (a path
 /// exchange). Every target is touched at most once, so each step's change of objective is exact and O(1). The chain
 /// grows depth first, keeping only steps whose running change is negative (the gain criterion of Lin and Kernighan),
-/// with a few branches near the root and one deeper; a copy of type a only enters its nearest targets (the
+/// with a few branches near the root (8, 5, 3, 2) and one deeper, up to 8 steps; a copy of type a only enters its nearest targets (the
 /// highest p_aj), so one step costs O(near x copies per target) instead of O(copies).
 /// </summary>
 internal sealed class EjectionChainSearch
 {
     private const double Improvement = 1e-12;
-    private static readonly int[] Breadth = [5, 3, 2, 1, 1, 1];
+    private static readonly int[] Breadth = [8, 5, 3, 2, 1, 1, 1, 1];
 
     private readonly WtaProblem _problem;
     private readonly int[][] _near;
@@ -62,6 +62,9 @@ internal sealed class EjectionChainSearch
         }
     }
 
+    /// <summary>The targets a copy of weapon type <paramref name="type"/> may enter: its most lethal ones.</summary>
+    public int[] Near(int type) => _near[type];
+
     /// <summary>Applies improving chains (each followed by a move/swap descent) until none is found from any copy.</summary>
     public bool Improve(LocalSearchState state, CancellationToken cancellationToken)
     {
@@ -78,6 +81,32 @@ internal sealed class EjectionChainSearch
             start = u;
             tried = -1;
         }
+        state.ClearChanged();
+        return improved;
+    }
+
+    /// <summary>
+    /// As <see cref="Improve"/>, but starting chains only from the copies on targets changed since the state's last
+    /// check (the targets a perturbation and its repair touched, and those later chains touch).
+    /// </summary>
+    public bool ImproveChanged(LocalSearchState state, CancellationToken cancellationToken)
+    {
+        var improved = false;
+        Index(state);
+        var changed = state.Changed;
+        for (var t = 0; t < changed.Count && !cancellationToken.IsCancellationRequested; t++)
+        {
+            var j = changed[t];
+            for (var c = _first[j]; c < _first[j + 1]; c++)
+            {
+                if (!TryChainFrom(state, _onTarget[c])) continue;
+                state.DescendDirty(cancellationToken);
+                Index(state);
+                improved = true;
+                c = _first[j] - 1;
+            }
+        }
+        state.ClearChanged();
         return improved;
     }
 

@@ -46,6 +46,25 @@ public class EjectionChainSearchTests
         Assert.Equal(1, plan[2, 0]);
     }
 
+    [Fact]
+    public void ImproveChanged_CyclicTrap_StartsOnlyFromChangedTargets()
+    {
+        var problem = Cyclic();
+        var search = new EjectionChainSearch(problem);
+        var state = new LocalSearchState(problem);
+        state.Load(Diagonal());
+        state.ClearChanged();
+
+        var untouched = search.ImproveChanged(state, CancellationToken.None);
+        state.Assign(0, 0); // re-firing copy 0 at target 0 marks target 0 as changed
+        var touched = search.ImproveChanged(state, CancellationToken.None);
+
+        Assert.False(untouched);
+        Assert.True(touched);
+        Assert.Equal(0.3, state.Objective, 12);
+        Assert.Empty(state.Changed);
+    }
+
     [Theory]
     [InlineData(31)]
     [InlineData(32)]

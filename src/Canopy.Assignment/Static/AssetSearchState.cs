@@ -34,6 +34,9 @@ internal sealed class AssetSearchState
 
     public int Threats => _problem.Threats;
 
+    /// <summary>The asset threat j aims at.</summary>
+    public int AssetOf(int j) => _problem.AimedAt(j);
+
     public int TargetOf(int copy) => _target[copy];
 
     /// <summary>The expected surviving asset value of the current plan.</summary>
@@ -95,9 +98,17 @@ internal sealed class AssetSearchState
     }
 
     /// <summary>Maximum marginal return: assigns the free copies one at a time where each adds the most surviving value.</summary>
-    public void AddGreedily(List<int> free)
+    public void AddGreedily(List<int> free) => AddGreedily(free, -1);
+
+    /// <summary>
+    /// As <see cref="AddGreedily(List{int})"/>, but only at threats aimed at <paramref name="asset"/> (every threat
+    /// when -1); copies that add nothing there stay free.
+    /// </summary>
+    public void AddGreedily(List<int> free, int asset)
     {
         var n = _problem.Threats;
+        var threats = asset >= 0 ? _problem.ThreatsOn(asset) : default;
+        var count = asset >= 0 ? threats.Length : n;
         while (free.Count > 0)
         {
             int bestCopy = -1, bestThreat = -1;
@@ -108,8 +119,9 @@ internal sealed class AssetSearchState
                 var duplicate = false;
                 for (var g = 0; g < f && !duplicate; g++) duplicate = _type[free[g]] == _type[free[f]];
                 if (duplicate) continue;
-                for (var j = 0; j < n; j++)
+                for (var t = 0; t < count; t++)
                 {
+                    var j = asset >= 0 ? threats[t] : t;
                     var gain = ChangeIfMoved(free[f], j);
                     if (gain > bestGain)
                     {

@@ -4,9 +4,12 @@ namespace Canopy.Assignment.Static;
 
 /// <summary>
 /// Asset-based WTA by maximum marginal return, then iterated local search: descend by moving one weapon to another
-/// threat and swapping two weapons between threats, then repeatedly free a few random weapons (or every weapon on a
-/// random threat), re-add them greedily or at random threats and descend again, keeping the result when it is no
-/// worse. Runs until the budget ends (anytime); every random choice comes from the seed.
+/// threat and swapping two weapons between threats; then repeatedly free the weapons on one random threat or on every
+/// threat aimed at one random asset, plus a few random weapons, re-add them (first at the threats aimed at another
+/// random asset, "defend that one instead"; or greedily; or at random threats) and descend again, keeping the result
+/// when it is no worse. An asset is only saved when all its lethal threats are shot, so single-weapon moves alone
+/// cannot shift the defence from one asset to another; the asset-level steps can. Runs until the budget ends
+/// (anytime); every random choice comes from the seed.
 /// </summary>
 public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolver
 {
@@ -31,7 +34,13 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
         while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
         {
             Perturb(trial, random, free);
-            if (random.Next(2) == 0) trial.AddGreedily(free);
+            if (random.Next(3) == 0)
+            {
+                // Defend another asset instead: the freed copies go first to the threats aimed at a random asset.
+                trial.AddGreedily(free, trial.AssetOf(random.Next(trial.Threats)));
+                trial.AddGreedily(free);
+            }
+            else if (random.Next(2) == 0) trial.AddGreedily(free);
             else
                 foreach (var u in free) trial.Move(u, random.Next(trial.Threats));
             trial.Descend(cancellationToken);
@@ -55,13 +64,15 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
         return new AssetWtaSolution(plan, problem.SurvivingValue(plan), clock.Elapsed);
     }
 
-    /// <summary>Frees a few random copies, or every copy on one random threat.</summary>
+    /// <summary>Frees the unassigned copies and every copy on one random threat or on every threat aimed at one asset, plus a few random copies.</summary>
     private void Perturb(AssetSearchState state, Random random, List<int> free)
     {
         free.Clear();
-        var threat = random.Next(2) == 0 ? random.Next(state.Threats) : -1;
+        var mode = random.Next(3);
+        var threat = mode == 1 ? random.Next(state.Threats) : -1;
+        var asset = mode == 2 ? state.AssetOf(random.Next(state.Threats)) : -1;
         for (var u = 0; u < state.Copies; u++)
-            if (state.TargetOf(u) == threat) free.Add(u);
+            if (state.TargetOf(u) is var j && (j == threat || (asset >= 0 && j >= 0 && state.AssetOf(j) == asset))) free.Add(u);
         var count = random.Next(1, Math.Min(MaxFreed, state.Copies) + 1);
         for (var tries = 0; free.Count < count && tries < 4 * count; tries++)
         {

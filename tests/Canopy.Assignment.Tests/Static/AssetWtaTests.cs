@@ -36,6 +36,32 @@ public class AssetWtaTests
         Assert.Equal(3.0, solution.SurvivingValue, 12);
     }
 
+    /// <summary>
+    /// Assets of value 10 and 12, each under two threats of lethality 1; two sure-kill weapons. An asset survives only
+    /// when both its threats are shot, so no single first shot adds value (the greedy fires nothing) and from the
+    /// plan defending asset 0 (value 10) no single move or swap helps; defending asset 1 is worth 12.
+    /// </summary>
+    private static AssetWtaProblem AllOrNothing() => new([2], [10, 12], [0, 0, 1, 1], [1, 1, 1, 1], [1, 1, 1, 1]);
+
+    [Fact]
+    public void MaximumMarginalReturn_AllOrNothing_FiresNothing()
+    {
+        var solution = new MaximumMarginalReturnAssetSolver().Solve(AllOrNothing(), Short, CancellationToken.None);
+
+        Assert.Equal(0, solution.Plan.Used(0));
+        Assert.Equal(0.0, solution.SurvivingValue, 12);
+    }
+
+    [Fact]
+    public void IteratedLocalSearch_AllOrNothing_DefendsTheMoreValuableAsset()
+    {
+        var solution = new IteratedLocalSearchAssetSolver(1).Solve(AllOrNothing(), Short, CancellationToken.None);
+
+        Assert.Equal(1, solution.Plan[0, 2]);
+        Assert.Equal(1, solution.Plan[0, 3]);
+        Assert.Equal(12.0, solution.SurvivingValue, 12);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]

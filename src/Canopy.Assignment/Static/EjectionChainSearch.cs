@@ -6,8 +6,8 @@ namespace Canopy.Assignment.Static;
 /// either closes the cycle at j1 (a cyclic exchange) or enters a further target without ejecting anyone (a path
 /// exchange). Every target is touched at most once, so each step's change of objective is exact and O(1). The chain
 /// grows depth first, keeping only steps whose running change is negative (the gain criterion of Lin and Kernighan),
-/// with a few branches near the root (8, 5, 3, 2) and one deeper, up to 8 steps; a copy of type a only enters its nearest targets (the
-/// highest p_aj), so one step costs O(near x copies per target) instead of O(copies).
+/// with a few branches near the root (8, 5, 3, 2) and one deeper, up to 8 steps; a copy of type a only enters its
+/// nearest targets (the highest p_aj), so one step costs O(near x copies per target) instead of O(copies).
 /// </summary>
 internal sealed class EjectionChainSearch
 {
@@ -18,6 +18,7 @@ internal sealed class EjectionChainSearch
     private readonly int[][] _near;
     private readonly int[] _first;   // copies on target j are _onTarget[_first[j] .. _first[j + 1]]
     private readonly int[] _onTarget;
+    private readonly int[] _fill;    // next free place per target while indexing
     private readonly bool[] _inChain;
     private readonly int[] _chain = new int[Breadth.Length + 1];      // the moving copies u1..uk
     private readonly int[] _entered = new int[Breadth.Length + 1];    // the target each copy enters
@@ -50,6 +51,7 @@ internal sealed class EjectionChainSearch
         }
         _first = new int[n + 1];
         _onTarget = new int[problem.TotalWeapons];
+        _fill = new int[n];
         _inChain = new bool[n];
         _candidateCopy = new int[Breadth.Length][];
         _candidateTarget = new int[Breadth.Length][];
@@ -207,9 +209,8 @@ internal sealed class EjectionChainSearch
         for (var u = 0; u < state.Copies; u++)
             if (state.TargetOf(u) is var j && j >= 0) _first[j + 1]++;
         for (var j = 0; j < n; j++) _first[j + 1] += _first[j];
-        Span<int> fill = n <= 4096 ? stackalloc int[n] : new int[n];
-        _first.AsSpan(0, n).CopyTo(fill);
+        _first.AsSpan(0, n).CopyTo(_fill);
         for (var u = 0; u < state.Copies; u++)
-            if (state.TargetOf(u) is var j && j >= 0) _onTarget[fill[j]++] = u;
+            if (state.TargetOf(u) is var j && j >= 0) _onTarget[_fill[j]++] = u;
     }
 }

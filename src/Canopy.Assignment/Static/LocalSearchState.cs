@@ -15,6 +15,8 @@ internal sealed class LocalSearchState
     private readonly double[] _value;    // E_j
     private readonly Queue<int> _dirty = new();
     private readonly bool[] _isDirty;
+    private readonly List<int> _changed = [];
+    private readonly bool[] _isChanged;
 
     public LocalSearchState(WtaProblem problem)
     {
@@ -31,12 +33,18 @@ internal sealed class LocalSearchState
         _log = new double[n];
         _value = new double[n];
         _isDirty = new bool[n];
+        _isChanged = new bool[n];
         for (var j = 0; j < n; j++) Refresh(j);
     }
 
     public int Copies => _type.Length;
 
     public int TargetOf(int copy) => _target[copy];
+
+    public int TypeOf(int copy) => _type[copy];
+
+    /// <summary>1 - p_ij for copy's weapon type i against target j.</summary>
+    public double Survival(int copy, int j) => _survival[_type[copy] * _problem.Targets + j];
 
     public double SurvivingValue(int j) => _value[j];
 
@@ -86,6 +94,16 @@ internal sealed class LocalSearchState
         other._log.CopyTo(_log, 0);
         other._value.CopyTo(_value, 0);
         while (_dirty.TryDequeue(out var j)) _isDirty[j] = false;
+        ClearChanged();
+    }
+
+    /// <summary>The targets whose weapons changed since the last <see cref="ClearChanged"/> (or copy), in order of change.</summary>
+    public IReadOnlyList<int> Changed => _changed;
+
+    public void ClearChanged()
+    {
+        foreach (var j in _changed) _isChanged[j] = false;
+        _changed.Clear();
     }
 
     public void Unassign(int copy)
@@ -210,6 +228,11 @@ internal sealed class LocalSearchState
 
     private void MarkDirty(int j)
     {
+        if (!_isChanged[j])
+        {
+            _isChanged[j] = true;
+            _changed.Add(j);
+        }
         if (_isDirty[j]) return;
         _isDirty[j] = true;
         _dirty.Enqueue(j);

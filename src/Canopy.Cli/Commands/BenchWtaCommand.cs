@@ -15,9 +15,59 @@ internal static class BenchWtaCommand
         solver.AcceptOnlyFromAmong("heuristic", "greedy", "exact");
         var solution = new Option<string?>("--solution") { Description = "Write the plan as lines `i j count` (single file only)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var command = new Command("wta", "Objective, gap to the best known solution, proven lower bound and time on WTA instances") { path, limit, solver, solution, seed };
-        command.SetAction(parse => Run(parse.GetValue(path)!, parse.GetValue(limit), parse.GetValue(solver)!, parse.GetValue(solution), parse.GetValue(seed)));
+        var assetBased = new Option<bool>("--asset-based") { Description = "The file is an asset-based instance (docs/wta.md): maximise the expected surviving asset value (solvers heuristic and greedy)" };
+        var command = new Command("wta", "Objective, gap to the best known solution, proven lower bound and time on WTA instances") { path, limit, solver, solution, seed, assetBased };
+        command.SetAction(parse => parse.GetValue(assetBased)
+            ? RunAssetBased(parse.GetValue(path)!, parse.GetValue(limit), parse.GetValue(solver)!, parse.GetValue(solution), parse.GetValue(seed))
+            : Run(parse.GetValue(path)!, parse.GetValue(limit), parse.GetValue(solver)!, parse.GetValue(solution), parse.GetValue(seed)));
         return command;
+    }
+
+    private static int RunAssetBased(string path, double seconds, string solverName, string? solutionPath, int seed)
+    {
+        if (!(seconds > 0))
+        {
+            Console.Error.WriteLine($"--time-limit: {seconds.ToString(CultureInfo.InvariantCulture)} must be a positive number of seconds");
+            return 1;
+        }
+        if (!File.Exists(path))
+        {
+            Console.Error.WriteLine($"{path}: no such file (--asset-based takes one instance file)");
+            return 1;
+        }
+        if (solverName == "exact")
+        {
+            Console.Error.WriteLine("--solver exact: asset-based instances take heuristic or greedy");
+            return 1;
+        }
+        IAssetWtaSolver solver = solverName == "greedy" ? new MaximumMarginalReturnAssetSolver() : new IteratedLocalSearchAssetSolver(seed);
+        AssetWtaProblem problem;
+        try
+        {
+            problem = AssetWtaFile.Read(path);
+        }
+        catch (WtaFormatException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+        var result = solver.Solve(problem, TimeSpan.FromSeconds(seconds), CancellationToken.None);
+        if (problem.Violation(result.Plan) is { } violation)
+        {
+            Console.Error.WriteLine($"{path}: solver returned an infeasible plan: {violation}");
+            return 1;
+        }
+        var surviving = problem.SurvivingValue(result.Plan);
+        var total = problem.TotalAssetValue;
+        Console.WriteLine($"solver: {solverName} (asset-based), time limit {F(seconds, "0.#")} s; {problem.WeaponTypes} weapon types, {problem.TotalWeapons} weapons, {problem.Threats} threats, {problem.Assets} assets");
+        Console.WriteLine($"{"instance",-24} {"asset value",14} {"surviving",14} {"expected loss",14} {"time s",8}");
+        Console.WriteLine($"{WtaBestKnown.InstanceName(path),-24} {F(total, "0.000000"),14} {F(surviving, "0.000000"),14} {F(total - surviving, "0.000000"),14} {F(result.Elapsed.TotalSeconds, "0.00"),8}");
+        if (solutionPath is not null)
+        {
+            using var writer = new StreamWriter(solutionPath);
+            result.Plan.Write(writer);
+        }
+        return 0;
     }
 
     private static int Run(string path, double seconds, string solverName, string? solutionPath, int seed)

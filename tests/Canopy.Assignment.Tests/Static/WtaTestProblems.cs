@@ -19,21 +19,41 @@ internal static class WtaTestProblems
     }
 
     /// <summary>The optimum by enumerating every plan that fires every weapon (firing more never raises the objective).</summary>
-    public static double BruteForceOptimum(WtaProblem problem)
+    public static double BruteForceOptimum(WtaProblem problem) =>
+        BruteForceMinimum(problem.Counts, problem.Targets, problem.Objective);
+
+    /// <summary>A seeded random asset-based problem: counts 1..maxCount, asset values 1..100, lethality and p in [0.05, 0.95].</summary>
+    public static AssetWtaProblem RandomAssetBased(int seed, int weaponTypes, int threats, int assets, int maxCount)
     {
-        var plan = new WtaPlan(problem.WeaponTypes, problem.Targets);
+        var random = new Random(seed);
+        var counts = Enumerable.Range(0, weaponTypes).Select(_ => random.Next(1, maxCount + 1)).ToArray();
+        var values = Enumerable.Range(0, assets).Select(_ => (double)random.Next(1, 101)).ToArray();
+        var aimedAt = Enumerable.Range(0, threats).Select(_ => random.Next(assets)).ToArray();
+        var lethality = Enumerable.Range(0, threats).Select(_ => 0.05 + 0.9 * random.NextDouble()).ToArray();
+        var kill = Enumerable.Range(0, weaponTypes * threats).Select(_ => 0.05 + 0.9 * random.NextDouble()).ToArray();
+        return new AssetWtaProblem(counts, values, aimedAt, lethality, kill);
+    }
+
+    /// <summary>The best expected surviving asset value over every plan that fires every weapon.</summary>
+    public static double BruteForceOptimum(AssetWtaProblem problem) =>
+        -BruteForceMinimum(problem.Counts, problem.Threats, plan => -problem.SurvivingValue(plan));
+
+    /// <summary>The least score over every plan that fires all <paramref name="counts"/> weapons at <paramref name="targets"/> targets.</summary>
+    private static double BruteForceMinimum(IReadOnlyList<int> counts, int targets, Func<WtaPlan, double> score)
+    {
+        var plan = new WtaPlan(counts.Count, targets);
         var best = double.PositiveInfinity;
         void Place(int i, int j, int left)
         {
-            if (i == problem.WeaponTypes)
+            if (i == counts.Count)
             {
-                best = Math.Min(best, problem.Objective(plan));
+                best = Math.Min(best, score(plan));
                 return;
             }
-            if (j == problem.Targets - 1)
+            if (j == targets - 1)
             {
                 plan[i, j] = left;
-                Place(i + 1, 0, i + 1 < problem.WeaponTypes ? problem.Counts[i + 1] : 0);
+                Place(i + 1, 0, i + 1 < counts.Count ? counts[i + 1] : 0);
                 plan[i, j] = 0;
                 return;
             }
@@ -44,7 +64,7 @@ internal static class WtaTestProblems
             }
             plan[i, j] = 0;
         }
-        Place(0, 0, problem.Counts[0]);
+        Place(0, 0, counts[0]);
         return best;
     }
 }

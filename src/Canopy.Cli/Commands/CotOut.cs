@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using Canopy.Core.Defence;
 using Canopy.Interop.Cot;
@@ -9,7 +10,7 @@ using Canopy.Tracking;
 namespace Canopy.Cli.Commands;
 
 /// <summary>
-/// The `--cot-out ENDPOINT` option of `listen`: after every pipeline step, the picture (confirmed tracks typed by the
+/// The `--cot-out ENDPOINT [--cot-protobuf]` options of `listen` and `replay`: after every pipeline step, the picture (confirmed tracks typed by the
 /// identity stage, threats, engagement cues) goes out as CoT, one picture per step. A sender error is reported once on
 /// stderr and counted; the sender is reopened at most every <see cref="RetryAfterMs"/> ms, and the events of the steps
 /// in between count as not sent.
@@ -34,6 +35,11 @@ internal sealed class CotOut : IDisposable
         _encoder = encoder;
     }
 
+    /// <summary>The two options, for a command to add.</summary>
+    public static (Option<string?> Endpoint, Option<bool> Protobuf) CreateOptions() => (
+        new Option<string?>("--cot-out") { Description = $"After every pipeline step, send the picture (confirmed tracks, threats, engagement cues) as CoT to udp://ADDRESS:PORT or tcp://ADDRESS:PORT (TAK deployments: {CotEndpoint.TakMulticast})" },
+        new Option<bool>("--cot-protobuf") { Description = "Send --cot-out as TAK protocol (protobuf) instead of CoT XML" });
+
     public long Pictures { get; private set; }
     public long Sent { get; private set; }
     public long NotSent { get; private set; }
@@ -44,6 +50,10 @@ internal sealed class CotOut : IDisposable
     /// pipeline time after the scenario's start time of day today (yesterday if that is still to come), so TAK clients
     /// do not drop them as stale; stale after three revisits of the slowest radar.
     /// </summary>
+    public static bool TryCreate(ParseResult parse, (Option<string?> Endpoint, Option<bool> Protobuf) options, Scenario scenario, out CotOut? cotOut) =>
+        TryCreate(parse.GetValue(options.Endpoint), parse.GetValue(options.Protobuf), scenario, out cotOut);
+
+    /// <inheritdoc cref="TryCreate(ParseResult, ValueTuple{Option{string}, Option{bool}}, Scenario, out CotOut)"/>
     public static bool TryCreate(string? endpoint, bool protobuf, Scenario scenario, out CotOut? cotOut)
     {
         cotOut = null;

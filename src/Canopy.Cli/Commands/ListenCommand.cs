@@ -18,10 +18,9 @@ internal static class ListenCommand
         var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "At the end, write the picture of the last step (tracks, threats, fire units where they are) to this GeoJSON file" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the pipeline (matched by cot-uid, or uid/callsign = effector id)" };
-        var cotOut = new Option<string?>("--cot-out") { Description = "After every pipeline step, send the picture (confirmed tracks, threats, engagement cues) as CoT to udp://ADDRESS:PORT or tcp://ADDRESS:PORT (TAK deployments: " + Canopy.Interop.Cot.CotEndpoint.TakMulticast + ")" };
-        var cotProtobuf = new Option<bool>("--cot-protobuf") { Description = "Send --cot-out as TAK protocol (protobuf) instead of CoT XML" };
+        var cotOut = CotOut.CreateOptions();
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record, edition, cotIn, cotOut, cotProtobuf, geoJson };
+            { file, asterix, idle, cat062, record, edition, cotIn, cotOut.Endpoint, cotOut.Protobuf, geoJson };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -43,7 +42,7 @@ internal static class ListenCommand
             }
             if (!CotIn.TryStart(parse.GetValue(cotIn), scenario, out var cot)) return 1;
             using var stopCot = cot;
-            if (!CotOut.TryCreate(parse.GetValue(cotOut), parse.GetValue(cotProtobuf), scenario, out var picturesOut)) return 1;
+            if (!CotOut.TryCreate(parse, cotOut, scenario, out var picturesOut)) return 1;
             using var stopCotOut = picturesOut;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
             var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board, picturesOut);

@@ -50,13 +50,10 @@ internal sealed class CotOut : IDisposable
     /// pipeline time after the scenario's start time of day today (yesterday if that is still to come), so TAK clients
     /// do not drop them as stale; stale after three revisits of the slowest radar.
     /// </summary>
-    public static bool TryCreate(ParseResult parse, (Option<string?> Endpoint, Option<bool> Protobuf) options, Scenario scenario, out CotOut? cotOut) =>
-        TryCreate(parse.GetValue(options.Endpoint), parse.GetValue(options.Protobuf), scenario, out cotOut);
-
-    /// <inheritdoc cref="TryCreate(ParseResult, ValueTuple{Option{string}, Option{bool}}, Scenario, out CotOut)"/>
-    public static bool TryCreate(string? endpoint, bool protobuf, Scenario scenario, out CotOut? cotOut)
+    public static bool TryCreate(ParseResult parse, (Option<string?> Endpoint, Option<bool> Protobuf) options, Scenario scenario, out CotOut? cotOut)
     {
         cotOut = null;
+        var endpoint = parse.GetValue(options.Endpoint);
         if (endpoint is null) return true;
         if (CotEndpoint.TryParse(endpoint, out var error) is not { } parsed)
         {
@@ -67,9 +64,9 @@ internal sealed class CotOut : IDisposable
         var epoch = now.Date + scenario.StartTime.UtcDateTime.TimeOfDay;
         if (epoch > now) epoch = epoch.AddDays(-1);
         var longestRevisit = scenario.Sensors.OfType<RadarSpec>().Select(r => r.RevisitPeriod.Seconds).DefaultIfEmpty(5).Max();
-        var options = new CotOptions(epoch, CotOptions.StaleAfterRevisits(longestRevisit));
-        cotOut = new CotOut(parsed, protobuf ? CotEncoding.TakProtobuf : CotEncoding.Xml,
-            new CotPictureEncoder(new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), options));
+        var cotOptions = new CotOptions(epoch, CotOptions.StaleAfterRevisits(longestRevisit));
+        cotOut = new CotOut(parsed, parse.GetValue(options.Protobuf) ? CotEncoding.TakProtobuf : CotEncoding.Xml,
+            new CotPictureEncoder(new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), cotOptions));
         return true;
     }
 

@@ -151,6 +151,9 @@ public class ListenCommandTests
         var (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--cot-in", "udp://localhost:1");
         Assert.Equal(1, code);
         Assert.Contains("--cot-in: 'udp://localhost:1': expected a numeric IP address", output, StringComparison.Ordinal);
+        (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--cot-out", "http://127.0.0.1:6969");
+        Assert.Equal(1, code);
+        Assert.Contains("--cot-out: 'http://127.0.0.1:6969': scheme 'http' is neither udp nor tcp", output, StringComparison.Ordinal);
         (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--edition", "62=1.0");
         Assert.Equal(1, code);
         Assert.Contains("CAT062 edition '1.0' not supported (supported: CAT062 1.19 1.18 1.17)", output, StringComparison.Ordinal);

@@ -10,22 +10,24 @@ namespace Canopy.Interop.Cot;
 /// <summary>
 /// Turns the pipeline's picture (tracks, threat assessments, weapon assignments) into CoT events: one per track, uid
 /// <c>{prefix}.track.{id}</c> stable for the track's life, and one engagement cue per assignment at its predicted
-/// intercept point. A track with an assessment is hostile and typed by its threat class; a track named civil (for
-/// example by ADS-B) is a neutral civil fixed-wing; any other track is unknown air.
+/// intercept point. A track with an assessment is hostile and typed by its threat class; a track the identity stage names
+/// civil (ADS-B) is a neutral civil fixed-wing, one it names friendly (IFF) a friendly military fixed-wing; any other
+/// track is unknown air.
 /// </summary>
 public sealed class CotPictureEncoder(LocalFrame frame, CotOptions options)
 {
     public const string How = "m-f";
 
     /// <summary>Appends the events for one moment of the picture to <paramref name="output"/>.</summary>
+    /// <param name="identities">What the identity stage named each track at this moment; a track absent is unknown.</param>
     public void Encode(double time, IReadOnlyList<Track> tracks, IReadOnlyList<ThreatAssessment> threats,
-        IReadOnlyList<WeaponAssignment> assignments, IReadOnlySet<int> civilTrackIds, List<CotEvent> output)
+        IReadOnlyList<WeaponAssignment> assignments, IReadOnlyDictionary<int, AirIdentity> identities, List<CotEvent> output)
     {
         foreach (var track in tracks)
         {
             if (track.Status != TrackStatus.Confirmed) continue;
             var threat = FindThreat(threats, track.Id);
-            output.Add(threat is not null ? ThreatEvent(time, threat) : TrackEvent(time, track, civilTrackIds.Contains(track.Id)));
+            output.Add(threat is not null ? ThreatEvent(time, threat) : TrackEvent(time, track, identities.GetValueOrDefault(track.Id)));
         }
         foreach (var assignment in assignments)
             if (FindThreat(threats, assignment.TrackId) is { } threat) output.Add(EngagementCue(time, assignment, threat));
@@ -34,11 +36,11 @@ public sealed class CotPictureEncoder(LocalFrame frame, CotOptions options)
     /// <summary>The uid of a track's events.</summary>
     public string TrackUid(int trackId) => string.Create(CultureInfo.InvariantCulture, $"{options.UidPrefix}.track.{trackId}");
 
-    /// <summary>A track that is not a threat: neutral civil fixed-wing or unknown air.</summary>
-    public CotEvent TrackEvent(double time, Track track, bool civil)
+    /// <summary>A track that is not a threat, typed by its identity: neutral civil fixed-wing, friendly military fixed-wing or unknown air.</summary>
+    public CotEvent TrackEvent(double time, Track track, AirIdentity identity)
     {
-        var type = civil ? CotTypes.Air(CotAffiliation.Neutral, AirPlatform.CivilFixedWing) : CotTypes.Air(CotAffiliation.Unknown, AirPlatform.Unknown);
-        var remarks = string.Create(CultureInfo.InvariantCulture, $"Canopy track {track.Id}, {track.Updates} updates");
+        var type = CotTypes.Air(identity);
+        var remarks = string.Create(CultureInfo.InvariantCulture, $"Canopy track {track.Id}, {track.Updates} updates, identity {identity}");
         return AirEvent(time, track, type, remarks);
     }
 

@@ -1,4 +1,5 @@
 using Canopy.Core.Defence;
+using Canopy.ThreatEvaluation;
 
 namespace Canopy.Interop.Cot;
 
@@ -11,7 +12,7 @@ public enum AirPlatform { Unknown, Missile, UnmannedAircraft, CivilFixedWing, Mi
 /// <summary>
 /// CoT type codes (the MIL-STD-2525 function tree written as atoms): <c>a-h-A-W-M</c> hostile missile in flight,
 /// <c>a-h-A-M-F-Q</c> hostile military fixed-wing unmanned aircraft, <c>a-n-A-C-F</c> neutral civil fixed-wing,
-/// <c>a-u-A</c> unknown air. Ballistic and cruise missiles are both <c>W-M</c>; drones and decoys (which kinematics cannot
+/// <c>a-f-A-M-F</c> friendly military fixed-wing, <c>a-u-A</c> unknown air. Ballistic and cruise missiles are both <c>W-M</c>; drones and decoys (which kinematics cannot
 /// tell apart) are both <c>M-F-Q</c>.
 /// </summary>
 public static class CotTypes
@@ -35,6 +36,17 @@ public static class CotTypes
             AirPlatform.MilitaryFixedWing => "-M-F",
             _ => "",
         };
+
+    /// <summary>
+    /// The atom type of a track that is not a threat, by what cooperative identification says of it: civil (ADS-B) is
+    /// <c>a-n-A-C-F</c>, friendly (IFF) <c>a-f-A-M-F</c>, unknown <c>a-u-A</c>.
+    /// </summary>
+    public static string Air(AirIdentity identity) => identity switch
+    {
+        AirIdentity.Civil => Air(CotAffiliation.Neutral, AirPlatform.CivilFixedWing),
+        AirIdentity.Friendly => Air(CotAffiliation.Friend, AirPlatform.MilitaryFixedWing),
+        _ => Air(CotAffiliation.Unknown, AirPlatform.Unknown),
+    };
 
     /// <summary>The platform a threat class flies as.</summary>
     public static AirPlatform PlatformOf(ThreatClass threat) => threat switch

@@ -1,5 +1,6 @@
 using Canopy.Core.Defence;
 using Canopy.Core.Geometry;
+using Canopy.ThreatEvaluation;
 
 namespace Canopy.Interop.Cot.Tests;
 
@@ -19,12 +20,25 @@ public class CotPictureEncoderTests
         Assert.Equal("m-f", e.How);
     }
 
-    [Fact]
-    public void TrackEvent_CivilOrUnknown_HasNeutralCivilOrUnknownAir()
+    [Theory]
+    [InlineData(AirIdentity.Civil, "a-n-A-C-F")]
+    [InlineData(AirIdentity.Friendly, "a-f-A-M-F")]
+    [InlineData(AirIdentity.Unknown, "a-u-A")]
+    public void TrackEvent_ByIdentity_IsNeutralCivilFriendlyMilitaryOrUnknownAir(AirIdentity identity, string expected)
     {
         var track = Fixtures.Track(3, Vec3.Zero, new Vec3(200, 0, 0));
-        Assert.Equal("a-n-A-C-F", _encoder.TrackEvent(60, track, civil: true).Type);
-        Assert.Equal("a-u-A", _encoder.TrackEvent(60, track, civil: false).Type);
+        Assert.Equal(expected, _encoder.TrackEvent(60, track, identity).Type);
+    }
+
+    [Fact]
+    public void Encode_CivilFriendlyAndUnknownTracks_TypesEachByItsIdentity()
+    {
+        var events = new List<CotEvent>();
+        _encoder.Encode(60, [Fixtures.Track(1, Vec3.Zero, Vec3.Zero), Fixtures.Track(2, Vec3.Zero, Vec3.Zero), Fixtures.Track(3, Vec3.Zero, Vec3.Zero)], [], [],
+            new Dictionary<int, AirIdentity> { [1] = AirIdentity.Civil, [2] = AirIdentity.Friendly }, events);
+
+        Assert.Equal(["a-n-A-C-F", "a-f-A-M-F", "a-u-A"], events.Select(e => e.Type));
+        Assert.Equal(["canopy.track.1", "canopy.track.2", "canopy.track.3"], events.Select(e => e.Uid));
     }
 
     [Fact]
@@ -48,7 +62,7 @@ public class CotPictureEncoderTests
     public void TrackEvent_ThreeKilometresNorth_IsAboutTwentySevenThousandthsOfADegreeNorth()
     {
         // 3 km north at 50.45°: the meridian radius of curvature M = a(1-e²)/(1-e²sin²φ)^1.5 = 6 374 896 m gives 0.026963°.
-        var e = _encoder.TrackEvent(0, Fixtures.Track(1, new Vec3(0, 3000, 0), Vec3.Zero), civil: false);
+        var e = _encoder.TrackEvent(0, Fixtures.Track(1, new Vec3(0, 3000, 0), Vec3.Zero), AirIdentity.Unknown);
         Assert.Equal(50.45 + 0.026963, e.LatitudeDeg, 4);
         Assert.Equal(30.52, e.LongitudeDeg, 6);
     }
@@ -70,7 +84,7 @@ public class CotPictureEncoderTests
         var tentative = Fixtures.Track(9, Vec3.Zero, Vec3.Zero) with { Status = Tracking.TrackStatus.Tentative };
         var events = new List<CotEvent>();
         _encoder.Encode(60, [threatTrack, Fixtures.Track(8, Vec3.Zero, Vec3.Zero), tentative], [Fixtures.Threat(threatTrack, ThreatClass.Drone)],
-            [Fixtures.Assignment("MFG-1", 7)], new HashSet<int> { 8 }, events);
+            [Fixtures.Assignment("MFG-1", 7)], new Dictionary<int, AirIdentity> { [8] = AirIdentity.Civil }, events);
 
         Assert.Equal(["a-h-A-M-F-Q", "a-n-A-C-F", CotTypes.EngagementCue], events.Select(e => e.Type));
         var cue = events[2];

@@ -13,7 +13,8 @@ public class CotXmlTests
         var track = Fixtures.Track(7, new Vec3(-1234.5, 5678.9, 321), new Vec3(-30, 40, -2));
         var threat = Fixtures.Threat(track, ThreatClass.Ballistic);
         yield return Encoder.ThreatEvent(61.25, threat);
-        yield return Encoder.TrackEvent(61.25, track, civil: true);
+        yield return Encoder.TrackEvent(61.25, track, ThreatEvaluation.AirIdentity.Civil);
+        yield return Encoder.TrackEvent(61.25, track, ThreatEvaluation.AirIdentity.Friendly);
         yield return Encoder.EngagementCue(61.25, Fixtures.Assignment("MFG-<&>\"1", 7), threat);
     }
 

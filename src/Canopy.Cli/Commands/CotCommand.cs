@@ -38,15 +38,15 @@ internal static class CotCommand
             }
             if (ScenarioFiles.LoadOrReport(parse.GetValue(file)!, console) is not { } scenario) return 1;
 
-            var observer = new PictureObserver(scenario, time);
-            SimulationRunner.CreateDefault().Run(scenario, parse.GetValue(seed), default, observer);
-            if (observer.Recorder.Picture is not { } picture) return Fail(console, "the run produced no picture");
+            var observer = new IdentifiedPictureObserver(scenario, time);
+            new SimulationRunner(observer.CreatePipeline).Run(scenario, parse.GetValue(seed), default, observer);
+            if (observer.Picture.Recorder.Picture is not { } picture) return Fail(console, "the run produced no picture");
 
             var longestRevisit = scenario.Sensors.OfType<RadarSpec>().Select(r => r.RevisitPeriod.Seconds).DefaultIfEmpty(5).Max();
             var options = new CotOptions(start ?? scenario.StartTime.UtcDateTime, CotOptions.StaleAfterRevisits(longestRevisit));
             var events = new List<CotEvent>();
             new CotPictureEncoder(picture.Layout.Frame, options)
-                .Encode(picture.Time, picture.Tracks, picture.Threats, picture.Assignments, new HashSet<int>(), events);
+                .Encode(picture.Time, picture.Tracks, picture.Threats, picture.Assignments, observer.Identities, events);
             var encoding = parse.GetValue(protobuf) ? CotEncoding.TakProtobuf : CotEncoding.Xml;
             try
             {
@@ -58,15 +58,44 @@ internal static class CotCommand
                 return Fail(console, $"{endpoint}: {ex.Message}");
             }
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"sent {events.Count} CoT events ({encoding}) of the picture at {picture.Time:0.#} s to {endpoint}"));
+                $"sent {events.Count} CoT events ({encoding}) of the picture at {picture.Time:0.#} s to {endpoint}: {TypeCounts(events)}"));
             return 0;
         });
         return command;
     }
 
+    /// <summary>How many events of each type, e.g. "3 a-h-A-M-F-Q, 1 a-n-A-C-F".</summary>
+    public static string TypeCounts(IEnumerable<CotEvent> events) =>
+        string.Join(", ", events.GroupBy(e => e.Type).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Count()} {g.Key}"));
+
     private static int Fail(IAnsiConsole console, string message)
     {
         console.MarkupLine($"[red]{Markup.Escape(message)}[/]");
         return 1;
+    }
+}
+
+/// <summary>
+/// `canopy cot`'s view of a run: the picture at the chosen time (or the end) and what the pipeline's identity stage
+/// (ADS-B, IFF) named each confirmed track at that moment, so civil and friendly aircraft go out typed as such.
+/// </summary>
+internal sealed class IdentifiedPictureObserver(Canopy.Scenarios.Model.Scenario scenario, double? at) : IRunObserver
+{
+    private readonly Dictionary<int, Canopy.ThreatEvaluation.AirIdentity> _identities = [];
+    private Canopy.Pipeline.DefencePipeline? _pipeline;
+
+    public PictureObserver Picture { get; } = new(scenario, at);
+
+    /// <summary>The identities at the time of <see cref="Picture"/>; tracks absent are unknown.</summary>
+    public IReadOnlyDictionary<int, Canopy.ThreatEvaluation.AirIdentity> Identities => _identities;
+
+    /// <summary>The runner's pipeline factory: the default pipeline, kept so that its identity stage can be asked.</summary>
+    public Canopy.Pipeline.DefencePipeline CreatePipeline(DefenceLayout layout) => _pipeline = Canopy.Pipeline.DefaultPipeline.Create(layout);
+
+    public void OnTick(double time, Canopy.World.SimulatedWorld world, ReadOnlySpan<Canopy.Core.Sensing.Plot> plots, Canopy.Pipeline.PipelineStep step)
+    {
+        Picture.OnTick(time, world, plots, step);
+        if (at is { } limit && time > limit) return;
+        CotOut.Identify(_pipeline?.Identity, time, step.Tracks, _identities);
     }
 }

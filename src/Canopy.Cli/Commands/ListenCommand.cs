@@ -18,8 +18,9 @@ internal static class ListenCommand
         var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "At the end, write the picture of the last step (tracks, threats, fire units where they are) to this GeoJSON file" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the pipeline (matched by cot-uid, or uid/callsign = effector id)" };
+        var cotOut = CotOut.CreateOptions();
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record, edition, cotIn, geoJson };
+            { file, asterix, idle, cat062, record, edition, cotIn, cotOut.Endpoint, cotOut.Protobuf, geoJson };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -41,8 +42,10 @@ internal static class ListenCommand
             }
             if (!CotIn.TryStart(parse.GetValue(cotIn), scenario, out var cot)) return 1;
             using var stopCot = cot;
+            if (!CotOut.TryCreate(parse, cotOut, scenario, out var picturesOut)) return 1;
+            using var stopCotOut = picturesOut;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board);
+            var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board, picturesOut);
             using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
             using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
             if (recording is null && parse.GetValue(record) is not null) return 1;

@@ -7,13 +7,14 @@ namespace Canopy.Cli.Commands;
 
 /// <summary>
 /// What `listen` and `replay` share: ASTERIX datagrams decoded into plots, the pipeline stepped at each end of scan, the
-/// tracks published as CAT062 if asked, and the same summary printed at the end.
+/// tracks published as CAT062 and the picture sent as CoT if asked, and the same summary printed at the end.
 /// </summary>
 internal sealed class PlotFeed
 {
     private readonly AsterixPlotDecoder _decoder;
     private readonly AsterixFeeds.Tally _tally;
     private readonly TrackPublisher? _publisher;
+    private readonly CotOut? _cotOut;
     private readonly Canopy.ThreatEvaluation.AdsbCorrelator _civil = new();
     private readonly List<Plot> _plots = [];
     private readonly Canopy.Interop.Geo.AirPictureRecorder _picture;
@@ -21,11 +22,12 @@ internal sealed class PlotFeed
 
     /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
     public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher, Canopy.Interop.Asterix.AsterixEditions editions,
-        Canopy.Core.Defence.IEffectorPositions? positions = null)
+        Canopy.Core.Defence.IEffectorPositions? positions = null, CotOut? cotOut = null)
     {
         _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil, editions);
         _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil, positions));
         _publisher = publisher;
+        _cotOut = cotOut;
         _picture = new Canopy.Interop.Geo.AirPictureRecorder(PictureObserver.LayoutOf(scenario));
     }
 
@@ -43,6 +45,7 @@ internal sealed class PlotFeed
         _plotCount += _plots.Count;
         var step = _tally.Step(time, CollectionsMarshal.AsSpan(_plots));
         _publisher?.Publish(step);
+        _cotOut?.Send(step, _civil);
         _picture.Observe(time, step.Tracks, step.Threats, step.Assignments, [.. _tally.Pipeline.FireUnits.Select(u => u.Spec)]);
         _plots.Clear();
     }
@@ -54,5 +57,6 @@ internal sealed class PlotFeed
         if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
         Console.WriteLine($"pipeline: {_tally}");
         if (_publisher is not null) Console.WriteLine($"CAT062: {_publisher.Sender.Tracks} track reports in {_publisher.Sender.Datagrams} datagrams to {cat062Target}");
+        if (_cotOut is not null) Console.WriteLine(_cotOut.ToString());
     }
 }

@@ -15,8 +15,9 @@ internal static class ReplayCommand
         var speed = new Option<double>("--speed") { Description = "Times real time (capture times for a pcap, CAT034 times for raw ASTERIX); 0 = as fast as possible", DefaultValueFactory = _ => 1 };
         var cat062 = new Option<string?>("--cat062-out") { Description = "Publish the tracks of every step as ASTERIX CAT062 system tracks to udp://ADDRESS:PORT" };
         var edition = EditionOption.Create();
+        var cotOut = CotOut.CreateOptions();
         var command = new Command("replay", "Replay a recorded ASTERIX file through the defence pipeline, as `canopy listen` runs it on live datagrams")
-            { file, scenarioFile, speed, cat062, edition };
+            { file, scenarioFile, speed, cat062, edition, cotOut.Endpoint, cotOut.Protobuf };
         command.SetAction(parse =>
         {
             if (ScenarioFiles.LoadOrReport(parse.GetValue(scenarioFile)!, AnsiConsole.Console) is not { } scenario) return 1;
@@ -41,8 +42,10 @@ internal static class ReplayCommand
                 Console.Error.WriteLine(e is FormatException && !e.Message.StartsWith('\'') ? $"{path}: {e.Message}" : e.Message);
                 return 1;
             }
+            if (!CotOut.TryCreate(parse, cotOut, scenario, out var picturesOut)) return 1;
+            using var stopCotOut = picturesOut;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher, editions);
+            var feed = new PlotFeed(scenario, sites, publisher, editions, null, picturesOut);
             var pacer = new ReplayPacer(s);
             foreach (var d in datagrams)
             {

@@ -45,6 +45,25 @@ public class CotCommandTests
     }
 
     [Fact]
+    public void Cot_QuietNightAt35Minutes_TypesTheAirlinerCivilAndTheFighterFriendly()
+    {
+        // At 35 min the airliner (ADS-B) and the fighter on CAP (Mode 5) are both in radar cover, identified by the pipeline's identity stage.
+        using var listener = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var port = ((IPEndPoint)listener.Client.LocalEndPoint!).Port;
+        var (code, output) = CanopyProcess.Run("cot", "scenarios/quiet-night.yaml", "--seed", "7", "--at", "35 min", "--to", $"udp://127.0.0.1:{port}");
+        Assert.True(code == 0, output);
+        var count = int.Parse(Regex.Match(output, @"sent (\d+) CoT events").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        listener.Client.ReceiveTimeout = 5000;
+        var remote = new IPEndPoint(IPAddress.Any, 0);
+        var types = Enumerable.Range(0, count).Select(i => Canopy.Interop.Cot.CotXmlReader.Parse(listener.Receive(ref remote), out _)!.Type).ToList();
+        Assert.Equal(1, types.Count(t => t == "a-n-A-C-F"));
+        Assert.Equal(1, types.Count(t => t == "a-f-A-M-F"));
+        Assert.Contains("a-h-A-M-F-Q", types);
+        Assert.Contains("1 a-f-A-M-F, ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Cot_BadEndpoint_SaysWhatIsWrong()
     {
         var (code, output) = CanopyProcess.Run("cot", "scenarios/quiet-night.yaml", "--to", "udp://localhost:6969");

@@ -5,11 +5,19 @@ namespace Canopy.Cli.Tests.Commands;
 public class ListenCommandTests
 {
     [Fact]
-    public async Task Listen_ToSimulatedRadarsOverAsterix_BuildsTheSameTracksAsTheInProcessRun()
+    public async Task Listen_ToSimulatedRadarsOverAsterix_BuildsTheSameTracksAsTheInProcessRunAndSendsItsPictureAsCot()
     {
-        int port;
+        int port, refused;
         using (var probe = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)))
             port = ((System.Net.IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        refused = ((System.Net.IPEndPoint)closed.LocalEndpoint).Port;
+        closed.Stop();
+        using var cotIn = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0)) { Client = { ReceiveBufferSize = 8 << 20 } };
+        var cotUri = $"udp://127.0.0.1:{((System.Net.IPEndPoint)cotIn.Client.LocalEndPoint!).Port}";
+        using var stopCot = new CancellationTokenSource(TimeSpan.FromSeconds(150));
+        var received = Task.Run(() => ReceiveCot(cotIn, stopCot.Token));
         var uri = $"udp://127.0.0.1:{port}";
         var dir = Directory.CreateTempSubdirectory("canopy-listen-").FullName;
         var pcap = Path.Combine(dir, "night.pcap");
@@ -20,7 +28,7 @@ public class ListenCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--record", pcap })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--record", pcap, "--cot-out", cotUri })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try
@@ -42,13 +50,32 @@ public class ListenCommandTests
             Assert.DoesNotContain(" 0 confirmed tracks", inProcess, StringComparison.Ordinal);
             Assert.Contains($"recorded {sent.Split(' ')[4]} datagrams", heard, StringComparison.Ordinal);
 
+            // One CoT picture per step, every event sent; what arrives parses, with the drones hostile unmanned aircraft and engagement cues.
+            var steps = inProcess.Split(' ')[0];
+            var cotLine = Line(heard, "CoT out: ");
+            Assert.Matches($@"^CoT out: [1-9]\d* events \(Xml\) in {steps} pictures to {cotUri}, 0 not sent$", cotLine);
+            await Task.Delay(500);
+            await stopCot.CancelAsync();
+            var cot = await received;
+            Assert.Equal(0, cot.Malformed);
+            Assert.True(cot.Types.Values.Sum() > 1000, cotLine);
+            Assert.True(cot.Types.Values.Sum() <= long.Parse(cotLine.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Contains("a-h-A-M-F-Q", cot.Types.Keys);
+            Assert.Contains(Canopy.Interop.Cot.CotTypes.EngagementCue, cot.Types.Keys);
+            ValidateAgainstCotSchema(cot.Samples.Values);
+
             // The recording replayed as fast as possible, as a pcap and as its raw ASTERIX payloads, gives the listener's figures.
             var raw = Path.Combine(dir, "night.ast");
             File.WriteAllBytes(raw, [.. Canopy.Interop.Asterix.Files.CaptureReader.ReadUdp(File.ReadAllBytes(pcap)).SelectMany(d => d.Payload.ToArray())]);
             foreach (var recording in new[] { pcap, raw })
             {
-                var (replayCode, replayed) = CanopyProcess.Run("replay", recording, "--scenario", "scenarios/quiet-night.yaml", "--speed", "0");
+                // A TAK server refusing the connection is reported once and counted, and changes nothing else.
+                var (replayCode, replayed) = CanopyProcess.Run("replay", recording, "--scenario", "scenarios/quiet-night.yaml", "--speed", "0",
+                    "--cot-out", $"tcp://127.0.0.1:{refused}", "--cot-protobuf");
                 Assert.True(replayCode == 0, replayed);
+                Assert.Single(replayed.Split('\n'), l => l.StartsWith($"--cot-out tcp://127.0.0.1:{refused}: ", StringComparison.Ordinal));
+                Assert.Matches(@"^CoT out: 0 events \(TakProtobuf\) in \d+ pictures to tcp://127\.0\.0\.1:\d+, [1-9]\d* not sent \(last error: ", Line(replayed, "CoT out: "));
+                Assert.DoesNotContain("   at ", replayed, StringComparison.Ordinal);
                 // A raw file replays block by block, so only the records and plots compare, not the datagrams.
                 Assert.Equal(AfterDatagrams(Line(heard, "received ")), AfterDatagrams(Line(replayed, "replayed ")));
                 Assert.Equal(inProcess, Line(replayed, "pipeline: ")["pipeline: ".Length..]);
@@ -124,6 +151,9 @@ public class ListenCommandTests
         var (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--cot-in", "udp://localhost:1");
         Assert.Equal(1, code);
         Assert.Contains("--cot-in: 'udp://localhost:1': expected a numeric IP address", output, StringComparison.Ordinal);
+        (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--cot-out", "http://127.0.0.1:6969");
+        Assert.Equal(1, code);
+        Assert.Contains("--cot-out: 'http://127.0.0.1:6969': scheme 'http' is neither udp nor tcp", output, StringComparison.Ordinal);
         (code, output) = CanopyProcess.Run("listen", "scenarios/quiet-night.yaml", "--edition", "62=1.0");
         Assert.Equal(1, code);
         Assert.Contains("CAT062 edition '1.0' not supported (supported: CAT062 1.19 1.18 1.17)", output, StringComparison.Ordinal);
@@ -155,6 +185,67 @@ public class ListenCommandTests
             Assert.Equal(1, code);
             Assert.Contains("cut.pcap: byte 32: pcap record length 100 runs past the end of the file", output, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private sealed record CotReceived(Dictionary<string, long> Types, Dictionary<string, byte[]> Samples, int Malformed);
+
+    /// <summary>Counts the CoT events arriving until cancelled, by type, keeping the first datagram of each type.</summary>
+    private static async Task<CotReceived> ReceiveCot(System.Net.Sockets.UdpClient udp, CancellationToken stop)
+    {
+        var result = new CotReceived([], [], 0);
+        var malformed = 0;
+        try
+        {
+            while (true)
+            {
+                var datagram = (await udp.ReceiveAsync(stop)).Buffer;
+                if (Canopy.Interop.Cot.CotXmlReader.Parse(datagram, out _) is not { } e)
+                {
+                    malformed++;
+                    continue;
+                }
+                result.Types[e.Type] = result.Types.GetValueOrDefault(e.Type) + 1;
+                result.Samples.TryAdd(e.Type, datagram);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return result with { Malformed = malformed };
+        }
+    }
+
+    /// <summary>Checks events with xmllint against the MITRE CoT base-event schema in ../shared/cot, when it is there.</summary>
+    private static void ValidateAgainstCotSchema(IEnumerable<byte[]> events)
+    {
+        var schema = Enumerable.Range(0, 4).Select(up => Path.GetFullPath(Path.Combine(CanopyProcess.RepositoryRoot, string.Concat(Enumerable.Repeat("../", up + 1)), "shared", "cot", "cot-event.xsd")))
+            .FirstOrDefault(File.Exists);
+        if (schema is null)
+        {
+            Console.WriteLine("CoT schema check skipped: ../shared/cot/cot-event.xsd is absent");
+            return;
+        }
+        var dir = Directory.CreateTempSubdirectory("canopy-listen-cot-xsd-").FullName;
+        try
+        {
+            var files = events.Select((bytes, i) =>
+            {
+                var path = Path.Combine(dir, $"event{i}.xml");
+                File.WriteAllBytes(path, bytes);
+                return path;
+            }).ToList();
+            var psi = new ProcessStartInfo("xmllint") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (var a in new[] { "--noout", "--schema", schema }.Concat(files)) psi.ArgumentList.Add(a);
+            using var xmllint = Process.Start(psi)!;
+            var stderr = xmllint.StandardError.ReadToEndAsync();
+            xmllint.StandardOutput.ReadToEnd();
+            Assert.True(xmllint.WaitForExit(TimeSpan.FromSeconds(30)), "xmllint did not finish in 30 s");
+            Assert.True(xmllint.ExitCode == 0, stderr.Result);
+            Assert.Equal(files.Count, stderr.Result.Split('\n').Count(l => l.EndsWith(" validates", StringComparison.Ordinal)));
         }
         finally
         {

@@ -125,7 +125,10 @@ public class BallisticDragTests
                 for (var k = 0; k < 6; k++)
                     for (var l = 0; l < 6; l++) expected[i * 6 + j] += phi[i * 6 + k] * p[k * 6 + l] * phi[j * 6 + l];
         model.Predict([.. s], p, 1);
-        for (var i = 0; i < 36; i++) Assert.Equal(expected[i], p[i], 1e-3 * (1 + Math.Abs(expected[i])));
+        // Within 0.1% of √(Pii·Pjj): the linearised second-order transition against the exact flow's Jacobian.
+        for (var i = 0; i < 6; i++)
+            for (var j = 0; j < 6; j++)
+                Assert.Equal(expected[i * 6 + j], p[i * 6 + j], 1e-3 * Math.Sqrt(expected[i * 7] * expected[j * 7]));
     }
 
     [Fact]
@@ -136,13 +139,15 @@ public class BallisticDragTests
         var withDrag = RmsPositionError(new BallisticModel(5, 0, beta), truth, sigma);
         var withoutDrag = RmsPositionError(new BallisticModel(5), truth, sigma);
         Assert.True(withDrag < 0.5 * withoutDrag, $"RMS with drag {withDrag:F1} m, without {withoutDrag:F1} m");
-        Assert.True(withDrag < sigma, $"RMS with drag {withDrag:F1} m");
+        // Better than the plots themselves, whose 3D RMS error is 20·√3 = 34.6 m.
+        Assert.True(withDrag < sigma * Math.Sqrt(3), $"RMS with drag {withDrag:F1} m");
+        Console.WriteLine($"falling body, 20 m plots: RMS position error {withDrag:F1} m with drag, {withoutDrag:F1} m without");
     }
 
     /// <summary>Truth once a second for <paramref name="seconds"/> s, by RK4 at <paramref name="step"/> s, written out independently.</summary>
     private static List<double[]> Truth(double[] s, double beta, double step, int seconds)
     {
-        var states = new List<double[]> { [.. s] };
+        List<double[]> states = [[.. s]];
         var perSecond = (int)Math.Round(1 / step);
         for (var t = 1; t <= seconds; t++)
         {

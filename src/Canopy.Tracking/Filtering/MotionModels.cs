@@ -35,7 +35,8 @@ public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, d
 /// mean follows the exact parabola. With one (β, kg/m²) it adds drag in an exponential atmosphere
 /// (<see cref="ExponentialAtmosphereDrag"/>, altitude = up coordinate + <c>originHeight</c>): the mean is integrated by
 /// RK4 in substeps of at most <see cref="MaxSubstep"/>, the covariance by each substep's linearised transition
-/// F ≈ I + A·h + ½A²·h², A the Jacobian of (v, a), before the white noise is added.
+/// F ≈ I + A·h + ½A²·h², A the Jacobian of (v, a) at the substep's Euler midpoint (at its start, A's change over a
+/// second's fall through thinning air cost 1% of P), before the white noise is added.
 /// Below <c>minSpeed</c> (m/s) gravity and drag are left out: aircraft and drones do not fall, and over one revisit a
 /// radar cannot tell a few metres of drop from its elevation noise, so a falling model would bias their vertical velocity.
 /// </summary>
@@ -81,11 +82,11 @@ public sealed class BallisticModel(double q, double minSpeed = 0, double ballist
         Span<double> s = stackalloc double[6];
         for (var step = 0; step < n; step++)
         {
-            drag.Jacobian(x, a);
-            Transition(a, h, f);
-            Matrix6.Transform(f, p);
             drag.Derivative(x, k1);
             for (var i = 0; i < 6; i++) s[i] = x[i] + 0.5 * h * k1[i];
+            drag.Jacobian(s, a);
+            Transition(a, h, f);
+            Matrix6.Transform(f, p);
             drag.Derivative(s, k2);
             for (var i = 0; i < 6; i++) s[i] = x[i] + 0.5 * h * k2[i];
             drag.Derivative(s, k3);

@@ -74,6 +74,19 @@ public class BallisticDragTests
     }
 
     [Fact]
+    public void CreateFilter_BallisticCoefficientAndOriginHeight_ReachTheBallisticModel()
+    {
+        // At the up coordinate 0 of a frame whose origin is 10 km high: the 30.5456 m/s² of the case above.
+        var options = new TrackerOptions { Models = [MotionModelKind.Ballistic], BallisticCoefficient = 5_000 };
+        var filter = KalmanTracker.CreateFilter(options, new ExtendedKalmanPredictor(), originHeight: 10_000);
+        var state = new FilterState(filter.Models);
+        var predicted = new FilterState(filter.Models);
+        filter.Initialise(state, 0, [0, 0, 0, 1_000, 0, 0], Covariance());
+        filter.Predict(state, 0.01, predicted);
+        Assert.Equal(30.5456, (1_000 - predicted.X[3]) / 0.01, 30.5456e-3);
+    }
+
+    [Fact]
     public void Jacobian_MatchesCentralFiniteDifferences()
     {
         var drag = new ExponentialAtmosphereDrag(3_000, 200);

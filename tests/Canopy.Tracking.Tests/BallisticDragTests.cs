@@ -87,6 +87,24 @@ public class BallisticDragTests
     }
 
     [Fact]
+    public void Predict_LightObjectInDenseAir_StaysStableAndOnTheFineIntegration()
+    {
+        // β = 50 kg/m² at 1 km and 1,000 m/s: ρ·|v|/β ≈ 22 /s, a time constant of 0.05 s; over 5 s the object slows
+        // to its terminal speed √(2βg/ρ) ≈ 30 m/s. One-second substeps would blow up; the model shortens them.
+        double[] start = [0, 0, 1_000, 800, 0, -600];
+        var truth = Truth([.. start], 50, 1e-4, 5)[5];
+        double[] x = [.. start];
+        var p = Covariance();
+        new BallisticModel(0, 0, 50).Predict(x, p, 5);
+        for (var i = 0; i < 3; i++) Assert.Equal(truth[i], x[i], 0.5);
+        for (var i = 3; i < 6; i++) Assert.Equal(truth[i], x[i], 0.05);
+        Assert.InRange(Math.Sqrt(truth[3] * truth[3] + truth[5] * truth[5]), 25, 35);
+        // Drag forgets the initial velocity: the velocity variance shrinks from 25 m²/s² to almost nothing.
+        Assert.InRange(p[21], 0, 1);
+        Assert.InRange(p[35], 0, 1);
+    }
+
+    [Fact]
     public void Jacobian_MatchesCentralFiniteDifferences()
     {
         var drag = new ExponentialAtmosphereDrag(3_000, 200);

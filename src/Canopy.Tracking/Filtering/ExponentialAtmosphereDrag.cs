@@ -28,6 +28,13 @@ internal readonly struct ExponentialAtmosphereDrag
     /// <summary>Air density (kg/m³) at the up coordinate <paramref name="z"/> of the frame.</summary>
     public double Density(double z) => SeaLevelDensity * Math.Exp(-(z + _originHeight) / ScaleHeight);
 
+    /// <summary>
+    /// ρ·|v|/β (1/s) at <paramref name="s"/>: the largest decay rate of ∂a_drag/∂v (along v), the inverse of the
+    /// drag's shortest time constant.
+    /// </summary>
+    public double DecayRate(ReadOnlySpan<double> s) =>
+        Density(s[2]) * 2 * _halfInverseBeta * Math.Sqrt(s[3] * s[3] + s[4] * s[4] + s[5] * s[5]);
+
     /// <summary>The state derivative: <paramref name="d"/> = (v, g + a_drag) at <paramref name="s"/>.</summary>
     public void Derivative(ReadOnlySpan<double> s, Span<double> d)
     {

@@ -34,7 +34,8 @@ public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, d
 /// acceleration noise of density q for unmodelled drag and the Earth's curvature. Without a ballistic coefficient the
 /// mean follows the exact parabola. With one (β, kg/m²) it adds drag in an exponential atmosphere
 /// (<see cref="ExponentialAtmosphereDrag"/>, altitude = up coordinate + <c>originHeight</c>): the mean is integrated by
-/// RK4 in substeps of at most <see cref="MaxSubstep"/>, the covariance by each substep's linearised transition
+/// RK4 in substeps of at most <see cref="MaxSubstep"/> and of a quarter of the drag's time constant at the start
+/// (1/(ρ·|v|/β), the fastest decay of the velocity's Jacobian, for the stability of both RK4 and F), the covariance by each substep's linearised transition
 /// F ≈ I + A·h + ½A²·h², A the Jacobian of (v, a) at the substep's Euler midpoint (at its start, A's change over a
 /// second's fall through thinning air cost 1% of P), before the white noise is added.
 /// Below <c>minSpeed</c> (m/s) gravity and drag are left out: aircraft and drones do not fall, and over one revisit a
@@ -49,8 +50,8 @@ public sealed class BallisticModel(double q, double minSpeed = 0, double ballist
     /// <summary>Longest RK4 substep of the drag model, s.</summary>
     public const double MaxSubstep = 1;
 
-    /// <summary>Most RK4 substeps in one prediction; longer predictions take longer substeps.</summary>
-    private const int MaxSubsteps = 32;
+    /// <summary>Most RK4 substeps in one prediction, bounding its cost; longer predictions take longer substeps.</summary>
+    private const int MaxSubsteps = 256;
 
     private readonly ExponentialAtmosphereDrag? _drag =
         double.IsPositiveInfinity(ballisticCoefficient) ? null : new ExponentialAtmosphereDrag(ballisticCoefficient, originHeight);
@@ -71,7 +72,8 @@ public sealed class BallisticModel(double q, double minSpeed = 0, double ballist
 
     private void PredictWithDrag(ExponentialAtmosphereDrag drag, Span<double> x, Span<double> p, double dt)
     {
-        var n = Math.Clamp((int)Math.Ceiling(Math.Abs(dt) / MaxSubstep), 1, MaxSubsteps);
+        var substep = Math.Min(MaxSubstep, 0.25 / drag.DecayRate(x));
+        var n = Math.Clamp((int)Math.Ceiling(Math.Abs(dt) / substep), 1, MaxSubsteps);
         var h = dt / n;
         Span<double> a = stackalloc double[36];
         Span<double> f = stackalloc double[36];

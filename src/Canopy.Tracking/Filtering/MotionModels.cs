@@ -33,11 +33,12 @@ public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, d
 /// Ballistic flight: constant velocity plus gravity (flat-earth, -<see cref="Gravity"/> along up), with white
 /// acceleration noise of density q for unmodelled drag and the Earth's curvature. Without a ballistic coefficient the
 /// mean follows the exact parabola. With one (β, kg/m²) it adds drag in an exponential atmosphere
-/// (<see cref="ExponentialAtmosphereDrag"/>, altitude = up coordinate + <c>originHeight</c>): the mean is integrated by
-/// RK4 in substeps of at most <see cref="MaxSubstep"/> and of a quarter of the drag's time constant at the start
-/// (1/(ρ·|v|/β), the fastest decay of the velocity's Jacobian, for the stability of both RK4 and F), the covariance by each substep's linearised transition
-/// F ≈ I + A·h + ½A²·h², A the Jacobian of (v, a) at the substep's Euler midpoint (at its start, A's change over a
-/// second's fall through thinning air cost 1% of P), before the white noise is added.
+/// (<see cref="ExponentialAtmosphereDrag"/>, altitude = up coordinate + <c>originHeight</c>). The mean is integrated by
+/// RK4 in substeps of at most <see cref="MaxSubstep"/> and at most a quarter of the drag's time constant β/(ρ·|v|) at
+/// the start (the fastest decay of the velocity's Jacobian; longer substeps make RK4 and F unstable for light objects
+/// in dense air). The covariance goes through each substep's linearised transition F ≈ I + A·h + ½A²·h², A the
+/// Jacobian of (v, a) at the substep's Euler midpoint (taken at the start instead, A's change over a second's fall
+/// through thinning air cost up to 1% of P's off-diagonal terms), then the white noise is added.
 /// Below <c>minSpeed</c> (m/s) gravity and drag are left out: aircraft and drones do not fall, and over one revisit a
 /// radar cannot tell a few metres of drop from its elevation noise, so a falling model would bias their vertical velocity.
 /// </summary>

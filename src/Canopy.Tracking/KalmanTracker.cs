@@ -64,7 +64,7 @@ public sealed class KalmanTracker : ITracker
         _frame = layout.Frame;
         _grid = new UniformGrid(_options.GridCellSize);
         _predictor = _options.Update == MeasurementUpdate.Ukf ? new UnscentedKalmanPredictor() : new ExtendedKalmanPredictor();
-        _filter = CreateFilter(_options, _predictor);
+        _filter = CreateFilter(_options, _predictor, layout.Frame.Origin.HeightM);
         _scratch = new FilterState(_filter.Models);
         _filter.Reserve(_scratch);
         _associator = _options.Association == AssociationMethod.Jpda
@@ -91,9 +91,10 @@ public sealed class KalmanTracker : ITracker
 
     /// <summary>
     /// The track filter <paramref name="options"/> select: the IMM over <see cref="TrackerOptions.Models"/> (by default
-    /// CV, CT ±ω, ballistic), one CV model or one CA model.
+    /// CV, CT ±ω, ballistic), one CV model or one CA model. <paramref name="originHeight"/> (m) is the common frame's
+    /// origin height, which the ballistic model's drag adds to a state's up coordinate to get its altitude.
     /// </summary>
-    public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor)
+    public static InteractingMultipleModelFilter CreateFilter(TrackerOptions options, IMeasurementPredictor predictor, double originHeight = 0)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Filter == MotionFilter.ConstantVelocity)
@@ -116,7 +117,8 @@ public sealed class KalmanTracker : ITracker
                     parts.AddRange([1, 1]);
                     break;
                 case MotionModelKind.Ballistic:
-                    models.Add(new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed));
+                    models.Add(new BallisticModel(options.BallisticProcessNoiseDensity, options.FastSpeed,
+                        options.BallisticCoefficient ?? double.PositiveInfinity, originHeight));
                     parts.Add(1);
                     break;
                 default:

@@ -144,6 +144,12 @@ public sealed record TrackerOptions
     public double BallisticProcessNoiseDensity { get; init; } = 5;
 
     /// <summary>
+    /// Ballistic coefficient β = m/(C_D·A) (kg/m²) of the ballistic model's drag, in an exponential atmosphere
+    /// (1.225 kg/m³ at sea level, 7,200 m scale height); null (the default) leaves drag out, to the process noise.
+    /// </summary>
+    public double? BallisticCoefficient { get; init; }
+
+    /// <summary>
     /// Noise density q (m²/s³) of the IMM's constant-velocity mode (below <see cref="FastSpeed"/>): lower than
     /// <see cref="ProcessNoiseDensity"/>, which a lone constant-velocity filter needs to follow turns, because the
     /// IMM's turn modes take the manoeuvres. 0.2 smooths a straight-flying drone's 0.2° radar plots best on the shipped scenarios.

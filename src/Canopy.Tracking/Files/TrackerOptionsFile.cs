@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -31,7 +32,8 @@ public static partial class TrackerOptionsFile
     public static TrackerOptions Parse(string yaml, string file)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance)
-            .WithTypeConverter(new KebabEnumConverter()).WithTypeConverter(new ModelListConverter()).Build();
+            .WithTypeConverter(new KebabEnumConverter()).WithTypeConverter(new ModelListConverter())
+            .WithTypeConverter(new BallisticCoefficientConverter()).Build();
         TrackerOptions options;
         try
         {
@@ -98,6 +100,29 @@ public static partial class TrackerOptionsFile
             }
             if (models.Count == 0) throw new YamlException(start.Start, start.End, "the IMM needs at least one motion model");
             return models;
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            throw new NotSupportedException("tracker.yaml is only read");
+    }
+
+    /// <summary>
+    /// Reads <c>ballistic-coefficient:</c> (the only optional number), a positive finite number of kg/m², bare or
+    /// followed by its unit (<c>5000</c> or <c>5000 kg/m2</c>).
+    /// </summary>
+    private sealed class BallisticCoefficientConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type == typeof(double?);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var scalar = parser.Consume<Scalar>();
+            var text = scalar.Value.Trim();
+            foreach (var unit in (string[])["kg/m2", "kg/m²"])
+                if (text.EndsWith(unit, StringComparison.Ordinal)) text = text[..^unit.Length].TrimEnd();
+            if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var beta) || !(beta > 0) || double.IsInfinity(beta))
+                throw new YamlException(scalar.Start, scalar.End, $"ballistic-coefficient: '{scalar.Value}' must be a positive number of kg/m2");
+            return beta;
         }
 
         public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>

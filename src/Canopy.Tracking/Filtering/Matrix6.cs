@@ -91,6 +91,26 @@ internal static class Matrix6
         return logDet;
     }
 
+    /// <summary>P ← F·P·Fᵀ for a dense row-major 6x6 F.</summary>
+    public static void Transform(ReadOnlySpan<double> f, Span<double> p)
+    {
+        Span<double> fp = stackalloc double[36];
+        for (var i = 0; i < 6; i++)
+            for (var j = 0; j < 6; j++)
+            {
+                var sum = 0.0;
+                for (var k = 0; k < 6; k++) sum += f[i * 6 + k] * p[k * 6 + j];
+                fp[i * 6 + j] = sum;
+            }
+        for (var i = 0; i < 6; i++)
+            for (var j = 0; j < 6; j++)
+            {
+                var sum = 0.0;
+                for (var k = 0; k < 6; k++) sum += fp[i * 6 + k] * f[j * 6 + k];
+                p[i * 6 + j] = sum;
+            }
+    }
+
     /// <summary>Averages P with its transpose, against rounding drift.</summary>
     public static void Symmetrize(Span<double> p)
     {

@@ -89,7 +89,7 @@ internal static class AccelerationAugmentation
         var p6 = state.ModelP.Slice(j * 36, 36);
         Span<double> l = stackalloc double[36];
         Span<double> g = stackalloc double[18]; // G, 3 x 6
-        var solved = Cholesky(pa, l);
+        var solved = Matrix6.Cholesky(pa, N, l);
         if (solved)
         {
             // Gᵀ = P66⁻¹·P_6a: one forward and one back substitution per acceleration axis.
@@ -143,25 +143,4 @@ internal static class AccelerationAugmentation
         for (var r = 0; r < 6; r++) p6.Slice(r * 6, 6).CopyTo(pa.Slice(r * N, 6));
     }
 
-    /// <summary>Lower-triangular L (6x6) with L·Lᵀ the leading 6x6 block of the 9x9 <paramref name="p"/>; false when not positive definite.</summary>
-    private static bool Cholesky(ReadOnlySpan<double> p, Span<double> l)
-    {
-        l.Clear();
-        for (var i = 0; i < 6; i++)
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = p[i * N + j];
-                for (var k = 0; k < j; k++) sum -= l[i * 6 + k] * l[j * 6 + k];
-                if (i == j)
-                {
-                    if (!(sum > 0)) return false;
-                    l[i * 6 + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i * 6 + j] = sum / l[j * 6 + j];
-                }
-            }
-        return true;
-    }
 }

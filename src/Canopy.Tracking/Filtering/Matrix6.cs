@@ -122,4 +122,29 @@ internal static class Matrix6
                 p[j * 6 + i] = m;
             }
     }
+
+    /// <summary>
+    /// Lower-triangular 6x6 L with L·Lᵀ the leading 6x6 block of <paramref name="p"/> (row-major with <paramref name="stride"/>
+    /// values a row: 6 for a 6x6 covariance, 9 for the constant-acceleration model's); false when not positive definite.
+    /// </summary>
+    public static bool Cholesky(ReadOnlySpan<double> p, int stride, Span<double> l)
+    {
+        l.Clear();
+        for (var i = 0; i < 6; i++)
+            for (var j = 0; j <= i; j++)
+            {
+                var sum = p[i * stride + j];
+                for (var k = 0; k < j; k++) sum -= l[i * 6 + k] * l[j * 6 + k];
+                if (i == j)
+                {
+                    if (!(sum > 0)) return false;
+                    l[i * 6 + i] = Math.Sqrt(sum);
+                }
+                else
+                {
+                    l[i * 6 + j] = sum / l[j * 6 + j];
+                }
+            }
+        return true;
+    }
 }

@@ -55,7 +55,7 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
     {
         var n = model.Dimension;
         Span<double> l = stackalloc double[36];
-        if (!Cholesky(p, l))
+        if (!Matrix6.Cholesky(p, 6, l))
         {
             Fallback.Predict(x, p, model, zHat, s, c); // P not positive definite: linearise instead
             return;
@@ -98,25 +98,4 @@ public sealed class UnscentedKalmanPredictor : IMeasurementPredictor
             }
     }
 
-    /// <summary>Lower-triangular L with L·Lᵀ = P; false when P is not positive definite.</summary>
-    private static bool Cholesky(ReadOnlySpan<double> p, Span<double> l)
-    {
-        l.Clear();
-        for (var i = 0; i < 6; i++)
-            for (var j = 0; j <= i; j++)
-            {
-                var sum = p[i * 6 + j];
-                for (var k = 0; k < j; k++) sum -= l[i * 6 + k] * l[j * 6 + k];
-                if (i == j)
-                {
-                    if (!(sum > 0)) return false;
-                    l[i * 6 + i] = Math.Sqrt(sum);
-                }
-                else
-                {
-                    l[i * 6 + j] = sum / l[j * 6 + j];
-                }
-            }
-        return true;
-    }
 }

@@ -15,17 +15,22 @@ internal sealed class PlotFeed
     private readonly AsterixFeeds.Tally _tally;
     private readonly TrackPublisher? _publisher;
     private readonly CotOut? _cotOut;
-    private readonly Canopy.ThreatEvaluation.AdsbCorrelator _civil = new();
+    private readonly Canopy.ThreatEvaluation.CooperativeIdentityCorrelator _identity;
     private readonly List<Plot> _plots = [];
     private readonly Canopy.Interop.Geo.AirPictureRecorder _picture;
     private long _plotCount;
 
-    /// <remarks>ADS-B reports (CAT021) identify civil aircraft, which the pipeline never assesses as threats.</remarks>
+    /// <remarks>
+    /// ADS-B reports (CAT021) identify civil aircraft, and IFF replies (CAT048 SSR reports) with one of the scenario's friendly
+    /// squawks friendly ones, which the pipeline never assesses as threats.
+    /// </remarks>
     public PlotFeed(Scenario scenario, IReadOnlyList<RadarSite> sites, TrackPublisher? publisher, Canopy.Interop.Asterix.AsterixEditions editions,
         Canopy.Core.Defence.IEffectorPositions? positions = null, CotOut? cotOut = null)
     {
-        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre), _civil, editions);
-        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, _civil, positions));
+        _tally = new AsterixFeeds.Tally(AsterixFeeds.Pipeline(scenario, positions: positions));
+        _identity = _tally.Pipeline.Identity!;
+        _decoder = new AsterixPlotDecoder(sites, AsterixFeeds.StartTimeOfDay(scenario), new Canopy.Core.Geodesy.LocalFrame(scenario.Region.Centre),
+            _identity.Adsb, editions, _identity.Iff);
         _publisher = publisher;
         _cotOut = cotOut;
         _picture = new Canopy.Interop.Geo.AirPictureRecorder(PictureObserver.LayoutOf(scenario));
@@ -45,7 +50,7 @@ internal sealed class PlotFeed
         _plotCount += _plots.Count;
         var step = _tally.Step(time, CollectionsMarshal.AsSpan(_plots));
         _publisher?.Publish(step);
-        _cotOut?.Send(step, _civil);
+        _cotOut?.Send(step, _identity);
         _picture.Observe(time, step.Tracks, step.Threats, step.Assignments, [.. _tally.Pipeline.FireUnits.Select(u => u.Spec)]);
         _plots.Clear();
     }
@@ -53,7 +58,8 @@ internal sealed class PlotFeed
     public void PrintSummary(string verb, string? cat062Target)
     {
         Console.WriteLine($"{verb} {_decoder.Datagrams} datagrams ({_decoder.BadDatagrams} malformed), {_decoder.Records} records, {_plotCount} plots, " +
-                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports ({_civil.CivilTracks} tracks identified civil)");
+                          $"{_decoder.UnknownSources} from unknown radars, {_decoder.SystemTracks} CAT062 system tracks, {_decoder.AdsbReports} ADS-B reports ({_identity.Adsb.CivilTracks} tracks identified civil), " +
+                          $"{_decoder.IffReplies} IFF replies ({_identity.Iff.FriendlyTracks} tracks identified friendly)");
         if (_decoder.LastError is { } error) Console.WriteLine($"last fault: {error}");
         Console.WriteLine($"pipeline: {_tally}");
         if (_publisher is not null) Console.WriteLine($"CAT062: {_publisher.Sender.Tracks} track reports in {_publisher.Sender.Datagrams} datagrams to {cat062Target}");

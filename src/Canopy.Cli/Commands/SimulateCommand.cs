@@ -20,7 +20,7 @@ internal static class SimulateCommand
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
         var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
-        var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick) to udp://ADDRESS:PORT" };
+        var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick), IFF replies as CAT048 SSR reports and ADS-B reports as CAT021 to udp://ADDRESS:PORT" };
         var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
         var kml = new Option<string?>("--kml") { Description = "Write the air picture as KML 2.2" };

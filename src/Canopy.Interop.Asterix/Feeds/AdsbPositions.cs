@@ -10,6 +10,7 @@ namespace Canopy.Interop.Asterix.Feeds;
 /// I071 (else I073), the position of I131 (else I130) in the common ENU frame, at the height of I140 (geometric height, taken
 /// as above the ellipsoid) else I145 (flight level, as a height without QNH correction). Reports lacking any of these are not used.
 /// Edition 0.23 reports alike from I080, I030 (time of day), I130 and I140 (geometric altitude) else I145.
+/// <see cref="ToRecord"/> and <see cref="ToRecordV023"/> write a report the other way (what `simulate --asterix-out` sends).
 /// </summary>
 public static class AdsbPositions
 {
@@ -45,4 +46,51 @@ public static class AdsbPositions
         var position = Geodetic.FromDegrees(record.LatitudeDegrees, record.LongitudeDegrees, height);
         return new AdsbReport(record.TargetAddress, clock.ToTime(record.TimeOfDaySeconds), frame.ToEnu(position));
     }
+
+    /// <summary>
+    /// A report as a CAT021 2.x record: I010 the ground station, I040 (ATP 0: 24-bit ICAO address), I071 and I073 its time of day,
+    /// I131 its position (180/2^30 deg), I080 its address, I140 its geometric height (its height above the ellipsoid) and I145 that
+    /// height as a flight level (no QNH correction). Canopy's reports carry no callsign, so no I170.
+    /// </summary>
+    public static Cat021Record ToRecord(in AdsbReport report, LocalFrame frame, DataSource station, double timeOfDay)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var g = frame.ToGeodetic(report.Position);
+        var time = (int)(Math.Round(timeOfDay * 128) % (Units.Day * 128));
+        return new Cat021Record
+        {
+            Items = Cat021Items.I010 | Cat021Items.I040 | Cat021Items.I071 | Cat021Items.I131 | Cat021Items.I080 | Cat021Items.I073 |
+                    Cat021Items.I140 | Cat021Items.I145,
+            Source = station,
+            Descriptor = new ExtensibleBits(0, 1),
+            TimeOfPosition = time,
+            TimeOfReception = time,
+            LatitudeHighRes = (int)Math.Round(g.LatitudeDeg / (180.0 / (1 << 30))),
+            LongitudeHighRes = (int)Math.Round(g.LongitudeDeg / (180.0 / (1 << 30))),
+            TargetAddress = report.Address & 0xFFFFFF,
+            GeometricHeight = (short)Math.Clamp(Math.Round(g.HeightM / (6.25 * Units.Foot)), short.MinValue, short.MaxValue),
+            FlightLevel = FlightLevelOf(g.HeightM),
+        };
+    }
+
+    /// <summary>A report as a CAT021 0.23 record: I010, I040 (ATP 0), I030, I130 (180/2^23 deg), I080, I140 and I145 as in <see cref="ToRecord"/>.</summary>
+    public static Cat021V023Record ToRecordV023(in AdsbReport report, LocalFrame frame, DataSource station, double timeOfDay)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        var g = frame.ToGeodetic(report.Position);
+        return new Cat021V023Record
+        {
+            Items = Cat021V023Items.I010 | Cat021V023Items.I040 | Cat021V023Items.I030 | Cat021V023Items.I130 | Cat021V023Items.I080 |
+                    Cat021V023Items.I140 | Cat021V023Items.I145,
+            Source = station,
+            TimeOfDay = (int)(Math.Round(timeOfDay * 128) % (Units.Day * 128)),
+            Latitude = (int)Math.Round(g.LatitudeDeg / (180.0 / (1 << 23))),
+            Longitude = (int)Math.Round(g.LongitudeDeg / (180.0 / (1 << 23))),
+            TargetAddress = report.Address & 0xFFFFFF,
+            GeometricAltitude = (short)Math.Clamp(Math.Round(g.HeightM / (6.25 * Units.Foot)), short.MinValue, short.MaxValue),
+            FlightLevel = FlightLevelOf(g.HeightM),
+        };
+    }
+
+    private static short FlightLevelOf(double height) => (short)Math.Clamp(Math.Round(height / Units.FlightLevel * 4), short.MinValue, short.MaxValue);
 }

@@ -11,7 +11,9 @@ namespace Canopy.Interop.Asterix.Feeds;
 /// CAT034 message with I030 marks the end of a scan step. Malformed datagrams and reports of unknown radars are counted and
 /// skipped. CAT062 system tracks of another system become position plots in the common ENU frame (see
 /// <see cref="SystemTrackPlots"/>); a datagram with CAT062 tracks and no CAT034 closes a step at its latest time of track.
-/// CAT021 ADS-B reports go to the civil identity stage (<see cref="AdsbCorrelator"/>), when one is given.
+/// CAT021 ADS-B reports go to the civil identity stage (<see cref="AdsbCorrelator"/>), when one is given. CAT048 SSR-only
+/// reports with a Mode 3/A code (<see cref="SsrReplies"/>) are IFF replies: they go to the IFF correlator, when one is given,
+/// and are never plots for the tracker.
 /// Shared by the UDP listener and the replay of recorded files, so both feed the pipeline alike.
 /// </summary>
 public sealed class AsterixPlotDecoder : IAsterixHandler
@@ -21,6 +23,8 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     private readonly LocalFrame _frame;
     private readonly AdsbCorrelator? _civil;
     private readonly AsterixEditions _editions;
+    private readonly IffCorrelator? _iff;
+    private readonly SsrReplies _ssr;
     private List<Plot> _plots = [];
     private double? _step;
     private double? _latestTrack;
@@ -28,8 +32,11 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
     /// <param name="frame">The common ENU frame of the pipeline (the defence layout's), for CAT062 positions.</param>
     /// <param name="civil">Receives the ADS-B reports (CAT021), if given.</param>
     /// <param name="editions">The edition of each category received (default the newest).</param>
-    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame, AdsbCorrelator? civil = null, AsterixEditions? editions = null)
+    /// <param name="iff">Receives the IFF replies (CAT048 SSR-only reports with I070), if given.</param>
+    public AsterixPlotDecoder(IReadOnlyList<RadarSite> sites, double startTimeOfDay, LocalFrame frame, AdsbCorrelator? civil = null, AsterixEditions? editions = null,
+        IffCorrelator? iff = null)
     {
+        _iff = iff;
         _civil = civil;
         _editions = editions ?? AsterixEditions.Newest;
         ArgumentNullException.ThrowIfNull(sites);
@@ -37,6 +44,7 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
         _sites = sites.ToDictionary(s => s.Source);
         _clock = new TimeOfDayClock(startTimeOfDay);
         _frame = frame;
+        _ssr = new SsrReplies(sites, frame);
     }
 
     public long Datagrams { get; private set; }
@@ -49,6 +57,9 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
 
     /// <summary>CAT021 ADS-B reports passed to the civil identity stage.</summary>
     public long AdsbReports { get; private set; }
+
+    /// <summary>CAT048 SSR-only reports with a Mode 3/A code passed to the IFF correlator.</summary>
+    public long IffReplies { get; private set; }
 
     /// <summary>The editions decoded.</summary>
     public AsterixEditions Editions => _editions;
@@ -81,7 +92,15 @@ public sealed class AsterixPlotDecoder : IAsterixHandler
             UnknownSources++;
             return;
         }
-        _plots.Add(RadarPlots.Decode(record, site, _clock.ToTime(record.TimeOfDaySeconds)));
+        var time = _clock.ToTime(record.TimeOfDaySeconds);
+        if (!SsrReplies.IsReply(record))
+        {
+            _plots.Add(RadarPlots.Decode(record, site, time));
+            return;
+        }
+        if (_iff is null || _ssr.Decode(record, site, time) is not { } reply) return;
+        _iff.Report(reply);
+        IffReplies++;
     }
 
     public void OnCat034(in Cat034Record record, long offset)

@@ -100,8 +100,14 @@ public sealed class SimulationSession
         if (Pipeline.Identity is not { } identity) return;
         _iffReplies.Clear();
         _adsbReports.Clear();
-        foreach (var interrogator in _interrogators) interrogator.Interrogate(Time, World.Threats, _identityRng, _iffReplies);
+        foreach (var interrogator in _interrogators)
+        {
+            var first = _iffReplies.Count;
+            interrogator.Interrogate(Time, World.Threats, _identityRng, _iffReplies);
+            if (_iffReplies.Count > first) _observer?.OnIffReplies(Time, interrogator.Sensor, CollectionsMarshal.AsSpan(_iffReplies)[first..]);
+        }
         _adsb.Receive(Time, World.Threats, _identityRng, _adsbReports);
+        if (_adsbReports.Count > 0) _observer?.OnAdsbReports(Time, CollectionsMarshal.AsSpan(_adsbReports));
         foreach (var reply in _iffReplies) identity.Iff.Report(reply);
         foreach (var report in _adsbReports) identity.Adsb.Report(report);
     }

@@ -1,6 +1,7 @@
 using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Randomness;
+using Canopy.Core.Sensing;
 using Canopy.ThreatEvaluation;
 using Canopy.World.Raids;
 
@@ -33,6 +34,9 @@ public sealed class IffInterrogatorModel
         _common = common;
         _nextScan = firstScan;
     }
+
+    /// <summary>The radar whose interrogator this is.</summary>
+    public SensorId Sensor => _spec.Id;
 
     /// <summary>An interrogator for every radar that has one, each at a random phase of its revisit period.</summary>
     public static IReadOnlyList<IffInterrogatorModel> Create(IReadOnlyList<SensorSpec> specs, LocalFrame common, Random phaseRng) =>

@@ -49,6 +49,11 @@ public class ListenCommandTests
             Assert.Equal(inProcess, Line(heard, "pipeline: ")["pipeline: ".Length..]);
             Assert.DoesNotContain(" 0 confirmed tracks", inProcess, StringComparison.Ordinal);
             Assert.Contains($"recorded {sent.Split(' ')[4]} datagrams", heard, StringComparison.Ordinal);
+            // The IFF replies (CAT048 SSR reports) and ADS-B reports (CAT021) sent all arrive and identify the fighter and the airliner.
+            var identity = System.Text.RegularExpressions.Regex.Match(sent, @"; ([1-9]\d*) IFF replies as CAT048 SSR reports, ([1-9]\d*) ADS-B reports as CAT021 2\.6$");
+            Assert.True(identity.Success, sent);
+            Assert.Matches($@" {identity.Groups[2].Value} ADS-B reports \([1-9]\d* tracks identified civil\), {identity.Groups[1].Value} IFF replies \([1-9]\d* tracks identified friendly\)$",
+                Line(heard, "received "));
 
             // One CoT picture per step, every event sent; what arrives parses, with the drones hostile unmanned aircraft and engagement cues.
             var steps = inProcess.Split(' ')[0];
@@ -62,6 +67,12 @@ public class ListenCommandTests
             Assert.True(cot.Types.Values.Sum() <= long.Parse(cotLine.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture));
             Assert.Contains("a-h-A-M-F-Q", cot.Types.Keys);
             Assert.Contains(Canopy.Interop.Cot.CotTypes.EngagementCue, cot.Types.Keys);
+            // The airliner is sent as neutral civil, the fighter as friendly, and no track identified so is ever sent as hostile
+            // (hostile a-h-A-M-F events remain only for tracks never identified: drones a step or two taken for fixed-wing).
+            Assert.Contains("a-n-A-C-F", cot.Types.Keys);
+            Assert.Contains("a-f-A-M-F", cot.Types.Keys);
+            var identified = cot.TypesByUid.Where(u => u.Value.Contains("a-n-A-C-F") || u.Value.Contains("a-f-A-M-F")).ToList();
+            Assert.All(identified, u => Assert.DoesNotContain(u.Value, t => t.StartsWith("a-h-", StringComparison.Ordinal)));
             ValidateAgainstCotSchema(cot.Samples.Values);
 
             // The recording replayed as fast as possible, as a pcap and as its raw ASTERIX payloads, gives the listener's figures.
@@ -192,12 +203,12 @@ public class ListenCommandTests
         }
     }
 
-    private sealed record CotReceived(Dictionary<string, long> Types, Dictionary<string, byte[]> Samples, int Malformed);
+    private sealed record CotReceived(Dictionary<string, long> Types, Dictionary<string, byte[]> Samples, Dictionary<string, HashSet<string>> TypesByUid, int Malformed);
 
-    /// <summary>Counts the CoT events arriving until cancelled, by type, keeping the first datagram of each type.</summary>
+    /// <summary>Counts the CoT events arriving until cancelled, by type, keeping the first datagram of each type and the types each uid was sent as.</summary>
     private static async Task<CotReceived> ReceiveCot(System.Net.Sockets.UdpClient udp, CancellationToken stop)
     {
-        var result = new CotReceived([], [], 0);
+        var result = new CotReceived([], [], [], 0);
         var malformed = 0;
         try
         {
@@ -211,6 +222,8 @@ public class ListenCommandTests
                 }
                 result.Types[e.Type] = result.Types.GetValueOrDefault(e.Type) + 1;
                 result.Samples.TryAdd(e.Type, datagram);
+                if (!result.TypesByUid.TryGetValue(e.Uid, out var types)) result.TypesByUid[e.Uid] = types = [];
+                types.Add(e.Type);
             }
         }
         catch (OperationCanceledException)

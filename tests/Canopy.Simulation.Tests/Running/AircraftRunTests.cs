@@ -65,4 +65,44 @@ public class AircraftRunTests
         Assert.Contains(new ClassificationCount("Drone", "Drone", 1), result.Classification);
         Assert.DoesNotContain(result.Threats, t => t.Class == "Aircraft");
     }
+
+    [Fact]
+    public void Run_Observer_HearsTheAirlinersAdsbEverySecondAndItsIffRepliesBeforeEachTick()
+    {
+        var observer = new IdentityListener();
+        SimulationRunner.CreateDefault().Run(FighterOverTown("identity: civil, adsb: true, squawk: 2341"), 3, observer: observer);
+
+        // ADS-B is heard once a second (the tick), one report of the one aircraft each time, before that tick is observed.
+        Assert.NotEmpty(observer.Adsb);
+        Assert.All(observer.Adsb, a => Assert.Equal(1, a.Count));
+        Assert.Equal(observer.Adsb.Count, observer.Adsb.Select(a => a.Time).Distinct().Count());
+        // IFF: R1 interrogates every 5 s and the transponder answers with its code, 2341 octal.
+        Assert.NotEmpty(observer.Iff);
+        Assert.All(observer.Iff, r => Assert.Equal((1, 0x4E1), (r.Sensor, r.Code)));
+        Assert.All(observer.Iff.Zip(observer.Iff.Skip(1)), p => Assert.True(p.Second.Time - p.First.Time >= 5 - 1e-9));
+        Assert.Empty(observer.Late);
+    }
+
+    private sealed class IdentityListener : IRunObserver
+    {
+        private double _lastTick = -1;
+
+        public List<(double Time, int Count)> Adsb { get; } = [];
+        public List<(double Time, int Sensor, int Code)> Iff { get; } = [];
+        public List<double> Late { get; } = [];
+
+        public void OnTick(double time, World.SimulatedWorld world, ReadOnlySpan<Core.Sensing.Plot> plots, Pipeline.PipelineStep step) => _lastTick = time;
+
+        public void OnIffReplies(double time, Core.Sensing.SensorId interrogator, ReadOnlySpan<ThreatEvaluation.IffReply> replies)
+        {
+            if (time <= _lastTick) Late.Add(time);
+            foreach (var r in replies) Iff.Add((time, interrogator.Value, r.Mode3A));
+        }
+
+        public void OnAdsbReports(double time, ReadOnlySpan<ThreatEvaluation.AdsbReport> reports)
+        {
+            if (time <= _lastTick) Late.Add(time);
+            Adsb.Add((time, reports.Length));
+        }
+    }
 }

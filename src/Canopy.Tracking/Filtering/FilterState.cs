@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Canopy.Tracking.Filtering;
 
 /// <summary>
@@ -50,6 +52,9 @@ public sealed class FilterState
     {
         if (Augmented.Length < length) Augmented = new double[length];
     }
+
+    /// <summary>Asks the processor to start bringing this state into its cache (<see cref="CacheHint"/>).</summary>
+    internal void Prefetch() => CacheHint.Prefetch(ref MemoryMarshal.GetArrayDataReference(_values), _values.Length * sizeof(double));
 
     public void CopyFrom(FilterState other)
     {

@@ -186,13 +186,7 @@ public sealed class InteractingMultipleModelFilter
                 logLik[j] = double.NegativeInfinity;
                 continue;
             }
-            for (var i = 0; i < 6; i++)
-                for (var b = 0; b < n; b++)
-                {
-                    var sum = 0.0;
-                    for (var a = 0; a < n; a++) sum += c[i * n + a] * sInv[a * n + b];
-                    k[i * n + b] = sum;
-                }
+            Gain(c, sInv, n, k);
             nuBar.Clear();
             spread.Clear();
             var maxLog = double.NegativeInfinity;
@@ -201,9 +195,7 @@ public sealed class InteractingMultipleModelFilter
             {
                 model.Read(plots[q], z);
                 for (var a = 0; a < n; a++) nu[a] = model.Residual(a, z[a], zHat[a]);
-                var d2 = 0.0;
-                for (var a = 0; a < n; a++)
-                    for (var b = 0; b < n; b++) d2 += nu[a] * sInv[a * n + b] * nu[b];
+                var d2 = Distance2(nu, sInv, n);
                 var logN = -0.5 * (d2 + logDet + n * LogTwoPi);
                 if (q == 0) (maxLog, sumExp) = (logN, 1);
                 else (maxLog, sumExp) = AddLog(maxLog, sumExp, logN);
@@ -254,6 +246,51 @@ public sealed class InteractingMultipleModelFilter
             if (_slots[j] >= 0) AccelerationAugmentation.Condition(state, j, _slots[j]);
         UpdateModeProbabilities(state.Mu, logLik[..m]);
         state.Combine();
+    }
+
+    /// <summary>The Kalman gain K = C·S⁻¹ (6 x n); written out for n = 3 with the general loop's sums in its order.</summary>
+    private static void Gain(ReadOnlySpan<double> c, ReadOnlySpan<double> sInv, int n, Span<double> k)
+    {
+        if (n != 3)
+        {
+            for (var i = 0; i < 6; i++)
+                for (var b = 0; b < n; b++)
+                {
+                    var sum = 0.0;
+                    for (var a = 0; a < n; a++) sum += c[i * n + a] * sInv[a * n + b];
+                    k[i * n + b] = sum;
+                }
+            return;
+        }
+        _ = c[17];
+        _ = sInv[8];
+        _ = k[17];
+        double s00 = sInv[0], s01 = sInv[1], s02 = sInv[2], s10 = sInv[3], s11 = sInv[4], s12 = sInv[5], s20 = sInv[6], s21 = sInv[7], s22 = sInv[8];
+        for (var i = 0; i < 6; i++)
+        {
+            double c0 = c[i * 3], c1 = c[i * 3 + 1], c2 = c[i * 3 + 2];
+            k[i * 3] = 0.0 + c0 * s00 + c1 * s10 + c2 * s20;
+            k[i * 3 + 1] = 0.0 + c0 * s01 + c1 * s11 + c2 * s21;
+            k[i * 3 + 2] = 0.0 + c0 * s02 + c1 * s12 + c2 * s22;
+        }
+    }
+
+    /// <summary>The squared Mahalanobis distance νᵀ·S⁻¹·ν; written out for n = 3 with the general loop's terms in its order.</summary>
+    private static double Distance2(ReadOnlySpan<double> nu, ReadOnlySpan<double> sInv, int n)
+    {
+        if (n != 3)
+        {
+            var d2 = 0.0;
+            for (var a = 0; a < n; a++)
+                for (var b = 0; b < n; b++) d2 += nu[a] * sInv[a * n + b] * nu[b];
+            return d2;
+        }
+        _ = nu[2];
+        _ = sInv[8];
+        double v0 = nu[0], v1 = nu[1], v2 = nu[2];
+        return 0.0 + v0 * sInv[0] * v0 + v0 * sInv[1] * v1 + v0 * sInv[2] * v2
+            + v1 * sInv[3] * v0 + v1 * sInv[4] * v1 + v1 * sInv[5] * v2
+            + v2 * sInv[6] * v0 + v2 * sInv[7] * v1 + v2 * sInv[8] * v2;
     }
 
     /// <summary>μⱼ ∝ cⱼ·Λⱼ, floored so that no mode dies out for good.</summary>

@@ -23,6 +23,11 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
         model.Linearise(x, zHat, j);
         // Only the range rate depends on the velocity: otherwise H is zero over the last three columns.
         var columns = model.HasRangeRate ? 6 : 3;
+        if (n == 3 && columns == 3)
+        {
+            PredictPosition3(p, j, model, s, c);
+            return;
+        }
         // C = P·Hᵀ.
         for (var i = 0; i < 6; i++)
             for (var k = 0; k < n; k++)
@@ -38,6 +43,33 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
                 for (var q = 0; q < columns; q++) sum += j[a * 6 + q] * c[q * n + b];
                 s[a * n + b] = sum + (a == b ? model.Variance(a) : 0);
             }
+    }
+
+    /// <summary>
+    /// The common case of three measured components that depend on the position only, written out: the same sums in
+    /// the same order as the general loops, without their index arithmetic and bounds checks.
+    /// </summary>
+    private static void PredictPosition3(ReadOnlySpan<double> p, ReadOnlySpan<double> j, in MeasurementModel model, Span<double> s, Span<double> c)
+    {
+        _ = p[35];
+        _ = j[17];
+        _ = c[17];
+        _ = s[8];
+        double j00 = j[0], j01 = j[1], j02 = j[2], j10 = j[6], j11 = j[7], j12 = j[8], j20 = j[12], j21 = j[13], j22 = j[14];
+        for (var i = 0; i < 6; i++)
+        {
+            double p0 = p[i * 6], p1 = p[i * 6 + 1], p2 = p[i * 6 + 2];
+            c[i * 3] = 0.0 + p0 * j00 + p1 * j01 + p2 * j02;
+            c[i * 3 + 1] = 0.0 + p0 * j10 + p1 * j11 + p2 * j12;
+            c[i * 3 + 2] = 0.0 + p0 * j20 + p1 * j21 + p2 * j22;
+        }
+        for (var b = 0; b < 3; b++)
+        {
+            double c0 = c[b], c1 = c[3 + b], c2 = c[6 + b];
+            s[b] = 0.0 + j00 * c0 + j01 * c1 + j02 * c2 + (b == 0 ? model.Variance(0) : 0);
+            s[3 + b] = 0.0 + j10 * c0 + j11 * c1 + j12 * c2 + (b == 1 ? model.Variance(1) : 0);
+            s[6 + b] = 0.0 + j20 * c0 + j21 * c1 + j22 * c2 + (b == 2 ? model.Variance(2) : 0);
+        }
     }
 }
 

@@ -262,17 +262,7 @@ public sealed class InteractingMultipleModelFilter
                 }
             return;
         }
-        _ = c[17];
-        _ = sInv[8];
-        _ = k[17];
-        double s00 = sInv[0], s01 = sInv[1], s02 = sInv[2], s10 = sInv[3], s11 = sInv[4], s12 = sInv[5], s20 = sInv[6], s21 = sInv[7], s22 = sInv[8];
-        for (var i = 0; i < 6; i++)
-        {
-            double c0 = c[i * 3], c1 = c[i * 3 + 1], c2 = c[i * 3 + 2];
-            k[i * 3] = 0.0 + c0 * s00 + c1 * s10 + c2 * s20;
-            k[i * 3 + 1] = 0.0 + c0 * s01 + c1 * s11 + c2 * s21;
-            k[i * 3 + 2] = 0.0 + c0 * s02 + c1 * s12 + c2 * s22;
-        }
+        Matrix6.Multiply6By3(c, 3, sInv, 3, 1, k);
     }
 
     /// <summary>The squared Mahalanobis distance νᵀ·S⁻¹·ν; written out for n = 3 with the general loop's terms in its order.</summary>

@@ -91,6 +91,27 @@ internal static class Matrix6
         return logDet;
     }
 
+    /// <summary>
+    /// R (6x3, row-major) = A·B for the 6x3 A whose row i starts at a[i·<paramref name="stride"/>] and the 3x3 B with
+    /// B[r, c] = b[r·<paramref name="rowStep"/> + c·<paramref name="columnStep"/>] (a transposed B by swapping the steps).
+    /// Written out, each sum in the order of the general loop (0 + a₀b₀ + a₁b₁ + a₂b₂), for the filters' hot paths.
+    /// </summary>
+    public static void Multiply6By3(ReadOnlySpan<double> a, int stride, ReadOnlySpan<double> b, int rowStep, int columnStep, Span<double> r)
+    {
+        _ = r[17];
+        double b00 = b[0], b01 = b[columnStep], b02 = b[2 * columnStep];
+        double b10 = b[rowStep], b11 = b[rowStep + columnStep], b12 = b[rowStep + 2 * columnStep];
+        double b20 = b[2 * rowStep], b21 = b[2 * rowStep + columnStep], b22 = b[2 * rowStep + 2 * columnStep];
+        for (var i = 0; i < 6; i++)
+        {
+            var row = a.Slice(i * stride, 3);
+            double a0 = row[0], a1 = row[1], a2 = row[2];
+            r[i * 3] = 0.0 + a0 * b00 + a1 * b10 + a2 * b20;
+            r[i * 3 + 1] = 0.0 + a0 * b01 + a1 * b11 + a2 * b21;
+            r[i * 3 + 2] = 0.0 + a0 * b02 + a1 * b12 + a2 * b22;
+        }
+    }
+
     /// <summary>P ← F·P·Fᵀ for a dense row-major 6x6 F.</summary>
     public static void Transform(ReadOnlySpan<double> f, Span<double> p)
     {

@@ -51,18 +51,11 @@ public sealed class ExtendedKalmanPredictor : IMeasurementPredictor
     /// </summary>
     private static void PredictPosition3(ReadOnlySpan<double> p, ReadOnlySpan<double> j, in MeasurementModel model, Span<double> s, Span<double> c)
     {
-        _ = p[35];
-        _ = j[17];
-        _ = c[17];
+        _ = j[14];
         _ = s[8];
+        // C = P·Jᵀ over the position columns.
+        Matrix6.Multiply6By3(p, 6, j, 1, 6, c);
         double j00 = j[0], j01 = j[1], j02 = j[2], j10 = j[6], j11 = j[7], j12 = j[8], j20 = j[12], j21 = j[13], j22 = j[14];
-        for (var i = 0; i < 6; i++)
-        {
-            double p0 = p[i * 6], p1 = p[i * 6 + 1], p2 = p[i * 6 + 2];
-            c[i * 3] = 0.0 + p0 * j00 + p1 * j01 + p2 * j02;
-            c[i * 3 + 1] = 0.0 + p0 * j10 + p1 * j11 + p2 * j12;
-            c[i * 3 + 2] = 0.0 + p0 * j20 + p1 * j21 + p2 * j22;
-        }
         for (var b = 0; b < 3; b++)
         {
             double c0 = c[b], c1 = c[3 + b], c2 = c[6 + b];

@@ -4,6 +4,7 @@ using System.Globalization;
 using Canopy.Core.Sensing;
 using Canopy.Tracking;
 using Canopy.Tracking.Benchmarking;
+using Canopy.Tracking.Files;
 using Spectre.Console;
 
 namespace Canopy.Cli.Commands;
@@ -23,9 +24,10 @@ internal static class BenchTrackCommand
         var filter = new Option<MotionFilter>("--filter") { DefaultValueFactory = _ => MotionFilter.Imm };
         var association = new Option<AssociationMethod>("--association") { DefaultValueFactory = _ => AssociationMethod.Gnn };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var config = new Option<string?>("--config") { Description = "tracker.yaml: tracker options as kebab-case keys (--filter and --association override it when given)" };
         var command = new Command("track", "Tracker ms per scan (wall, and CPU for a busy machine), scans per second and bytes allocated per scan, on one thread")
         {
-            sizes, radars, clutter, scans, filter, association, seed,
+            sizes, radars, clutter, scans, filter, association, seed, config,
         };
         command.SetAction(parse =>
         {
@@ -40,11 +42,22 @@ internal static class BenchTrackCommand
                 }
                 counts.Add(n);
             }
-            var options = new TrackerOptions { Filter = parse.GetValue(filter), Association = parse.GetValue(association) };
+            TrackerOptions options;
+            try
+            {
+                options = parse.GetValue(config) is { } path ? TrackerOptionsFile.Load(path) : new TrackerOptions();
+            }
+            catch (TrackingFileException e)
+            {
+                console.WriteLine(e.Message);
+                return 1;
+            }
+            if (parse.GetValue(config) is null || parse.GetResult(filter) is { Implicit: false }) options = options with { Filter = parse.GetValue(filter) };
+            if (parse.GetValue(config) is null || parse.GetResult(association) is { Implicit: false }) options = options with { Association = parse.GetValue(association) };
             var radarCount = Math.Max(1, parse.GetValue(radars));
             var timed = Math.Max(1, parse.GetValue(scans));
             console.WriteLine($"{radarCount} radars ({RadarRange / 1000:0} km) over {Side / 1000:0} x {Side / 1000:0} km, 1 s scans staggered, PD 0.9, "
-                + $"{parse.GetValue(clutter).ToString(CultureInfo.InvariantCulture)} false plots per radar scan; filter {options.Filter}, association {options.Association}; one thread");
+                + $"{parse.GetValue(clutter).ToString(CultureInfo.InvariantCulture)} false plots per radar scan; filter {options.Filter}, association {options.Association}, update {options.Update}, initiation {options.Initiation}; one thread");
             WarmUpCompiler(radarCount, options);
             foreach (var n in counts)
             {

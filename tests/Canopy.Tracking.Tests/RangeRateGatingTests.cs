@@ -87,7 +87,8 @@ public class RangeRateGatingTests
         // 200 m/s (and both 150 m/s east); the radar's range noise is 300 m, so near the crossing the plots of the two
         // overlap and the young tracks (3 scans before the crossing) know their radial velocities poorly from ranges
         // alone. Over 20 seeds, with 1 m/s range rates both tracks keep their targets through the crossing in most
-        // runs; from positions alone they swap or merge in most.
+        // runs; from positions alone, in most runs a target ends nearest another track than before (swapped, shared or
+        // taken over by a new track).
         var kept = new int[2];
         for (var doppler = 0; doppler < 2; doppler++)
             for (var seed = 1; seed <= 20; seed++)

@@ -9,11 +9,11 @@ namespace Canopy.Tracking;
 
 /// <summary>
 /// A multi-sensor, multi-target tracker. Per sensor scan: Mahalanobis gating of converted plots found through a
-/// spatial grid, the gate graph split into independent clusters, each associated by GNN (optimal 2-D assignment) or
-/// JPDA, and each track updated by its IMM (or lone constant-velocity or constant-acceleration) filter through EKF or
-/// UKF measurement updates in the sensor's own coordinates. Single-point initiation, M-of-N or score-based confirmation,
-/// deletion by misses or score (counted only for radars whose coverage and horizon include the track), coasting time or
-/// covariance growth; out-of-sequence plots
+/// spatial grid (and of range rates, for a radar that reports them), the gate graph split into independent clusters,
+/// each associated by GNN (optimal 2-D assignment) or JPDA, and each track updated by its IMM (or lone
+/// constant-velocity or constant-acceleration) filter through EKF or UKF measurement updates in the sensor's own
+/// coordinates. Single-point initiation, M-of-N or score-based confirmation, deletion by misses or score (counted only
+/// for radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
 /// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed class KalmanTracker : ITracker
     private readonly InteractingMultipleModelFilter _filter;
     private readonly IMeasurementPredictor _predictor;
     private readonly IAssociator _associator;
+    private readonly IAssociator _dopplerAssociator;
     private readonly IAssociator _bearingAssociator;
     private readonly SequentialProbabilityRatioConfirmation? _score;
     private readonly Dictionary<SensorId, SensorGeometry> _sensors = [];
@@ -71,9 +72,9 @@ public sealed class KalmanTracker : ITracker
         _filter = CreateFilter(_options, _predictor, layout.Frame.Origin.HeightM);
         _scratch = new FilterState(_filter.Models);
         _filter.Reserve(_scratch);
-        _associator = _options.Association == AssociationMethod.Jpda
-            ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
-            : new GnnWith2DAssignment(_options.PositionGate);
+        _associator = CreateAssociator(_options.PositionGate);
+        // A gated plot with a range rate may cost up to both gates: leaving its track unpaired must cost as much.
+        _dopplerAssociator = CreateAssociator(_options.PositionGate + _options.RangeRateGate);
         _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
         if (_options.Initiation == TrackInitiation.Score) _score = new SequentialProbabilityRatioConfirmation(_options);
         // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
@@ -86,6 +87,11 @@ public sealed class KalmanTracker : ITracker
         }
         foreach (var b in _options.SensorBiases) _biases[new SensorId(b.SensorId)] = b;
     }
+
+    /// <summary>The plot-to-track associator of <see cref="TrackerOptions.Association"/>, leaving a track unpaired at the cost <paramref name="gate"/>.</summary>
+    private IAssociator CreateAssociator(double gate) => _options.Association == AssociationMethod.Jpda
+        ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, gate)
+        : new GnnWith2DAssignment(gate);
 
     /// <summary>Out-of-sequence plots applied to a track from its state before its last update.</summary>
     public int OutOfSequencePlotsApplied { get; private set; }
@@ -209,7 +215,7 @@ public sealed class KalmanTracker : ITracker
         if (_flags.Length < n) _flags = new TrackFlags[Math.Max(n, _flags.Length * 2)];
         if (bearings) GateBearings(t, site!, m);
         else Gate(t, site, m);
-        Associate(n, m, bearings ? _bearingAssociator : _associator, bearings, site);
+        Associate(n, m, bearings ? _bearingAssociator : DopplerModel(site) is null ? _associator : _dopplerAssociator, bearings, site);
         if (bearings) return;
         var pd = site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability;
         for (var k = 0; k < n; k++)
@@ -225,13 +231,18 @@ public sealed class KalmanTracker : ITracker
         RemoveDeleted();
     }
 
-    /// <summary>Gates every track against the scan's converted plots; fills the edges and each track's flags.</summary>
+    /// <summary>
+    /// Gates every track against the scan's converted plots; fills the edges and each track's flags. A plot with a range
+    /// rate from a radar that has a range-rate noise must also pass <see cref="TrackerOptions.RangeRateGate"/>, and its
+    /// edge's distance and log-determinant then add the range rate's ν²/s and ln s.
+    /// </summary>
     private void Gate(double t, SensorGeometry? site, int m)
     {
         _edgeCount = 0;
         _predictionCount = 0;
         FindCandidates(t, site, m);
         var gate = _options.PositionGate;
+        var doppler = DopplerModel(site);
         Span<double> s = stackalloc double[9];
         Span<double> sInv = stackalloc double[9];
         for (var g = 0; g < _gated.Count; g++)
@@ -243,6 +254,7 @@ public sealed class KalmanTracker : ITracker
             _filter.Predict(StateToPredict(k), t, predicted);
             var px = predicted.X;
             var pp = predicted.P;
+            var (rangeRate, rangeRateVariance) = doppler?.PredictRangeRate(px, pp) ?? (0, 0);
             for (var i = first; i < first + count; i++)
             {
                 var c = _candidates[i];
@@ -255,7 +267,16 @@ public sealed class KalmanTracker : ITracker
                 var d2 = nx * (sInv[0] * nx + sInv[1] * ny + sInv[2] * nz)
                     + ny * (sInv[3] * nx + sInv[4] * ny + sInv[5] * nz)
                     + nz * (sInv[6] * nx + sInv[7] * ny + sInv[8] * nz);
-                if (d2 <= gate) AddEdge(new GateEdge(k, c, d2, logDet));
+                if (!(d2 <= gate)) continue;
+                if (doppler is not null && _plots[c].HasRangeRate)
+                {
+                    var nu = _plots[c].RangeRate - rangeRate;
+                    var e2 = nu * nu / rangeRateVariance;
+                    if (!(e2 <= _options.RangeRateGate)) continue;
+                    d2 += e2;
+                    logDet += Math.Log(rangeRateVariance);
+                }
+                AddEdge(new GateEdge(k, c, d2, logDet));
             }
         }
     }
@@ -490,12 +511,18 @@ public sealed class KalmanTracker : ITracker
         MeasurementKind.Position => MeasurementModel.Position(_options.PositionPlotSigma),
         MeasurementKind.Bearing => MeasurementModel.Bearing(site!, ((AcousticSpec)site!.Spec).BearingSigma.Radians),
         _ => site!.Spec is RadarSpec radar
-            ? plot.HasRangeRate && radar.RangeRateSigma is { } rangeRateSigma
-                ? MeasurementModel.PolarWithRangeRate(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians,
-                    rangeRateSigma.MetresPerSecond)
+            ? plot.HasRangeRate && DopplerModel(site) is { } doppler
+                ? doppler
                 : MeasurementModel.Polar(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians)
             : throw new InvalidOperationException($"sensor {plot.Sensor} is not a radar"),
     };
+
+    /// <summary>The 4-D measurement of a radar that reports range rates (has a range-rate noise); null for other sensors.</summary>
+    private static MeasurementModel? DopplerModel(SensorGeometry? site) =>
+        site?.Spec is RadarSpec { RangeRateSigma: { } rangeRateSigma } radar
+            ? MeasurementModel.PolarWithRangeRate(site, radar.RangeSigma.Metres, radar.AzimuthSigma.Radians, radar.ElevationSigma.Radians,
+                rangeRateSigma.MetresPerSecond)
+            : null;
 
     /// <summary>Whether each of the first <paramref name="count"/> plots of <see cref="_trackPlots"/> reports a range rate.</summary>
     private bool AllHaveRangeRate(int count)

@@ -94,6 +94,12 @@ public sealed record TrackerOptions
     public double BearingGate { get; init; } = 10.828;
 
     /// <summary>
+    /// Gate on the squared normalised innovation ν²/s of a plot's range rate, when its radar reports one: chi-square,
+    /// 1 degree of freedom, 99.9 %. A pair must pass it as well as <see cref="PositionGate"/>.
+    /// </summary>
+    public double RangeRateGate { get; init; } = 10.828;
+
+    /// <summary>
     /// Fastest target a new track may belong to, m/s (ballistic missiles reach about Mach 6). A new track's velocity
     /// standard deviation is this over the square root of <see cref="PositionGate"/>, so a second plot up to this speed
     /// away passes the gate: in effect two-point initiation.

@@ -44,18 +44,22 @@ public static partial class TrackerOptionsFile
             var message = MarkPrefix().Replace(e.InnerException?.Message ?? e.Message, "");
             throw new TrackingFileException($"{file}:{e.Start.Line}:{e.Start.Column}: {Explain(message)}", e);
         }
-        CheckScoreInitiation(options, yaml, file);
+        CheckValues(options, yaml, file);
         return options;
     }
 
-    /// <summary>The score-based initiation's probabilities must lie strictly between 0 and 1 and its densities be positive.</summary>
-    private static void CheckScoreInitiation(TrackerOptions options, string yaml, string file)
+    /// <summary>
+    /// The score-based initiation's probabilities must lie strictly between 0 and 1 and its densities be positive, and
+    /// the range-rate gate be positive.
+    /// </summary>
+    private static void CheckValues(TrackerOptions options, string yaml, string file)
     {
         Check(options.FalseTrackProbability is > 0 and < 1, "false-track-probability", "a probability strictly between 0 and 1");
         Check(options.MissedTrackProbability is > 0 and < 1, "missed-track-probability", "a probability strictly between 0 and 1");
         Check(options.ClutterDensity > 0, "clutter-density", "a positive density (per m³ and scan)");
         Check(options.NewTargetDensity > 0, "new-target-density", "a positive density (per m³ and scan)");
         Check(options.DeletionDrop > 0, "deletion-drop", "positive");
+        Check(options.RangeRateGate > 0, "range-rate-gate", "positive (a chi-square value, 1 degree of freedom)");
 
         void Check(bool ok, string key, string expected)
         {

@@ -130,14 +130,29 @@ public readonly struct MeasurementModel
             z[3] = 0;
             return;
         }
-        var u = d * (1 / r);
-        var v = new Vec3(state[3], state[4], state[5]);
-        var rangeRate = Vec3.Dot(u, v);
-        z[3] = rangeRate;
-        Row(j, 3, (v - u * rangeRate) * (1 / r));
-        j[21] = u.X;
-        j[22] = u.Y;
-        j[23] = u.Z;
+        z[3] = LineariseRangeRate(d, r, state, j.Slice(18, 6));
+    }
+
+    /// <summary>
+    /// The predicted range rate ṙ̂ = u·v of a Gaussian common-frame state (mean <paramref name="state"/>, covariance
+    /// <paramref name="p"/>, 6 x 6 row-major) and its variance s = J·P·Jᵀ + σṙ², J = [(v − ṙ̂·u)/r, u] being the
+    /// range-rate row of <see cref="Linearise"/>: what gating tests a plot's range rate against. Needs <see cref="HasRangeRate"/>.
+    /// </summary>
+    public (double RangeRate, double Variance) PredictRangeRate(ReadOnlySpan<double> state, ReadOnlySpan<double> p)
+    {
+        Span<double> j = stackalloc double[6];
+        j.Clear();
+        var d = new Vec3(state[0], state[1], state[2]) - Site!.Origin;
+        var r = d.Length;
+        var rangeRate = r > 0 ? LineariseRangeRate(d, r, state, j) : 0;
+        var variance = _v3;
+        for (var a = 0; a < 6; a++)
+        {
+            var row = 0.0;
+            for (var b = 0; b < 6; b++) row += p[a * 6 + b] * j[b];
+            variance += j[a] * row;
+        }
+        return (rangeRate, variance);
     }
 
     /// <summary>Component <paramref name="i"/> of a − b, with angles wrapped into (−π, π].</summary>
@@ -148,6 +163,22 @@ public readonly struct MeasurementModel
 
     /// <summary>The noise variance of component <paramref name="i"/> (the noise is diagonal).</summary>
     public double Variance(int i) => i switch { 0 => _v0, 1 => _v1, 2 => _v2, _ => _v3 };
+
+    /// <summary>
+    /// ṙ = u·v for the line of sight <paramref name="d"/> = p − s of length <paramref name="r"/> &gt; 0, u = d/r, and its
+    /// Jacobian row into <paramref name="j"/> (6): ∂ṙ/∂p = (v − ṙ·u)/r, ∂ṙ/∂v = u.
+    /// </summary>
+    private static double LineariseRangeRate(Vec3 d, double r, ReadOnlySpan<double> state, Span<double> j)
+    {
+        var u = d * (1 / r);
+        var v = new Vec3(state[3], state[4], state[5]);
+        var rangeRate = Vec3.Dot(u, v);
+        Row(j, 0, (v - u * rangeRate) * (1 / r));
+        j[3] = u.X;
+        j[4] = u.Y;
+        j[5] = u.Z;
+        return rangeRate;
+    }
 
     /// <summary>Writes the position part (first three columns) of Jacobian row <paramref name="row"/>.</summary>
     private static void Row(Span<double> j, int row, Vec3 v)

@@ -98,4 +98,13 @@ public class TrackerOptionsFileTests
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("initiation: score\n  \nfalse-track-probability: 1.5\n", "tracker.yaml"));
         Assert.Equal("tracker.yaml:3:1: false-track-probability: must be a probability strictly between 0 and 1", ex.Message);
     }
+
+    [Fact]
+    public void Parse_RangeRateGate_IsReadAndMustBePositive()
+    {
+        Assert.Equal(10.828, new TrackerOptions().RangeRateGate);
+        Assert.Equal(6.635, TrackerOptionsFile.Parse("range-rate-gate: 6.635\n", "tracker.yaml").RangeRateGate);
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("position-gate: 16\nrange-rate-gate: 0\n", "tracker.yaml"));
+        Assert.Equal("tracker.yaml:2:1: range-rate-gate: must be positive (a chi-square value, 1 degree of freedom)", ex.Message);
+    }
 }

@@ -57,6 +57,10 @@ internal static class CotCommand
             {
                 return Fail(console, $"{endpoint}: {ex.Message}");
             }
+            catch (TimeoutException ex)
+            {
+                return Fail(console, ex.Message);
+            }
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sent {events.Count} CoT events ({encoding}) of the picture at {picture.Time:0.#} s to {endpoint}: {TypeCounts(events)}"));
             return 0;

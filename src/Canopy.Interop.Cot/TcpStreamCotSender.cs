@@ -37,7 +37,7 @@ public sealed class TcpStreamCotSender : ICotSender
         {
             _client.Dispose();
             throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"tcp://{server}: connect timed out after {timeout.TotalSeconds:0.###} s (the server never answered)"));
+                $"Connect to {server} timed out after {timeout.TotalSeconds:0.###} s (the server never answered)"));
         }
         catch
         {

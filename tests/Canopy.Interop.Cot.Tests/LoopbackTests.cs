@@ -81,7 +81,7 @@ public class LoopbackTests
 
             Assert.NotNull(timedOut);
             Assert.InRange(connected.Count, 1, 4);
-            Assert.Equal($"tcp://{endpoint}: connect timed out after 0.3 s (the server never answered)", timedOut.Message);
+            Assert.Equal($"Connect to {endpoint} timed out after 0.3 s (the server never answered)", timedOut.Message);
             Assert.InRange(watch.Elapsed, timeout * 0.8, TimeSpan.FromSeconds(2)); // the timer may fire a few ms early
         }
         finally

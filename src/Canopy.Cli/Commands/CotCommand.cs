@@ -53,13 +53,9 @@ internal static class CotCommand
                 using var sender = CotSenders.Open(endpoint, encoding);
                 foreach (var e in events) sender.Send(e);
             }
-            catch (System.Net.Sockets.SocketException ex)
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or TimeoutException)
             {
                 return Fail(console, $"{endpoint}: {ex.Message}");
-            }
-            catch (TimeoutException ex)
-            {
-                return Fail(console, ex.Message);
             }
             console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"sent {events.Count} CoT events ({encoding}) of the picture at {picture.Time:0.#} s to {endpoint}: {TypeCounts(events)}"));

@@ -104,39 +104,31 @@ public class CotInLiveRunTests
         var scenario = new ScenarioCatalog(RepositoryRoot.Scenarios).Load("quiet-night", out var error) ?? throw new InvalidOperationException(error);
         scenario = scenario with { Effectors = [.. scenario.Effectors.Select(e => e.Id == "MFG-1" ? e with { CotUid = Tablet } : e)] };
         var local = new LocalFrame(scenario.Effectors.Single(e => e.Id == "MFG-1").Position);
-        var folder = Directory.CreateTempSubdirectory("canopy-relocations-").FullName;
-        try
-        {
-            var store = new SqliteDecisionLog(Path.Combine(folder, "decisions.db"));
-            var board = new EffectorPositionBoard(scenario.Effectors);
-            await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
-            await using var run = new LiveRun("relocated", scenario, 7, ApprovalMode.Automatic, 1, paused: true, 30, store, new NoPublisher(),
-                TimeProvider.System, board, store);
-            run.Advance(600);
-            var north = new Vec3(0, 20_000, 0);
-            using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(local.ToGeodetic(north), DateTime.UtcNow));
-            await WaitFor(() => feed.Applied == 1);
-            run.Advance(6600);
-            var live = run.Picture();
+        using var folder = new TempFolder();
+        var store = new SqliteDecisionLog(folder.File("decisions.db"));
+        var board = new EffectorPositionBoard(scenario.Effectors);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
+        await using var run = new LiveRun("relocated", scenario, 7, ApprovalMode.Automatic, 1, paused: true, 30, store, new NoPublisher(),
+            TimeProvider.System, board, store);
+        run.Advance(600);
+        var north = new Vec3(0, 20_000, 0);
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(local.ToGeodetic(north), DateTime.UtcNow));
+        await WaitFor(() => feed.Applied == 1);
+        run.Advance(6600);
+        var live = run.Picture();
 
-            var relocation = Assert.Single(store.RelocationsFor("relocated"));
-            Assert.Equal(("MFG-1", 600.0), (relocation.Effector, relocation.SimulatedTime)); // 1 s ticks: Advance(600) stepped 0..599
-            Assert.Equal(0, Offset(run.ReplayAt(599), local).Length, 1.0);
-            foreach (var replayed in new[] { run.ReplayAt(600), run.ReplayAt(live.Time) })
-                Assert.True((Offset(replayed, local) - north).Length < 1, $"MFG-1 replayed at {Offset(replayed, local)} at {replayed.Time} s, 20 km north expected");
-            var replay = run.ReplayAt(live.Time);
-            Assert.Equal(live.Time, replay.Time);
-            Assert.Equal(Units(live), Units(replay));
-            Assert.Equal(live.Summary, replay.Summary);
-            var engagements = run.Events().Where(e => e.Kind == "Engagement").ToList();
-            Assert.NotEmpty(engagements);
-            Assert.Equal(engagements, replay.NewEvents.Where(e => e.Kind == "Engagement"));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        var relocation = Assert.Single(store.RelocationsFor("relocated"));
+        Assert.Equal(("MFG-1", 600.0), (relocation.Effector, relocation.SimulatedTime)); // 1 s ticks: Advance(600) stepped 0..599
+        Assert.Equal(0, Offset(run.ReplayAt(599), local).Length, 1.0);
+        foreach (var replayed in new[] { run.ReplayAt(600), run.ReplayAt(live.Time) })
+            Assert.True((Offset(replayed, local) - north).Length < 1, $"MFG-1 replayed at {Offset(replayed, local)} at {replayed.Time} s, 20 km north expected");
+        var replay = run.ReplayAt(live.Time);
+        Assert.Equal(live.Time, replay.Time);
+        Assert.Equal(Units(live), Units(replay));
+        Assert.Equal(live.Summary, replay.Summary);
+        var engagements = run.Events().Where(e => e.Kind == "Engagement").ToList();
+        Assert.NotEmpty(engagements);
+        Assert.Equal(engagements, replay.NewEvents.Where(e => e.Kind == "Engagement"));
     }
 
     private static List<string> Units(Picture picture) =>

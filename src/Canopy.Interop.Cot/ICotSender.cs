@@ -12,7 +12,8 @@ public interface ICotSender : IDisposable
 /// <summary>Opens the sender for an endpoint: <see cref="UdpCotSender"/> or <see cref="TcpStreamCotSender"/>.</summary>
 public static class CotSenders
 {
-    public static ICotSender Open(CotEndpoint endpoint, CotEncoding encoding) => endpoint.Transport == CotTransport.Udp
+    /// <param name="connectTimeout">For TCP, how long to wait for the server to accept; default <see cref="TcpStreamCotSender.DefaultConnectTimeout"/>.</param>
+    public static ICotSender Open(CotEndpoint endpoint, CotEncoding encoding, TimeSpan? connectTimeout = null) => endpoint.Transport == CotTransport.Udp
         ? new UdpCotSender(endpoint.EndPoint, encoding)
-        : new TcpStreamCotSender(endpoint.EndPoint, encoding);
+        : new TcpStreamCotSender(endpoint.EndPoint, encoding, connectTimeout);
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.FileProviders;
 namespace Canopy.Server;
 
 /// <summary>
-/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions in
-/// SQLite. Binds 127.0.0.1 only.
+/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions and fire unit
+/// relocations in SQLite. Binds 127.0.0.1 only.
 /// </summary>
 public static class ConsoleServer
 {
@@ -29,7 +29,9 @@ public static class ConsoleServer
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<IDecisionLog>(_ => new SqliteDecisionLog(options.DatabasePath));
+        builder.Services.AddSingleton(_ => new SqliteDecisionLog(options.DatabasePath));
+        builder.Services.AddSingleton<IDecisionLog>(s => s.GetRequiredService<SqliteDecisionLog>());
+        builder.Services.AddSingleton<IRelocationLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
         builder.Services.AddSingleton<RunRegistry>();
         configure?.Invoke(builder);

@@ -35,6 +35,63 @@ public class LoopbackTests
     }
 
     [Fact]
+    public void TcpStreamCotSender_PortClosed_IsRefusedAtOnce()
+    {
+        var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start();
+        var endpoint = (IPEndPoint)server.LocalEndpoint;
+        server.Stop();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = Assert.Throws<SocketException>(() => new TcpStreamCotSender(endpoint, CotEncoding.Xml, TimeSpan.FromSeconds(2)));
+
+        Assert.Equal(SocketError.ConnectionRefused, error.SocketErrorCode);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(1), $"refused after {watch.Elapsed}");
+    }
+
+    /// <summary>
+    /// A server that never answers the SYN, made on loopback: a listener with backlog 1 that never accepts. Once its accept
+    /// queue is full (two connections on Linux) the kernel drops further SYNs and a connect hangs; the sender gives up after its
+    /// own 300 ms timeout (the system's SYN retries would take about two minutes), naming the endpoint.
+    /// </summary>
+    [Fact]
+    public void TcpStreamCotSender_ServerNeverAnswering_TimesOutNamingTheEndpoint()
+    {
+        var server = new TcpListener(IPAddress.Loopback, 0);
+        server.Start(1);
+        var connected = new List<TcpStreamCotSender>();
+        try
+        {
+            var endpoint = (IPEndPoint)server.LocalEndpoint;
+            var timeout = TimeSpan.FromMilliseconds(300);
+            TimeoutException? timedOut = null;
+            var watch = new System.Diagnostics.Stopwatch();
+            for (var i = 0; i < 8 && timedOut is null; i++)
+            {
+                watch.Restart();
+                try
+                {
+                    connected.Add(new TcpStreamCotSender(endpoint, CotEncoding.Xml, timeout));
+                }
+                catch (TimeoutException e)
+                {
+                    timedOut = e;
+                }
+            }
+
+            Assert.NotNull(timedOut);
+            Assert.InRange(connected.Count, 1, 4);
+            Assert.Equal($"Connect to {endpoint} timed out after 0.3 s (the server never answered)", timedOut.Message);
+            Assert.InRange(watch.Elapsed, timeout * 0.8, TimeSpan.FromSeconds(2)); // the timer may fire a few ms early
+        }
+        finally
+        {
+            foreach (var sender in connected) sender.Dispose();
+            server.Stop();
+        }
+    }
+
+    [Fact]
     public void TcpStreamCotSender_Protobuf_ServerReadsTwoStreamFrames()
     {
         var server = new TcpListener(IPAddress.Loopback, 0);

@@ -92,10 +92,55 @@ public class CotInLiveRunTests
         Assert.Equal(assignment, Assert.Single(next.Engagements.Shots).Assignment);
     }
 
-    /// <summary>MFG-1's position in the picture, as east/north/up metres from where the scenario put it.</summary>
-    private static Vec3 Offset(LiveRun run, LocalFrame local)
+    /// <summary>
+    /// The after-action replay of a live run (automatic mode, decisions and relocations in SQLite) in which an XML report from
+    /// MFG-1's tablet moved it 20 km north: the relocation is recorded once, at the step that applied it; the replay has MFG-1
+    /// at its scenario position the step before, 20 km north (within 1 m) at that step and at the end, and the same fire units,
+    /// engagements and score as the live run.
+    /// </summary>
+    [Fact]
+    public async Task Replay_RunWithACotRelocation_MovesTheUnitAtTheSameStepAndEngagesAsLive()
     {
-        var unit = run.Picture().FireUnits.Single(u => u.Id == "MFG-1");
+        var scenario = new ScenarioCatalog(RepositoryRoot.Scenarios).Load("quiet-night", out var error) ?? throw new InvalidOperationException(error);
+        scenario = scenario with { Effectors = [.. scenario.Effectors.Select(e => e.Id == "MFG-1" ? e with { CotUid = Tablet } : e)] };
+        var local = new LocalFrame(scenario.Effectors.Single(e => e.Id == "MFG-1").Position);
+        using var folder = new TempFolder();
+        var store = new SqliteDecisionLog(folder.File("decisions.db"));
+        var board = new EffectorPositionBoard(scenario.Effectors);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
+        await using var run = new LiveRun("relocated", scenario, 7, ApprovalMode.Automatic, 1, paused: true, 30, store, new NoPublisher(),
+            TimeProvider.System, board, store);
+        run.Advance(600);
+        var north = new Vec3(0, 20_000, 0);
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(local.ToGeodetic(north), DateTime.UtcNow));
+        await WaitFor(() => feed.Applied == 1);
+        run.Advance(6600);
+        var live = run.Picture();
+
+        var relocation = Assert.Single(store.RelocationsFor("relocated"));
+        Assert.Equal(("MFG-1", 600.0), (relocation.Effector, relocation.SimulatedTime)); // 1 s ticks: Advance(600) stepped 0..599
+        Assert.Equal(0, Offset(run.ReplayAt(599), local).Length, 1.0);
+        foreach (var replayed in new[] { run.ReplayAt(600), run.ReplayAt(live.Time) })
+            Assert.True((Offset(replayed, local) - north).Length < 1, $"MFG-1 replayed at {Offset(replayed, local)} at {replayed.Time} s, 20 km north expected");
+        var replay = run.ReplayAt(live.Time);
+        Assert.Equal(live.Time, replay.Time);
+        Assert.Equal(Units(live), Units(replay));
+        Assert.Equal(live.Summary, replay.Summary);
+        var engagements = run.Events().Where(e => e.Kind == "Engagement").ToList();
+        Assert.NotEmpty(engagements);
+        Assert.Equal(engagements, replay.NewEvents.Where(e => e.Kind == "Engagement"));
+    }
+
+    private static List<string> Units(Picture picture) =>
+        [.. picture.FireUnits.Select(u => $"{u.Id} {u.RoundsLeft} {u.ReadyAt} [{string.Join(' ', u.Engaging)}] {u.Lat} {u.Lon}")];
+
+    /// <summary>MFG-1's position in the live picture, as east/north/up metres from where the scenario put it.</summary>
+    private static Vec3 Offset(LiveRun run, LocalFrame local) => Offset(run.Picture(), local);
+
+    /// <summary>MFG-1's position in a picture, as east/north/up metres from where the scenario put it.</summary>
+    private static Vec3 Offset(Picture picture, LocalFrame local)
+    {
+        var unit = picture.FireUnits.Single(u => u.Id == "MFG-1");
         var enu = local.ToEnu(Geodetic.FromDegrees(unit.Lat, unit.Lon, 0));
         return enu with { Z = 0 };
     }

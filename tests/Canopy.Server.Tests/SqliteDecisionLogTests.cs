@@ -1,3 +1,4 @@
+using Canopy.Core.Geodesy;
 using Canopy.Server.Decisions;
 using Microsoft.Data.Sqlite;
 
@@ -33,5 +34,59 @@ public class SqliteDecisionLogTests
             SqliteConnection.ClearAllPools();
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public void RelocationsFor_FileFromBeforeTheTable_KeepsItsDecisionsAndRoundTripsRelocationsExactly()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("old.db");
+        var decision = new Decision("run-a", 1, DecisionKind.Auto, "system", 12, new DateTimeOffset(2025, 7, 4, 21, 0, 12, TimeSpan.Zero),
+            "MFG-1", 5, 1, 0.3, 1000, 40);
+        var moved = new Relocation("run-a", 600, "MFG-1", Geodetic.FromDegrees(51.2, 31.25, 140.5));
+        new SqliteDecisionLog(path).Add(decision);
+        Execute(path, "DROP TABLE relocations"); // the file as the console wrote it before relocations were kept
+
+        var log = new SqliteDecisionLog(path);
+        log.Add(moved);
+        log.Add(moved with { RunId = "run-b" });
+
+        Assert.Equal([decision], log.ForRun("run-a"));
+        var read = Assert.Single(new SqliteDecisionLog(path).RelocationsFor("run-a"));
+        Assert.Equal(moved, read); // radians stored as IEEE doubles: bit for bit
+        Assert.Empty(log.RelocationsFor("run-c"));
+    }
+
+    [Fact]
+    public void RelocationsFor_MalformedRows_AreLeftOutWithoutFailing()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("decisions.db");
+        var good = new Relocation("run-a", 30, "MFG-2", Geodetic.FromDegrees(50.8, 30.98, 0));
+        var log = new SqliteDecisionLog(path);
+        log.Add(good);
+        // Rows written by something else: text for numbers, latitude beyond the pole, a negative time, a blob for the effector.
+        Execute(path, """
+            INSERT INTO relocations (run_id, simulated_time, effector, latitude_rad, longitude_rad, height_m) VALUES
+                ('run-a', 'soon', 'MFG-1', 0.88, 0.54, 0),
+                ('run-a', 40, 'MFG-1', 'north', 0.54, 0),
+                ('run-a', 40, 'MFG-1', 2.0, 0.54, 0),
+                ('run-a', -1, 'MFG-1', 0.88, 0.54, 0),
+                ('run-a', 40, x'00ff', 0.88, 0.54, 0),
+                ('run-a', 40, 'NO-SUCH-UNIT', 0.88, 0.54, 0)
+            """);
+
+        var read = log.RelocationsFor("run-a");
+
+        Assert.Equal([good, new Relocation("run-a", 40, "NO-SUCH-UNIT", new Geodetic(0.88, 0.54, 0))], read);
+    }
+
+    private static void Execute(string path, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 }

@@ -53,7 +53,7 @@ internal static class CotCommand
                 using var sender = CotSenders.Open(endpoint, encoding);
                 foreach (var e in events) sender.Send(e);
             }
-            catch (System.Net.Sockets.SocketException ex)
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or TimeoutException)
             {
                 return Fail(console, $"{endpoint}: {ex.Message}");
             }

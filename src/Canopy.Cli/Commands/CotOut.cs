@@ -99,7 +99,7 @@ internal sealed class CotOut : IDisposable
             }
             for (; sent < _events.Count; sent++) _sender.Send(_events[sent]);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or ObjectDisposedException)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or ObjectDisposedException or TimeoutException)
         {
             NotSent += _events.Count - sent;
             Fail(e);

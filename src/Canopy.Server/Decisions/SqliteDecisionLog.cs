@@ -4,8 +4,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Canopy.Server.Decisions;
 
-/// <summary>Decisions in a SQLite file (created with its table on first use), written and read with Dapper.</summary>
-public sealed class SqliteDecisionLog : IDecisionLog
+/// <summary>
+/// Decisions and fire unit relocations in a SQLite file (created with its tables on first use; a file from before a table
+/// existed gets it when opened), written and read with Dapper.
+/// </summary>
+public sealed class SqliteDecisionLog : IDecisionLog, IRelocationLog
 {
     private readonly string _connectionString;
 
@@ -31,6 +34,15 @@ public sealed class SqliteDecisionLog : IDecisionLog
                 cost REAL NOT NULL,
                 intercept_time REAL NOT NULL);
             CREATE INDEX IF NOT EXISTS decisions_run ON decisions (run_id, id);
+            CREATE TABLE IF NOT EXISTS relocations (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                run_id TEXT NOT NULL,
+                simulated_time REAL NOT NULL,
+                effector TEXT NOT NULL,
+                latitude_rad REAL NOT NULL,
+                longitude_rad REAL NOT NULL,
+                height_m REAL NOT NULL);
+            CREATE INDEX IF NOT EXISTS relocations_run ON relocations (run_id, id);
             """);
     }
 
@@ -71,6 +83,44 @@ public sealed class SqliteDecisionLog : IDecisionLog
             .Select(r => r.ToDecision()).ToList();
     }
 
+    public void Add(Relocation relocation)
+    {
+        ArgumentNullException.ThrowIfNull(relocation);
+        using var connection = Open();
+        connection.Execute("""
+            INSERT INTO relocations (run_id, simulated_time, effector, latitude_rad, longitude_rad, height_m)
+            VALUES (@RunId, @SimulatedTime, @Effector, @LatitudeRad, @LongitudeRad, @HeightM)
+            """, new
+        {
+            relocation.RunId,
+            relocation.SimulatedTime,
+            relocation.Effector,
+            relocation.Position.LatitudeRad,
+            relocation.Position.LongitudeRad,
+            relocation.Position.HeightM,
+        });
+    }
+
+    /// <summary>
+    /// The relocations of one run; rows whose values are not numbers, not finite or not a position on the Earth (a file
+    /// edited or written by something else) are left out, so a replay never fails on them.
+    /// </summary>
+    public IReadOnlyList<Relocation> RelocationsFor(string runId)
+    {
+        using var connection = Open();
+        return connection.Query<RelocationRow>("""
+                SELECT simulated_time AS SimulatedTime, effector AS Effector, latitude_rad AS LatitudeRad,
+                       longitude_rad AS LongitudeRad, height_m AS HeightM
+                FROM relocations
+                WHERE run_id = @runId AND typeof(effector) = 'text'
+                  AND typeof(simulated_time) IN ('real', 'integer') AND typeof(latitude_rad) IN ('real', 'integer')
+                  AND typeof(longitude_rad) IN ('real', 'integer') AND typeof(height_m) IN ('real', 'integer')
+                ORDER BY id
+                """, new { runId })
+            .Where(r => r.IsValid)
+            .Select(r => new Relocation(runId, r.SimulatedTime, r.Effector, new(r.LatitudeRad, r.LongitudeRad, r.HeightM))).ToList();
+    }
+
     private SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -96,5 +146,17 @@ public sealed class SqliteDecisionLog : IDecisionLog
         public Decision ToDecision() => new(RunId, (int)RecommendationId, Enum.Parse<DecisionKind>(Kind), Operator, SimulatedTime,
             DateTimeOffset.Parse(DecidedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind), Effector, (int)TrackId,
             (int)Rounds, KillProbability, Cost, InterceptTime);
+    }
+
+    private sealed class RelocationRow
+    {
+        public double SimulatedTime { get; init; }
+        public string Effector { get; init; } = "";
+        public double LatitudeRad { get; init; }
+        public double LongitudeRad { get; init; }
+        public double HeightM { get; init; }
+
+        public bool IsValid => double.IsFinite(SimulatedTime) && SimulatedTime >= 0 && Effector.Length > 0
+            && Math.Abs(LatitudeRad) <= Math.PI / 2 && double.IsFinite(LongitudeRad) && double.IsFinite(HeightM);
     }
 }

@@ -34,17 +34,26 @@ public sealed class LiveRun : IAsyncDisposable
     private bool _paused;
     private double _speed;
     private bool _dirty = true;
+    private readonly IRelocationLog? _relocations;
     private RunReplay? _replay;
 
     /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay where the scenario puts them.</param>
+    /// <param name="relocations">
+    /// Where the positions the pipeline applies are recorded (see <see cref="RecordingEffectorPositions"/>) for the replay;
+    /// null: not recorded, and the replay keeps every unit at its scenario position.
+    /// </param>
     public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
-        IDecisionLog log, IPicturePublisher publisher, TimeProvider time, Canopy.Core.Defence.IEffectorPositions? positions = null)
+        IDecisionLog log, IPicturePublisher publisher, TimeProvider time, Canopy.Core.Defence.IEffectorPositions? positions = null,
+        IRelocationLog? relocations = null)
     {
         Id = id;
         _publisher = publisher;
         _time = time;
         _speed = speed;
         _paused = paused;
+        _relocations = relocations;
+        if (positions is not null && relocations is not null) // read at the session's steps, once it is constructed
+            positions = new RecordingEffectorPositions(id, positions, relocations, () => _session!.Time);
         _session = new SimulationSession(scenario, seed, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn, inner =>
             _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }, null, null, positions));
         Layout = RunLayout.Of(id, scenario);
@@ -78,7 +87,8 @@ public sealed class LiveRun : IAsyncDisposable
     public Picture ReplayAt(double time)
     {
         RunReplay replay;
-        lock (_lock) replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released);
+        lock (_lock) replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released,
+            _relocations);
         return replay.At(time, _time);
     }
 

@@ -7,7 +7,7 @@ using Canopy.Server.Decisions;
 namespace Canopy.Server.Live;
 
 /// <summary>The server's runs by id; the console follows the latest one started.</summary>
-public sealed class RunRegistry(IDecisionLog log, IPicturePublisher publisher, TimeProvider time) : IAsyncDisposable
+public sealed class RunRegistry(IDecisionLog log, IRelocationLog relocations, IPicturePublisher publisher, TimeProvider time) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, LiveRun> _runs = new(StringComparer.Ordinal);
     private int _count;
@@ -26,7 +26,7 @@ public sealed class RunRegistry(IDecisionLog log, IPicturePublisher publisher, T
     {
         var n = Interlocked.Increment(ref _count);
         var id = string.Create(CultureInfo.InvariantCulture, $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{n}");
-        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time, positions ?? Positions);
+        var run = new LiveRun(id, scenario, seed, mode, speed, paused, semiAutomaticDelay, log, publisher, time, positions ?? Positions, relocations);
         _runs[id] = run;
         Current = run;
         return run;

@@ -1,0 +1,28 @@
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Server.Decisions;
+
+namespace Canopy.Server.Live;
+
+/// <summary>
+/// The reported positions a live run's pipeline reads, passed through, with every change the pipeline applies recorded as a
+/// <see cref="Relocation"/> at the simulated time of the step reading it (<paramref name="stepTime"/>), so that the
+/// after-action replay applies it at the same step (<see cref="Replay.PlaybackEffectorPositions"/>). Read by the pipeline's
+/// thread only.
+/// </summary>
+public sealed class RecordingEffectorPositions(string runId, IEffectorPositions reported, IRelocationLog log, Func<double> stepTime)
+    : IEffectorPositions
+{
+    private readonly Dictionary<string, Geodetic> _applied = new(StringComparer.Ordinal);
+
+    public bool TryGetPosition(string effectorId, out Geodetic position)
+    {
+        if (!reported.TryGetPosition(effectorId, out position)) return false;
+        if (!_applied.TryGetValue(effectorId, out var last) || last != position)
+        {
+            _applied[effectorId] = position;
+            log.Add(new Relocation(runId, stepTime(), effectorId, position));
+        }
+        return true;
+    }
+}

@@ -16,11 +16,8 @@ public sealed class BenchTrackCommandTests : IDisposable
 
         Assert.True(code == 0, output);
         var flat = output.ReplaceLineEndings(" ");
-        Assert.Contains("filter ConstantVelocity", flat, StringComparison.Ordinal);
-        Assert.Contains("association Jpda", flat, StringComparison.Ordinal);
-        Assert.Contains("update Ukf", flat, StringComparison.Ordinal);
-        Assert.Contains("initiation Score", flat, StringComparison.Ordinal);
-        Assert.Contains("60 targets:", flat, StringComparison.Ordinal);
+        foreach (var expected in (string[])["filter ConstantVelocity", "association Jpda", "update Ukf", "initiation Score", "60 targets:"])
+            Assert.Contains(expected, flat, StringComparison.Ordinal);
     }
 
     [Fact]

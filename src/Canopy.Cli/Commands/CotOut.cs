@@ -13,7 +13,8 @@ namespace Canopy.Cli.Commands;
 /// The `--cot-out ENDPOINT [--cot-protobuf]` options of `listen` and `replay`: after every pipeline step, the picture (confirmed tracks typed by the
 /// identity stage, threats, engagement cues) goes out as CoT, one picture per step. A sender error is reported once on
 /// stderr and counted; the sender is reopened at most every <see cref="RetryAfterMs"/> ms, and the events of the steps
-/// in between count as not sent.
+/// in between count as not sent. The first connection is made before the first picture; reconnections run in the
+/// background, so that a TAK server that has stopped answering never holds the pipeline for its connect timeout.
 /// </summary>
 internal sealed class CotOut : IDisposable
 {
@@ -26,6 +27,8 @@ internal sealed class CotOut : IDisposable
     private readonly List<CotEvent> _events = [];
     private readonly Dictionary<int, AirIdentity> _identities = [];
     private ICotSender? _sender;
+    private Task<ICotSender>? _reopening;
+    private bool _opened;
     private long _retryAt;
 
     private CotOut(CotEndpoint endpoint, CotEncoding encoding, CotPictureEncoder encoder)
@@ -91,7 +94,7 @@ internal sealed class CotOut : IDisposable
         var sent = 0;
         try
         {
-            if (_sender is null && Environment.TickCount64 >= _retryAt) _sender = CotSenders.Open(_endpoint, _encoding);
+            _sender ??= Connect();
             if (_sender is null)
             {
                 NotSent += _events.Count;
@@ -99,7 +102,7 @@ internal sealed class CotOut : IDisposable
             }
             for (; sent < _events.Count; sent++) _sender.Send(_events[sent]);
         }
-        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or ObjectDisposedException or TimeoutException)
+        catch (Exception e) when (IsSenderError(e))
         {
             NotSent += _events.Count - sent;
             Fail(e);
@@ -113,7 +116,36 @@ internal sealed class CotOut : IDisposable
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"CoT out: {Sent} events ({_encoding}) in {Pictures} pictures to {_endpoint}, {NotSent} not sent") + (LastError is null ? "" : $" (last error: {LastError})");
 
-    public void Dispose() => _sender?.Dispose();
+    public void Dispose()
+    {
+        _sender?.Dispose();
+        _reopening?.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// The sender when one is open: the first connection inline, later ones started in the background once the retry
+    /// time has come and taken when done (null meanwhile); a failed reconnection is thrown here, as a failed send is.
+    /// </summary>
+    private ICotSender? Connect()
+    {
+        if (!_opened)
+        {
+            _opened = true;
+            return CotSenders.Open(_endpoint, _encoding);
+        }
+        if (_reopening is null)
+        {
+            if (Environment.TickCount64 >= _retryAt) _reopening = Task.Run(() => CotSenders.Open(_endpoint, _encoding));
+            return null;
+        }
+        if (!_reopening.IsCompleted) return null;
+        var done = _reopening;
+        _reopening = null;
+        return done.IsCompletedSuccessfully ? done.Result : throw done.Exception!.InnerException!;
+    }
+
+    private static bool IsSenderError(Exception e) =>
+        e is System.Net.Sockets.SocketException or IOException or ObjectDisposedException or TimeoutException;
 
     private void Fail(Exception e)
     {

@@ -27,7 +27,6 @@ public sealed class KalmanTracker : ITracker
     private readonly InteractingMultipleModelFilter _filter;
     private readonly IMeasurementPredictor _predictor;
     private readonly IAssociator _associator;
-    private readonly IAssociator _dopplerAssociator;
     private readonly IAssociator _bearingAssociator;
     private readonly SequentialProbabilityRatioConfirmation? _score;
     private readonly Dictionary<SensorId, SensorGeometry> _sensors = [];
@@ -72,9 +71,9 @@ public sealed class KalmanTracker : ITracker
         _filter = CreateFilter(_options, _predictor, layout.Frame.Origin.HeightM);
         _scratch = new FilterState(_filter.Models);
         _filter.Reserve(_scratch);
-        _associator = CreateAssociator(_options.PositionGate);
-        // A gated plot with a range rate may cost up to both gates: leaving its track unpaired must cost as much.
-        _dopplerAssociator = CreateAssociator(_options.PositionGate + _options.RangeRateGate);
+        _associator = _options.Association == AssociationMethod.Jpda
+            ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, _options.PositionGate)
+            : new GnnWith2DAssignment(_options.PositionGate);
         _bearingAssociator = new GnnWith2DAssignment(_options.BearingGate);
         if (_options.Initiation == TrackInitiation.Score) _score = new SequentialProbabilityRatioConfirmation(_options);
         // Candidates are sought around the constant-velocity extrapolation; the IMM's other models may predict up to
@@ -87,11 +86,6 @@ public sealed class KalmanTracker : ITracker
         }
         foreach (var b in _options.SensorBiases) _biases[new SensorId(b.SensorId)] = b;
     }
-
-    /// <summary>The plot-to-track associator of <see cref="TrackerOptions.Association"/>, leaving a track unpaired at the cost <paramref name="gate"/>.</summary>
-    private IAssociator CreateAssociator(double gate) => _options.Association == AssociationMethod.Jpda
-        ? new JointProbabilisticAssociator(_options.DetectionProbability, _options.ClutterDensity, _options.MaxJpdaHypotheses, gate)
-        : new GnnWith2DAssignment(gate);
 
     /// <summary>Out-of-sequence plots applied to a track from its state before its last update.</summary>
     public int OutOfSequencePlotsApplied { get; private set; }
@@ -215,7 +209,7 @@ public sealed class KalmanTracker : ITracker
         if (_flags.Length < n) _flags = new TrackFlags[Math.Max(n, _flags.Length * 2)];
         if (bearings) GateBearings(t, site!, m);
         else Gate(t, site, m);
-        Associate(n, m, bearings ? _bearingAssociator : DopplerModel(site) is null ? _associator : _dopplerAssociator, bearings, site);
+        Associate(n, m, bearings ? _bearingAssociator : _associator, bearings, site);
         if (bearings) return;
         var pd = site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability;
         for (var k = 0; k < n; k++)
@@ -233,8 +227,8 @@ public sealed class KalmanTracker : ITracker
 
     /// <summary>
     /// Gates every track against the scan's converted plots; fills the edges and each track's flags. A plot with a range
-    /// rate from a radar that has a range-rate noise must also pass <see cref="TrackerOptions.RangeRateGate"/>, and its
-    /// edge's distance and log-determinant then add the range rate's ν²/s and ln s.
+    /// rate from a radar that has a range-rate noise must also pass <see cref="TrackerOptions.RangeRateGate"/>; the
+    /// edge keeps the position's distance and log-determinant, so that every edge's cost has the same dimension.
     /// </summary>
     private void Gate(double t, SensorGeometry? site, int m)
     {
@@ -271,10 +265,7 @@ public sealed class KalmanTracker : ITracker
                 if (doppler is not null && _plots[c].HasRangeRate)
                 {
                     var nu = _plots[c].RangeRate - rangeRate;
-                    var e2 = nu * nu / rangeRateVariance;
-                    if (!(e2 <= _options.RangeRateGate)) continue;
-                    d2 += e2;
-                    logDet += Math.Log(rangeRateVariance);
+                    if (!(nu * nu / rangeRateVariance <= _options.RangeRateGate)) continue;
                 }
                 AddEdge(new GateEdge(k, c, d2, logDet));
             }

@@ -30,6 +30,25 @@ public class EffectorPositionsPlaybackTests
         Assert.Equal([new Relocation("run", 1, "MFG-1", A), new Relocation("run", 4, "MFG-1", B), new Relocation("run", 6, "MFG-1", A)], log.Added);
     }
 
+    [Fact]
+    public void Recording_StoreFailsToWrite_AppliesThePositionAndRecordsItAtTheNextStep()
+    {
+        var reported = new Reported { Position = A };
+        var log = new ListLog { FailNext = true };
+        var time = 7.0;
+        var recording = new RecordingEffectorPositions("run", reported, log, () => time);
+
+        Assert.True(recording.TryGetPosition("MFG-1", out var first));
+        time = 8;
+        Assert.True(recording.TryGetPosition("MFG-1", out var second));
+        time = 9;
+        Assert.True(recording.TryGetPosition("MFG-1", out _));
+
+        Assert.Equal((A, A), (first, second));
+        Assert.Equal(1, recording.Unrecorded);
+        Assert.Equal([new Relocation("run", 8, "MFG-1", A)], log.Added);
+    }
+
     [Theory]
     [InlineData(0, null)]
     [InlineData(9.5, null)]
@@ -65,7 +84,20 @@ public class EffectorPositionsPlaybackTests
     private sealed class ListLog : IRelocationLog
     {
         public List<Relocation> Added { get; } = [];
-        public void Add(Relocation relocation) => Added.Add(relocation);
+
+        /// <summary>Whether the next write fails as a full disk's would.</summary>
+        public bool FailNext { get; set; }
+
+        public void Add(Relocation relocation)
+        {
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new IOException("disk full");
+            }
+            Added.Add(relocation);
+        }
+
         public IReadOnlyList<Relocation> RelocationsFor(string runId) => Added;
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Canopy.Core.Defence;
 using Canopy.Interop.Cot;
 using Canopy.Pipeline;
@@ -141,7 +142,8 @@ internal sealed class CotOut : IDisposable
         if (!_reopening.IsCompleted) return null;
         var done = _reopening;
         _reopening = null;
-        return done.IsCompletedSuccessfully ? done.Result : throw done.Exception!.InnerException!;
+        if (!done.IsCompletedSuccessfully) ExceptionDispatchInfo.Throw(done.Exception!.InnerException!);
+        return done.Result;
     }
 
     private static bool IsSenderError(Exception e) =>

@@ -1,0 +1,152 @@
+namespace Canopy.Assignment.Static;
+
+/// <summary>
+/// The search of <see cref="BranchAndBoundAssetSolver"/>: depth d assigns copy d; per depth it keeps E (see the
+/// solver), the children's bounds in best-first order and the threat chosen, all allocated once.
+/// </summary>
+internal sealed class AssetBranchAndBound
+{
+    private const double Tolerance = 1e-12;
+    private readonly AssetWtaProblem _problem;
+    private readonly int[] _type;       // weapon type of the copy assigned at each depth
+    private readonly int[] _target;     // threat chosen at each depth
+    private readonly double[][] _e;     // E at each depth
+    private readonly double[] _factor;  // 1 - lethality_j e^(E_j - q_ij) of the node being expanded
+    private readonly double[] _asset;   // each asset's bound when the copy goes elsewhere
+    private readonly double[][] _keys;  // minus the children's bounds, sorted
+    private readonly int[][] _threats;  // the children's threats, in the same order
+    private readonly double[] _open;    // bound of the child being explored at each depth
+    private Func<bool> _stop = () => false;
+    private double _bestValue;
+    private readonly double _rootBound; // every threat under every copy
+    private long _nodes;
+
+    public AssetBranchAndBound(AssetWtaProblem problem, WtaPlan start, double startValue)
+    {
+        _problem = problem;
+        var types = Enumerable.Range(0, problem.WeaponTypes)
+            .OrderByDescending(i => Enumerable.Range(0, problem.Threats).Max(j => problem.Kill(i, j))).ThenBy(i => i);
+        _type = types.SelectMany(i => Enumerable.Repeat(i, problem.Counts[i])).ToArray();
+        int copies = _type.Length, n = problem.Threats;
+        _target = new int[copies];
+        _e = new double[copies + 1][];
+        _keys = new double[copies][];
+        _threats = new int[copies][];
+        for (var d = 0; d <= copies; d++) _e[d] = new double[n];
+        for (var d = 0; d < copies; d++)
+        {
+            _keys[d] = new double[n];
+            _threats[d] = new int[n];
+        }
+        foreach (var i in _type)
+            for (var j = 0; j < n; j++) _e[0][j] += problem.LogSurvival(i, j);
+        _factor = new double[n];
+        _asset = new double[problem.Assets];
+        _open = new double[copies];
+        Best = start.Clone();
+        _bestValue = startValue;
+        _rootBound = Bound(_e[0]);
+    }
+
+    /// <summary>The best plan found so far.</summary>
+    public WtaPlan Best { get; }
+
+
+    /// <summary>Searches until done or <paramref name="stop"/> returns true (asked every 1024 nodes); returns the proven upper bound.</summary>
+    public double Run(Func<bool> stop)
+    {
+        _stop = stop;
+        var depth = Visit(0);
+        if (depth < 0) return _bestValue;
+        var upper = depth == 0 ? Math.Max(_bestValue, _rootBound) : _bestValue;
+        for (var d = 0; d <= depth && d < _open.Length; d++) upper = Math.Max(upper, _open[d]);
+        return upper;
+    }
+
+    /// <summary>Explores the node at depth d; returns -1 when done, else the depth at which the search stopped.</summary>
+    private int Visit(int d)
+    {
+        var e = _e[d];
+        if (d == _type.Length)
+        {
+            var value = Bound(e);
+            if (value > _bestValue) Record(value);
+            return -1;
+        }
+        if ((++_nodes & 1023) == 0 && _stop()) return d;
+        var count = Expand(d);
+        var keys = _keys[d];
+        var threats = _threats[d];
+        for (var c = 0; c < count; c++)
+        {
+            var bound = -keys[c];
+            if (bound <= Threshold) break;
+            var j = threats[c];
+            _open[d] = bound;
+            _target[d] = j;
+            var child = _e[d + 1];
+            for (var t = 0; t < child.Length; t++) child[t] = e[t] - _problem.LogSurvival(_type[d], t);
+            child[j] = e[j];
+            var stopped = Visit(d + 1);
+            if (stopped >= 0) return stopped;
+        }
+        _open[d] = double.NegativeInfinity;
+        return -1;
+    }
+
+    /// <summary>Bounds of the children of depth d that beat the incumbent, best first in _keys[d] / _threats[d]; returns how many.</summary>
+    private int Expand(int d)
+    {
+        var e = _e[d];
+        var i = _type[d];
+        for (var j = 0; j < e.Length; j++) _factor[j] = 1 - _problem.Lethality(j) * Math.Exp(e[j] - _problem.LogSurvival(i, j));
+        var total = 0.0;
+        for (var k = 0; k < _asset.Length; k++)
+        {
+            var value = _problem.AssetValues[k];
+            foreach (var j in _problem.ThreatsOn(k)) value *= _factor[j];
+            _asset[k] = value;
+            total += value;
+        }
+        var first = d > 0 && _type[d - 1] == i ? _target[d - 1] : 0;
+        var keys = _keys[d];
+        var threats = _threats[d];
+        var count = 0;
+        var threshold = Threshold;
+        for (var j = first; j < e.Length; j++)
+        {
+            var k = _problem.AimedAt(j);
+            var value = _problem.AssetValues[k];
+            foreach (var t in _problem.ThreatsOn(k)) value *= t == j ? 1 - _problem.Lethality(j) * Math.Exp(e[j]) : _factor[t];
+            var bound = total - _asset[k] + value;
+            if (bound <= threshold) continue;
+            keys[count] = -bound;
+            threats[count++] = j;
+        }
+        keys.AsSpan(0, count).Sort(threats.AsSpan(0, count));
+        return count;
+    }
+
+    private double Threshold => _bestValue + Tolerance * Math.Abs(_bestValue);
+
+    /// <summary>sum_k W_k prod_j (1 - lethality_j e^E_j).</summary>
+    private double Bound(double[] e)
+    {
+        var total = 0.0;
+        for (var k = 0; k < _problem.Assets; k++)
+        {
+            var value = _problem.AssetValues[k];
+            foreach (var j in _problem.ThreatsOn(k)) value *= 1 - _problem.Lethality(j) * Math.Exp(e[j]);
+            total += value;
+        }
+        return total;
+    }
+
+    private void Record(double value)
+    {
+        _bestValue = value;
+        for (var i = 0; i < Best.WeaponTypes; i++)
+            for (var j = 0; j < Best.Targets; j++) Best[i, j] = 0;
+        for (var d = 0; d < _type.Length; d++) Best[_type[d], _target[d]]++;
+    }
+}

@@ -2,7 +2,10 @@ namespace Canopy.Assignment.Static;
 
 /// <summary>
 /// The search of <see cref="BranchAndBoundAssetSolver"/>: depth d assigns copy d; per depth it keeps E (see the
-/// solver), the children's bounds in best-first order and the threat chosen, all allocated once.
+/// solver), the children's bounds in best-first order and the threat chosen, all allocated once. A node's bound is the
+/// smaller of sum_k B_k (B_k = W_k prod_j (1 - lethality_j e^E_j), every copy left at every threat) and the Lagrangian
+/// bound lambda . r + sum_k min(B_k, phi_k + the prices of the copies already on asset k): a completion that puts y_k
+/// more copies on asset k keeps at most phi_k + lambda . (fixed_k + y_k) there, and sum_k y_k &lt;= r.
 /// </summary>
 internal sealed class AssetBranchAndBound
 {
@@ -18,15 +21,23 @@ internal sealed class AssetBranchAndBound
     private readonly double[] _open;    // bound of the child being explored at each depth
     private Func<bool> _stop = () => false;
     private double _bestValue;
-    private readonly double _rootBound; // every threat under every copy
+    private readonly double _rootBound;
+    private readonly double[] _lambda;   // price of each weapon type
+    private readonly double[] _phi;      // upper bound on each asset's Lagrangian subproblem at those prices
+    private readonly double[] _fixed;    // prices of the copies assigned to each asset
+    private readonly double[] _priceLeft; // lambda . r at each depth
     private long _nodes;
 
-    public AssetBranchAndBound(AssetWtaProblem problem, WtaPlan start, double startValue)
+    /// <summary>A search from the incumbent <paramref name="start"/>, with prices and subproblem bounds from <see cref="AssetLagrangianPrices"/>.</summary>
+    public AssetBranchAndBound(AssetWtaProblem problem, WtaPlan start, double startValue, double[] lambda, double[] phi)
     {
         _problem = problem;
-        var types = Enumerable.Range(0, problem.WeaponTypes)
-            .OrderByDescending(i => Enumerable.Range(0, problem.Threats).Max(j => problem.Kill(i, j))).ThenBy(i => i);
-        _type = types.SelectMany(i => Enumerable.Repeat(i, problem.Counts[i])).ToArray();
+        _type = CopyTypes(problem);
+        _lambda = lambda;
+        _phi = phi;
+        _fixed = new double[problem.Assets];
+        _priceLeft = new double[_type.Length + 1];
+        for (var d = _type.Length - 1; d >= 0; d--) _priceLeft[d] = _priceLeft[d + 1] + lambda[_type[d]];
         int copies = _type.Length, n = problem.Threats;
         _target = new int[copies];
         _e = new double[copies + 1][];
@@ -45,8 +56,14 @@ internal sealed class AssetBranchAndBound
         _open = new double[copies];
         Best = start.Clone();
         _bestValue = startValue;
-        _rootBound = Bound(_e[0]);
+        _rootBound = Math.Min(Bound(_e[0]), _priceLeft[0] + phi.Sum());
     }
+
+    /// <summary>The weapon type of each copy in search order: every copy of a type together, the types by falling best kill probability.</summary>
+    public static int[] CopyTypes(AssetWtaProblem problem) =>
+        Enumerable.Range(0, problem.WeaponTypes)
+            .OrderByDescending(i => Enumerable.Range(0, problem.Threats).Max(j => problem.Kill(i, j))).ThenBy(i => i)
+            .SelectMany(i => Enumerable.Repeat(i, problem.Counts[i])).ToArray();
 
     /// <summary>The best plan found so far.</summary>
     public WtaPlan Best { get; }
@@ -87,7 +104,11 @@ internal sealed class AssetBranchAndBound
             var child = _e[d + 1];
             for (var t = 0; t < child.Length; t++) child[t] = e[t] - _problem.LogSurvival(_type[d], t);
             child[j] = e[j];
+            var k = _problem.AimedAt(j);
+            var paid = _fixed[k];
+            _fixed[k] = paid + _lambda[_type[d]];
             var stopped = Visit(d + 1);
+            _fixed[k] = paid;
             if (stopped >= 0) return stopped;
         }
         _open[d] = double.NegativeInfinity;
@@ -100,13 +121,14 @@ internal sealed class AssetBranchAndBound
         var e = _e[d];
         var i = _type[d];
         for (var j = 0; j < e.Length; j++) _factor[j] = 1 - _problem.Lethality(j) * Math.Exp(e[j] - _problem.LogSurvival(i, j));
-        var total = 0.0;
+        double total = 0, lagrangian = _priceLeft[d + 1];
         for (var k = 0; k < _asset.Length; k++)
         {
             var value = _problem.AssetValues[k];
             foreach (var j in _problem.ThreatsOn(k)) value *= _factor[j];
             _asset[k] = value;
             total += value;
+            lagrangian += Math.Min(value, _phi[k] + _fixed[k]);
         }
         var first = d > 0 && _type[d - 1] == i ? _target[d - 1] : 0;
         var keys = _keys[d];
@@ -118,7 +140,8 @@ internal sealed class AssetBranchAndBound
             var k = _problem.AimedAt(j);
             var value = _problem.AssetValues[k];
             foreach (var t in _problem.ThreatsOn(k)) value *= t == j ? 1 - _problem.Lethality(j) * Math.Exp(e[j]) : _factor[t];
-            var bound = total - _asset[k] + value;
+            var bound = Math.Min(total - _asset[k] + value,
+                lagrangian - Math.Min(_asset[k], _phi[k] + _fixed[k]) + Math.Min(value, _phi[k] + _fixed[k] + _lambda[i]));
             if (bound <= threshold) continue;
             keys[count] = -bound;
             threats[count++] = j;

@@ -21,6 +21,9 @@ public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
     /// <summary>Longest the iterated local search may run for the first incumbent (it takes at most 5% of the budget).</summary>
     public double StartSeconds { get; init; } = 2;
 
+    /// <summary>Most nodes of one asset's priced subproblem while the prices are searched.</summary>
+    public long SubproblemNodes { get; init; } = 20_000;
+
     /// <inheritdoc />
     public AssetWtaSolution Solve(AssetWtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
@@ -29,7 +32,10 @@ public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
         var start = new IteratedLocalSearchAssetSolver(seed).Solve(problem, TimeSpan.FromSeconds(Math.Min(StartSeconds, budget.TotalSeconds * 0.05)), cancellationToken);
         if ((long)problem.TotalWeapons * problem.Threats > MaxCells || problem.TotalWeapons > 10_000)
             return start with { Elapsed = clock.Elapsed, UpperBound = problem.TotalAssetValue };
-        var search = new AssetBranchAndBound(problem, start.Plan, start.SurvivingValue);
+        var pricesEnd = clock.Elapsed + (budget - clock.Elapsed) * 0.2;
+        var (lambda, phi, _) = AssetLagrangianPrices.Compute(problem, AssetBranchAndBound.CopyTypes(problem), start.Plan, start.SurvivingValue, SubproblemNodes,
+            () => clock.Elapsed >= pricesEnd || cancellationToken.IsCancellationRequested);
+        var search = new AssetBranchAndBound(problem, start.Plan, start.SurvivingValue, lambda, phi);
         var upper = search.Run(() => clock.Elapsed >= budget || cancellationToken.IsCancellationRequested);
         var plan = search.Best;
         var value = problem.SurvivingValue(plan);

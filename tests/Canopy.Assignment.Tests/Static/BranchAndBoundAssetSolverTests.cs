@@ -47,7 +47,7 @@ public class BranchAndBoundAssetSolverTests
         {
             var problem = WtaTestProblems.RandomAssetBased(seed, 3, 6, 3, 3);
             var empty = new WtaPlan(3, 6);
-            var search = new AssetBranchAndBound(problem, empty, problem.SurvivingValue(empty));
+            var search = new AssetBranchAndBound(problem, empty, problem.SurvivingValue(empty), new double[3], Enumerable.Repeat(double.PositiveInfinity, 3).ToArray());
 
             var upper = search.Run(() => true);
 

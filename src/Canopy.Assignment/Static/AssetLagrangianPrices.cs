@@ -28,6 +28,7 @@ internal static class AssetLagrangianPrices
             for (var i = 0; i < m; i++) bound += lambda[i] * problem.Counts[i];
             for (var k = 0; k < assets; k++)
             {
+                if (stop()) return (bestLambda, bestPhi, best);
                 if (problem.ThreatsOn(k).IsEmpty)
                 {
                     phi[k] = problem.AssetValues[k];

@@ -4,9 +4,12 @@ namespace Canopy.Assignment.Static;
 /// One asset's Lagrangian subproblem: phi_k(lambda) = max over y of W_k prod_(j aimed at k) (1 - lethality_j S_j(y))
 /// - sum_ij lambda_i y_ij, with y_ij copies of type i at threat j of asset k and sum_j y_ij &lt;= mu_i. Depth first
 /// over the copies (each to one of the asset's threats or unused; copies of one type in non-decreasing order, unused
-/// last), best bound first, pruned by the value with every copy still undecided at every threat minus the prices paid
-/// so far (prices are >= 0). Exact when it ends within its node limit; otherwise it returns the largest bound still
-/// open, which is still an upper bound on phi_k.
+/// last), best bound first, pruned by the value with every undecided copy of a paying type at every threat minus the
+/// prices paid so far. A copy of type i at threat j adds at most W_k lethality_j p_ij S_j (S_j of the copies decided
+/// so far, the other factors being &lt;= 1) to the value, so when lambda_i is at least that for every threat of the
+/// asset, dropping such copies from any completion never lowers value minus price: those types do not pay and only
+/// go unused. Exact when it ends within its node limit; otherwise it returns the largest bound still open, which is
+/// still an upper bound on phi_k.
 /// </summary>
 internal sealed class PricedAssetSubproblem
 {
@@ -14,10 +17,12 @@ internal sealed class PricedAssetSubproblem
     private readonly int[] _type;      // weapon type of the copy decided at each depth
     private readonly int[] _choice;    // position chosen at each depth: a threat of the asset, or Length for unused
     private readonly int[] _path;      // copies of each type used along the current path
-    private readonly double[][] _e;    // ln S of the asset's threats with every undecided copy on each, per depth
+    private readonly int[] _blockEnd;  // first depth after the copies of the type decided at each depth
+    private readonly double[][] _s;    // ln S of the asset's threats under the copies decided, per depth
     private readonly double[][] _keys; // minus the children's bounds, sorted
     private readonly int[][] _positions;
     private readonly double[] _open;
+    private readonly double[] _log;    // scratch: ln S with the paying undecided copies
     private int[] _threats = [];
     private double[] _lambda = [];
     private double _worth; // W_k
@@ -32,16 +37,20 @@ internal sealed class PricedAssetSubproblem
         var width = Enumerable.Range(0, problem.Assets).Max(k => problem.ThreatsOn(k).Length) + 1;
         _choice = new int[copyTypes.Length];
         _path = new int[problem.WeaponTypes];
-        _e = new double[copyTypes.Length + 1][];
+        _blockEnd = new int[copyTypes.Length];
+        for (var d = copyTypes.Length - 1; d >= 0; d--)
+            _blockEnd[d] = d + 1 < copyTypes.Length && copyTypes[d + 1] == copyTypes[d] ? _blockEnd[d + 1] : d + 1;
+        _s = new double[copyTypes.Length + 1][];
         _keys = new double[copyTypes.Length][];
         _positions = new int[copyTypes.Length][];
-        for (var d = 0; d <= copyTypes.Length; d++) _e[d] = new double[width];
+        for (var d = 0; d <= copyTypes.Length; d++) _s[d] = new double[width];
         for (var d = 0; d < copyTypes.Length; d++)
         {
             _keys[d] = new double[width];
             _positions[d] = new int[width];
         }
         _open = new double[copyTypes.Length];
+        _log = new double[width];
         Used = new int[problem.WeaponTypes];
     }
 
@@ -57,18 +66,14 @@ internal sealed class PricedAssetSubproblem
         _nodes = 0;
         Array.Clear(Used);
         Array.Clear(_path);
-        for (var p = 0; p < _threats.Length; p++)
-        {
-            _e[0][p] = 0;
-            foreach (var i in _type) _e[0][p] += _problem.LogSurvival(i, _threats[p]);
-        }
+        Array.Clear(_s[0]);
         _worth = _problem.AssetValues[k];
         _best = _worth;
         foreach (var j in _threats) _best *= 1 - _problem.Lethality(j);
         var stopped = Visit(0, 0);
         var upper = _best;
         for (var d = 0; d < stopped; d++) upper = Math.Max(upper, _open[d]);
-        return stopped == 0 ? Math.Max(upper, Value(_e[0])) : upper;
+        return stopped == 0 ? Math.Max(upper, Bound(0)) : upper;
     }
 
     /// <summary>Explores the node at depth d that has paid <paramref name="cost"/>; returns -1 when done, else the depth where it stopped.</summary>
@@ -76,7 +81,7 @@ internal sealed class PricedAssetSubproblem
     {
         if (d == _type.Length)
         {
-            var value = Value(_e[d]) - cost;
+            var value = Bound(d) - cost;
             if (value > _best)
             {
                 _best = value;
@@ -90,7 +95,8 @@ internal sealed class PricedAssetSubproblem
         var keys = _keys[d];
         var positions = _positions[d];
         var count = 0;
-        for (var p = d > 0 && _type[d - 1] == i ? _choice[d - 1] : 0; p <= t; p++)
+        var pays = Pays(i, _s[d]);
+        for (var p = pays ? (d > 0 && _type[d - 1] == i ? _choice[d - 1] : 0) : t; p <= t; p++)
         {
             var bound = Child(d, p) - (p < t ? cost + _lambda[i] : cost);
             if (bound <= _best) continue;
@@ -113,20 +119,33 @@ internal sealed class PricedAssetSubproblem
         return -1;
     }
 
-    /// <summary>Writes E of the child that puts copy d at position p into depth d + 1; returns its asset value.</summary>
+    /// <summary>Writes ln S of the child that puts copy d at position p into depth d + 1; returns its bound before prices.</summary>
     private double Child(int d, int p)
     {
-        var e = _e[d];
-        var next = _e[d + 1];
-        for (var c = 0; c < _threats.Length; c++) next[c] = c == p ? e[c] : e[c] - _problem.LogSurvival(_type[d], _threats[c]);
-        return Value(next);
+        _s[d].AsSpan(0, _threats.Length).CopyTo(_s[d + 1]);
+        if (p < _threats.Length) _s[d + 1][p] += _problem.LogSurvival(_type[d], _threats[p]);
+        return Bound(d + 1);
     }
 
-    /// <summary>W_k prod (1 - lethality_j e^E_j) over the asset's threats.</summary>
-    private double Value(double[] e)
+    /// <summary>W_k prod (1 - lethality_j S_j) with every copy from depth d on of a paying type at every threat.</summary>
+    private double Bound(int d)
     {
+        var s = _s[d];
+        var t = _threats.Length;
+        s.AsSpan(0, t).CopyTo(_log);
+        for (var u = d; u < _type.Length; u = _blockEnd[u])
+            if (Pays(_type[u], s))
+                for (var c = 0; c < t; c++) _log[c] += (_blockEnd[u] - u) * _problem.LogSurvival(_type[u], _threats[c]);
         var value = _worth;
-        for (var c = 0; c < _threats.Length; c++) value *= 1 - _problem.Lethality(_threats[c]) * Math.Exp(e[c]);
+        for (var c = 0; c < t; c++) value *= 1 - _problem.Lethality(_threats[c]) * Math.Exp(_log[c]);
         return value;
+    }
+
+    /// <summary>Whether a copy of type i could add more than its price: lambda_i &lt; max_j W_k lethality_j p_ij S_j.</summary>
+    private bool Pays(int i, double[] s)
+    {
+        for (var c = 0; c < _threats.Length; c++)
+            if (_lambda[i] < _worth * _problem.Lethality(_threats[c]) * _problem.Kill(i, _threats[c]) * Math.Exp(s[c])) return true;
+        return false;
     }
 }

@@ -71,4 +71,36 @@ public class BranchAndBoundAssetSolverTests
         Assert.InRange(solution.UpperBound, solution.SurvivingValue, problem.TotalAssetValue + 1e-9);
         Assert.True(solution.Gap > 0);
     }
+
+    [Fact]
+    public void PricedAssetSubproblem_SmallRandom_MatchesEnumeration()
+    {
+        // phi_k(lambda) = max over plans of asset k's value minus lambda . copies used, against every plan of up to mu_i
+        // copies per type on the asset's threats (the brute force lets one extra "threat" column hold the unused copies).
+        for (var seed = 1; seed <= 30; seed++)
+        {
+            var problem = WtaTestProblems.RandomAssetBased(seed, 3, 5, 2, 2);
+            var random = new Random(seed);
+            var lambda = Enumerable.Range(0, 3).Select(_ => 20 * random.NextDouble()).ToArray();
+            var sub = new PricedAssetSubproblem(problem, AssetBranchAndBound.CopyTypes(problem));
+            for (var k = 0; k < problem.Assets; k++)
+            {
+                var threats = problem.ThreatsOn(k).ToArray();
+                if (threats.Length == 0) continue;
+                var kill = new double[3 * (threats.Length + 1)];
+                for (var i = 0; i < 3; i++)
+                    for (var c = 0; c < threats.Length; c++) kill[i * (threats.Length + 1) + c] = problem.Kill(i, threats[c]);
+                var lethality = threats.Select(problem.Lethality).Append(0).ToArray();
+                var alone = new AssetWtaProblem(problem.Counts.ToArray(), [problem.AssetValues[k]], new int[threats.Length + 1], lethality, kill);
+                var expected = WtaTestProblems.BruteForceOptimum(alone, plan =>
+                {
+                    double price = 0;
+                    for (var i = 0; i < 3; i++) price += lambda[i] * (plan.Used(i) - plan[i, threats.Length]);
+                    return price;
+                });
+
+                Assert.Equal(expected, sub.Maximise(k, lambda, long.MaxValue), 9);
+            }
+        }
+    }
 }

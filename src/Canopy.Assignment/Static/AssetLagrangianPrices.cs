@@ -38,29 +38,17 @@ internal static class AssetLagrangianPrices
                 for (var i = 0; i < m; i++) used[i] += sub.Used[i];
             }
             foreach (var v in phi) bound += v;
-            if (bound < best)
+            var improved = bound < best;
+            if (improved)
             {
                 best = bound;
                 lambda.CopyTo(bestLambda, 0);
                 phi.CopyTo(bestPhi, 0);
-                stall = 0;
             }
-            else if (++stall >= 5)
-            {
-                theta /= 2;
-                stall = 0;
-            }
+            stall = improved ? 0 : stall + 1;
+            if (stall == 5) (theta, stall) = (theta / 2, 0); // five rounds without a lower bound: halve the step
             if (best - incumbentValue <= 1e-12 * incumbentValue) break;
-            double norm = 0;
-            for (var i = 0; i < m; i++)
-            {
-                var g = problem.Counts[i] - used[i];
-                if (lambda[i] <= 0 && g > 0) g = 0;
-                norm += (double)g * g;
-            }
-            if (norm == 0) break;
-            var step = theta * (bound - incumbentValue) / norm;
-            for (var i = 0; i < m; i++) lambda[i] = Math.Max(0, lambda[i] - step * (problem.Counts[i] - used[i]));
+            if (!PriceStep.Take(lambda, problem.Counts, used, theta, bound - incumbentValue)) break;
         }
         return (bestLambda, bestPhi, best);
     }

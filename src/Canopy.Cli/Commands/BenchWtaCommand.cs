@@ -11,7 +11,7 @@ internal static class BenchWtaCommand
     {
         var path = new Argument<string>("path") { Description = "Instance file (wta_MxNxMU.txt[.gz]) or a folder of them" };
         var limit = new Option<double>("--time-limit") { Description = "Seconds per instance", DefaultValueFactory = _ => 10 };
-        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (Lagrangian bound, column enumeration, CBC)", DefaultValueFactory = _ => "heuristic" };
+        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (target-based: Lagrangian bound, column enumeration, CBC; asset-based: branch and bound)", DefaultValueFactory = _ => "heuristic" };
         solver.AcceptOnlyFromAmong("heuristic", "greedy", "exact");
         var solution = new Option<string?>("--solution") { Description = "Write the plan as lines `i j count` (single file only)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };

@@ -4,8 +4,11 @@ namespace Canopy.Assignment.Static;
 /// The search of <see cref="BranchAndBoundAssetSolver"/>: depth d assigns copy d; per depth it keeps E (see the
 /// solver), the children's bounds in best-first order and the threat chosen, all allocated once. A node's bound is the
 /// smaller of sum_k B_k (B_k = W_k prod_j (1 - lethality_j e^E_j), every copy left at every threat) and the Lagrangian
-/// bound lambda . r + sum_k min(B_k, phi_k + the prices of the copies already on asset k): a completion that puts y_k
-/// more copies on asset k keeps at most phi_k + lambda . (fixed_k + y_k) there, and sum_k y_k &lt;= r.
+/// bound lambda . r + sum_k min(B_k, Phi_k), where Phi_k bounds asset k's priced subproblem given the copies decided
+/// (value minus the prices of the copies still to come): a completion that puts z_k more copies on asset k keeps at
+/// most Phi_k + lambda . z_k there, and sum_k z_k &lt;= r. At the root Phi_k = phi_k; a child that puts a copy of type i
+/// on asset k keeps the other assets' Phi (fewer copies left can only lower them) and gives asset k the smaller of
+/// Phi_k + lambda_i and its subproblem solved again from the child (at most <see cref="ResolveNodes"/> nodes).
 /// </summary>
 internal sealed class AssetBranchAndBound
 {
@@ -23,8 +26,10 @@ internal sealed class AssetBranchAndBound
     private double _bestValue;
     private readonly double _rootBound;
     private readonly double[] _lambda;   // price of each weapon type
-    private readonly double[] _phi;      // upper bound on each asset's Lagrangian subproblem at those prices
-    private readonly double[] _fixed;    // prices of the copies assigned to each asset
+    private readonly double[][] _phi;    // Phi_k at each depth
+    private readonly double[][] _childPhi; // Phi_k of the child that puts the copy of depth d on threat j, by threat
+    private readonly double[] _fixedLog; // ln S_j of the copies decided on the current path
+    private readonly PricedAssetSubproblem _sub;
     private readonly double[] _priceLeft; // lambda . r at each depth
     private long _nodes;
 
@@ -34,8 +39,6 @@ internal sealed class AssetBranchAndBound
         _problem = problem;
         _type = CopyTypes(problem);
         _lambda = lambda;
-        _phi = phi;
-        _fixed = new double[problem.Assets];
         _priceLeft = new double[_type.Length + 1];
         for (var d = _type.Length - 1; d >= 0; d--) _priceLeft[d] = _priceLeft[d + 1] + lambda[_type[d]];
         int copies = _type.Length, n = problem.Threats;
@@ -43,12 +46,22 @@ internal sealed class AssetBranchAndBound
         _e = new double[copies + 1][];
         _keys = new double[copies][];
         _threats = new int[copies][];
-        for (var d = 0; d <= copies; d++) _e[d] = new double[n];
+        _phi = new double[copies + 1][];
+        _childPhi = new double[copies][];
+        for (var d = 0; d <= copies; d++)
+        {
+            _e[d] = new double[n];
+            _phi[d] = new double[problem.Assets];
+        }
         for (var d = 0; d < copies; d++)
         {
             _keys[d] = new double[n];
             _threats[d] = new int[n];
+            _childPhi[d] = new double[n];
         }
+        phi.CopyTo(_phi[0], 0);
+        _fixedLog = new double[n];
+        _sub = new PricedAssetSubproblem(problem, _type);
         foreach (var i in _type)
             for (var j = 0; j < n; j++) _e[0][j] += problem.LogSurvival(i, j);
         _factor = new double[n];
@@ -56,7 +69,7 @@ internal sealed class AssetBranchAndBound
         _open = new double[copies];
         Best = start.Clone();
         _bestValue = startValue;
-        _rootBound = Math.Min(Bound(_e[0]), _priceLeft[0] + phi.Sum());
+        _rootBound = Math.Min(Bound(_e[0]), _priceLeft[0] + phi.Sum(v => v));
     }
 
     /// <summary>The weapon type of each copy in search order: every copy of a type together, the types by falling best kill probability.</summary>
@@ -64,6 +77,9 @@ internal sealed class AssetBranchAndBound
         Enumerable.Range(0, problem.WeaponTypes)
             .OrderByDescending(i => Enumerable.Range(0, problem.Threats).Max(j => problem.Kill(i, j))).ThenBy(i => i)
             .SelectMany(i => Enumerable.Repeat(i, problem.Counts[i])).ToArray();
+
+    /// <summary>Most nodes of one priced subproblem solved again at a child.</summary>
+    public long ResolveNodes { get; init; } = 2_000;
 
     /// <summary>The best plan found so far.</summary>
     public WtaPlan Best { get; }
@@ -104,11 +120,12 @@ internal sealed class AssetBranchAndBound
             var child = _e[d + 1];
             for (var t = 0; t < child.Length; t++) child[t] = e[t] - _problem.LogSurvival(_type[d], t);
             child[j] = e[j];
-            var k = _problem.AimedAt(j);
-            var paid = _fixed[k];
-            _fixed[k] = paid + _lambda[_type[d]];
+            _phi[d].CopyTo(_phi[d + 1], 0);
+            _phi[d + 1][_problem.AimedAt(j)] = _childPhi[d][j];
+            var log = _fixedLog[j];
+            _fixedLog[j] = log + _problem.LogSurvival(_type[d], j);
             var stopped = Visit(d + 1);
-            _fixed[k] = paid;
+            _fixedLog[j] = log;
             if (stopped >= 0) return stopped;
         }
         _open[d] = double.NegativeInfinity;
@@ -121,6 +138,7 @@ internal sealed class AssetBranchAndBound
         var e = _e[d];
         var i = _type[d];
         for (var j = 0; j < e.Length; j++) _factor[j] = 1 - _problem.Lethality(j) * Math.Exp(e[j] - _problem.LogSurvival(i, j));
+        var phi = _phi[d];
         double total = 0, lagrangian = _priceLeft[d + 1];
         for (var k = 0; k < _asset.Length; k++)
         {
@@ -128,7 +146,7 @@ internal sealed class AssetBranchAndBound
             foreach (var j in _problem.ThreatsOn(k)) value *= _factor[j];
             _asset[k] = value;
             total += value;
-            lagrangian += Math.Min(value, _phi[k] + _fixed[k]);
+            lagrangian += Math.Min(value, phi[k]);
         }
         var first = d > 0 && _type[d - 1] == i ? _target[d - 1] : 0;
         var keys = _keys[d];
@@ -140,8 +158,16 @@ internal sealed class AssetBranchAndBound
             var k = _problem.AimedAt(j);
             var value = _problem.AssetValues[k];
             foreach (var t in _problem.ThreatsOn(k)) value *= t == j ? 1 - _problem.Lethality(j) * Math.Exp(e[j]) : _factor[t];
-            var bound = Math.Min(total - _asset[k] + value,
-                lagrangian - Math.Min(_asset[k], _phi[k] + _fixed[k]) + Math.Min(value, _phi[k] + _fixed[k] + _lambda[i]));
+            var simple = total - _asset[k] + value;
+            var others = lagrangian - Math.Min(_asset[k], phi[k]);
+            var childPhi = phi[k] + _lambda[i];
+            if (Math.Min(simple, others + Math.Min(value, childPhi)) <= threshold) continue;
+            var log = _fixedLog[j];
+            _fixedLog[j] = log + _problem.LogSurvival(i, j);
+            childPhi = Math.Min(childPhi, _sub.Maximise(k, _lambda, ResolveNodes, d + 1, _fixedLog));
+            _fixedLog[j] = log;
+            _childPhi[d][j] = childPhi;
+            var bound = Math.Min(simple, others + Math.Min(value, childPhi));
             if (bound <= threshold) continue;
             keys[count] = -bound;
             threats[count++] = j;

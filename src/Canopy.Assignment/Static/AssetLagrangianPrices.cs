@@ -19,6 +19,7 @@ internal static class AssetLagrangianPrices
         Array.Fill(bestPhi, double.PositiveInfinity); // no bound until one round of subproblems is done
         var best = double.PositiveInfinity;
         var used = new int[m];
+        var none = new double[problem.Threats]; // no copy decided yet
         var theta = 1.0;
         var stall = 0;
         for (var iteration = 0; iteration < 100 && theta > 1e-4 && !stop(); iteration++)
@@ -34,7 +35,7 @@ internal static class AssetLagrangianPrices
                     phi[k] = problem.AssetValues[k];
                     continue;
                 }
-                phi[k] = sub.Maximise(k, lambda, nodeLimit);
+                phi[k] = sub.Maximise(k, lambda, nodeLimit, 0, none);
                 for (var i = 0; i < m; i++) used[i] += sub.Used[i];
             }
             foreach (var v in phi) bound += v;

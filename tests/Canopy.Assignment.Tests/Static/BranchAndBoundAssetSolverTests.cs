@@ -99,7 +99,7 @@ public class BranchAndBoundAssetSolverTests
                     return price;
                 });
 
-                Assert.Equal(expected, sub.Maximise(k, lambda, long.MaxValue), 9);
+                Assert.Equal(expected, sub.Maximise(k, lambda, long.MaxValue, 0, new double[problem.Threats]), 9);
             }
         }
     }

@@ -79,7 +79,7 @@ internal sealed class AssetBranchAndBound
             .SelectMany(i => Enumerable.Repeat(i, problem.Counts[i])).ToArray();
 
     /// <summary>Most nodes of one priced subproblem solved again at a child.</summary>
-    public long ResolveNodes { get; init; } = 2_000;
+    public long ResolveNodes { get; init; } = 100_000;
 
     /// <summary>The best plan found so far.</summary>
     public WtaPlan Best { get; }

@@ -31,7 +31,6 @@ internal sealed class AssetBranchAndBound
     private readonly double[] _fixedLog; // ln S_j of the copies decided on the current path
     private readonly PricedAssetSubproblem _sub;
     private readonly double[] _priceLeft; // lambda . r at each depth
-    private long _nodes;
 
     /// <summary>A search from the incumbent <paramref name="start"/>, with prices and subproblem bounds from <see cref="AssetLagrangianPrices"/>.</summary>
     public AssetBranchAndBound(AssetWtaProblem problem, WtaPlan start, double startValue, double[] lambda, double[] phi)
@@ -85,7 +84,7 @@ internal sealed class AssetBranchAndBound
     public WtaPlan Best { get; }
 
 
-    /// <summary>Searches until done or <paramref name="stop"/> returns true (asked every 1024 nodes); returns the proven upper bound.</summary>
+    /// <summary>Searches until done or <paramref name="stop"/> returns true (asked before each subproblem); returns the proven upper bound.</summary>
     public double Run(Func<bool> stop)
     {
         _stop = stop;
@@ -106,8 +105,8 @@ internal sealed class AssetBranchAndBound
             if (value > _bestValue) Record(value);
             return -1;
         }
-        if ((++_nodes & 1023) == 0 && _stop()) return d;
         var count = Expand(d);
+        if (count < 0) return d;
         var keys = _keys[d];
         var threats = _threats[d];
         for (var c = 0; c < count; c++)
@@ -132,7 +131,7 @@ internal sealed class AssetBranchAndBound
         return -1;
     }
 
-    /// <summary>Bounds of the children of depth d that beat the incumbent, best first in _keys[d] / _threats[d]; returns how many.</summary>
+    /// <summary>Bounds of the children of depth d that beat the incumbent, best first in _keys[d] / _threats[d]; returns how many, -1 when stopped.</summary>
     private int Expand(int d)
     {
         var e = _e[d];
@@ -162,6 +161,7 @@ internal sealed class AssetBranchAndBound
             var others = lagrangian - Math.Min(_asset[k], phi[k]);
             var childPhi = phi[k] + _lambda[i];
             if (Math.Min(simple, others + Math.Min(value, childPhi)) <= threshold) continue;
+            if (_stop()) return -1;
             var log = _fixedLog[j];
             _fixedLog[j] = log + _problem.LogSurvival(i, j);
             childPhi = Math.Min(childPhi, _sub.Maximise(k, _lambda, ResolveNodes, d + 1, _fixedLog));

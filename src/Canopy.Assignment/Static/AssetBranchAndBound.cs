@@ -22,15 +22,15 @@ internal sealed class AssetBranchAndBound
     private readonly double[][] _keys;  // minus the children's bounds, sorted
     private readonly int[][] _threats;  // the children's threats, in the same order
     private readonly double[] _open;    // bound of the child being explored at each depth
-    private Func<bool> _stop = () => false;
-    private double _bestValue;
     private readonly double _rootBound;
     private readonly double[] _lambda;   // price of each weapon type
+    private readonly double[] _priceLeft; // lambda . r at each depth
     private readonly double[][] _phi;    // Phi_k at each depth
     private readonly double[][] _childPhi; // Phi_k of the child that puts the copy of depth d on threat j, by threat
     private readonly double[] _fixedLog; // ln S_j of the copies decided on the current path
     private readonly PricedAssetSubproblem _sub;
-    private readonly double[] _priceLeft; // lambda . r at each depth
+    private Func<bool> _stop = () => false;
+    private double _bestValue;
 
     /// <summary>A search from the incumbent <paramref name="start"/>, with prices and subproblem bounds from <see cref="AssetLagrangianPrices"/>.</summary>
     public AssetBranchAndBound(AssetWtaProblem problem, WtaPlan start, double startValue, double[] lambda, double[] phi)
@@ -68,7 +68,7 @@ internal sealed class AssetBranchAndBound
         _open = new double[copies];
         Best = start.Clone();
         _bestValue = startValue;
-        _rootBound = Math.Min(Bound(_e[0]), _priceLeft[0] + phi.Sum(v => v));
+        _rootBound = Math.Min(Bound(_e[0]), _priceLeft[0] + phi.Sum());
     }
 
     /// <summary>The weapon type of each copy in search order: every copy of a type together, the types by falling best kill probability.</summary>
@@ -82,7 +82,6 @@ internal sealed class AssetBranchAndBound
 
     /// <summary>The best plan found so far.</summary>
     public WtaPlan Best { get; }
-
 
     /// <summary>Searches until done or <paramref name="stop"/> returns true (asked before each subproblem); returns the proven upper bound.</summary>
     public double Run(Func<bool> stop)

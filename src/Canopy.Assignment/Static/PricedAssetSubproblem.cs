@@ -5,8 +5,8 @@ namespace Canopy.Assignment.Static;
 /// - sum_ij lambda_i y_ij, with y_ij copies of type i at threat j of asset k and sum_j y_ij &lt;= mu_i. Depth first
 /// over the copies (each to one of the asset's threats or unused; copies of one type in non-decreasing order, unused
 /// last), best bound first, pruned by the value with every undecided copy of a paying type (see Bound) at every
-/// threat minus the prices paid so far; copies of types that do not pay only go unused. Exact when it ends within its node limit; otherwise it returns the largest bound still open, which is
-/// still an upper bound on phi_k.
+/// threat minus the prices paid so far; copies of types that do not pay only go unused. Exact when it ends within its
+/// node limit; otherwise it returns the largest bound still open, which is still an upper bound on phi_k.
 /// </summary>
 internal sealed class PricedAssetSubproblem
 {
@@ -18,7 +18,7 @@ internal sealed class PricedAssetSubproblem
     private readonly double[][] _s;    // ln S of the asset's threats under the copies decided, per depth
     private readonly double[][] _keys; // minus the children's bounds, sorted
     private readonly int[][] _positions;
-    private readonly double[] _open;
+    private readonly double[] _open;    // bound of the child being explored at each depth
     private readonly double[] _log;    // scratch: ln S with the paying undecided copies
     private readonly double[] _factor; // scratch: 1 - lethality_j S_j with them
     private readonly bool[] _paying;   // scratch: the types whose copies may pay their price
@@ -26,7 +26,7 @@ internal sealed class PricedAssetSubproblem
     private int _width;
     private int _from;                 // depth of the first undecided copy
     private double[] _lambda = [];
-    private double _worth; // W_k
+    private double _worth;             // W_k
     private double _best;
     private long _nodes;
     private long _limit;

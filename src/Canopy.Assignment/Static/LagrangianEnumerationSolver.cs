@@ -152,16 +152,7 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
                 stall = 0;
             }
             if (upper - lower <= 1e-9 * upper) break;
-            double norm = 0;
-            for (var i = 0; i < m; i++)
-            {
-                var d = used[i] - problem.Counts[i];
-                if (lambda[i] <= 0 && d < 0) d = 0;
-                norm += (double)d * d;
-            }
-            if (norm == 0) break;
-            var step = theta * (upper - bound) / norm;
-            for (var i = 0; i < m; i++) lambda[i] = Math.Max(0, lambda[i] + step * (used[i] - problem.Counts[i]));
+            if (!PriceStep.Take(lambda, problem.Counts, used, theta, upper - bound)) break;
         }
         return (lower, bestLambda, bestMinima);
     }

@@ -11,11 +11,11 @@ internal static class BenchWtaCommand
     {
         var path = new Argument<string>("path") { Description = "Instance file (wta_MxNxMU.txt[.gz]) or a folder of them" };
         var limit = new Option<double>("--time-limit") { Description = "Seconds per instance", DefaultValueFactory = _ => 10 };
-        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (Lagrangian bound, column enumeration, CBC)", DefaultValueFactory = _ => "heuristic" };
+        var solver = new Option<string>("--solver") { Description = "heuristic (iterated local search), greedy (maximum marginal return) or exact (target-based: Lagrangian bound, column enumeration, CBC; asset-based: branch and bound)", DefaultValueFactory = _ => "heuristic" };
         solver.AcceptOnlyFromAmong("heuristic", "greedy", "exact");
         var solution = new Option<string?>("--solution") { Description = "Write the plan as lines `i j count` (single file only)" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var assetBased = new Option<bool>("--asset-based") { Description = "The file is an asset-based instance (docs/wta.md): maximise the expected surviving asset value (solvers heuristic and greedy)" };
+        var assetBased = new Option<bool>("--asset-based") { Description = "The file is an asset-based instance (docs/wta.md): maximise the expected surviving asset value (exact: branch and bound)" };
         var command = new Command("wta", "Objective, gap to the best known solution, proven lower bound and time on WTA instances") { path, limit, solver, solution, seed, assetBased };
         command.SetAction(parse => parse.GetValue(assetBased)
             ? RunAssetBased(parse.GetValue(path)!, parse.GetValue(limit), parse.GetValue(solver)!, parse.GetValue(solution), parse.GetValue(seed))
@@ -35,12 +35,12 @@ internal static class BenchWtaCommand
             Console.Error.WriteLine($"{path}: no such file (--asset-based takes one instance file)");
             return 1;
         }
-        if (solverName == "exact")
+        IAssetWtaSolver solver = solverName switch
         {
-            Console.Error.WriteLine("--solver exact: asset-based instances take heuristic or greedy");
-            return 1;
-        }
-        IAssetWtaSolver solver = solverName == "greedy" ? new MaximumMarginalReturnAssetSolver() : new IteratedLocalSearchAssetSolver(seed);
+            "greedy" => new MaximumMarginalReturnAssetSolver(),
+            "exact" => new BranchAndBoundAssetSolver(seed),
+            _ => new IteratedLocalSearchAssetSolver(seed),
+        };
         AssetWtaProblem problem;
         try
         {
@@ -60,8 +60,11 @@ internal static class BenchWtaCommand
         var surviving = problem.SurvivingValue(result.Plan);
         var total = problem.TotalAssetValue;
         Console.WriteLine($"solver: {solverName} (asset-based), time limit {F(seconds, "0.#")} s; {problem.WeaponTypes} weapon types, {problem.TotalWeapons} weapons, {problem.Threats} threats, {problem.Assets} assets");
-        Console.WriteLine($"{"instance",-24} {"asset value",14} {"surviving",14} {"expected loss",14} {"time s",8}");
-        Console.WriteLine($"{WtaBestKnown.InstanceName(path),-24} {F(total, "0.000000"),14} {F(surviving, "0.000000"),14} {F(total - surviving, "0.000000"),14} {F(result.Elapsed.TotalSeconds, "0.00"),8}");
+        var boundText = double.IsFinite(result.UpperBound) ? F(result.UpperBound, "0.000000") : "none";
+        var provenText = double.IsFinite(result.UpperBound) ? F(100 * result.Gap, "0.0000") + "%" : "-";
+        var proven = !double.IsFinite(result.UpperBound) ? "-" : result.Gap <= 1e-9 ? "yes" : "no";
+        Console.WriteLine($"{"instance",-24} {"asset value",14} {"surviving",14} {"expected loss",14} {"upper bound",14} {"proven gap",11} {"proven",7} {"time s",8}");
+        Console.WriteLine($"{WtaBestKnown.InstanceName(path),-24} {F(total, "0.000000"),14} {F(surviving, "0.000000"),14} {F(total - surviving, "0.000000"),14} {boundText,14} {provenText,11} {proven,7} {F(result.Elapsed.TotalSeconds, "0.00"),8}");
         if (solutionPath is not null)
         {
             using var writer = new StreamWriter(solutionPath);

@@ -35,8 +35,11 @@ internal static class WtaTestProblems
     }
 
     /// <summary>The best expected surviving asset value over every plan that fires every weapon.</summary>
-    public static double BruteForceOptimum(AssetWtaProblem problem) =>
-        -BruteForceMinimum(problem.Counts, problem.Threats, plan => -problem.SurvivingValue(plan));
+    public static double BruteForceOptimum(AssetWtaProblem problem) => BruteForceOptimum(problem, _ => 0);
+
+    /// <summary>The best surviving value minus <paramref name="price"/> over every plan that fires every weapon.</summary>
+    public static double BruteForceOptimum(AssetWtaProblem problem, Func<WtaPlan, double> price) =>
+        -BruteForceMinimum(problem.Counts, problem.Threats, plan => price(plan) - problem.SurvivingValue(plan));
 
     /// <summary>The least score over every plan that fires all <paramref name="counts"/> weapons at <paramref name="targets"/> targets.</summary>
     private static double BruteForceMinimum(IReadOnlyList<int> counts, int targets, Func<WtaPlan, double> score)

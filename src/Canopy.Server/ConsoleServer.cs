@@ -32,6 +32,7 @@ public static class ConsoleServer
         builder.Services.AddSingleton(_ => new SqliteDecisionLog(options.DatabasePath));
         builder.Services.AddSingleton<IDecisionLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IRelocationLog>(s => s.GetRequiredService<SqliteDecisionLog>());
+        builder.Services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
         builder.Services.AddSingleton<RunRegistry>();
         configure?.Invoke(builder);

@@ -37,6 +37,35 @@ public class SqliteDecisionLogTests
     }
 
     [Fact]
+    public void Entries_AfterReopeningTheFile_ReturnsTheAuditEntriesInOrderAndByRun()
+    {
+        var folder = Directory.CreateTempSubdirectory("canopy-audit-").FullName;
+        var path = Path.Combine(folder, "decisions.db");
+        var at = new DateTimeOffset(2025, 7, 4, 21, 30, 15, 250, TimeSpan.Zero);
+        var signIn = new AuditEntry("sign-in", "alice", null, "password", at);
+        var mode = new AuditEntry("mode", "alice", "run-a", "manual -> auto", at.AddSeconds(3));
+        var clock = new AuditEntry("clock", "bob", "run-b", "speed 1 -> 60", at.AddSeconds(4));
+        try
+        {
+            var log = new SqliteDecisionLog(path);
+            log.Append(signIn);
+            log.Append(mode);
+            log.Append(clock);
+
+            var reopened = new SqliteDecisionLog(path);
+
+            Assert.Equal([signIn, mode, clock], reopened.Entries());
+            Assert.Equal([mode], reopened.Entries("run-a"));
+            Assert.Empty(reopened.Entries("run-c"));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void RelocationsFor_FileFromBeforeTheTable_KeepsItsDecisionsAndRoundTripsRelocationsExactly()
     {
         using var folder = new TempFolder();

@@ -8,7 +8,7 @@ namespace Canopy.Server.Decisions;
 /// Decisions and fire unit relocations in a SQLite file (created with its tables on first use; a file from before a table
 /// existed gets it when opened), written and read with Dapper.
 /// </summary>
-public sealed class SqliteDecisionLog : IDecisionLog, IRelocationLog
+public sealed class SqliteDecisionLog : IDecisionLog, IRelocationLog, IAuditLog
 {
     private readonly string _connectionString;
 
@@ -43,6 +43,13 @@ public sealed class SqliteDecisionLog : IDecisionLog, IRelocationLog
                 longitude_rad REAL NOT NULL,
                 height_m REAL NOT NULL);
             CREATE INDEX IF NOT EXISTS relocations_run ON relocations (run_id, id);
+            CREATE TABLE IF NOT EXISTS audit (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                kind TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                run_id TEXT,
+                detail TEXT NOT NULL,
+                at TEXT NOT NULL);
             """);
     }
 
@@ -119,6 +126,30 @@ public sealed class SqliteDecisionLog : IDecisionLog, IRelocationLog
                 """, new { runId })
             .Where(r => r.IsValid)
             .Select(r => new Relocation(runId, r.SimulatedTime, r.Effector, new(r.LatitudeRad, r.LongitudeRad, r.HeightM))).ToList();
+    }
+
+    public void Append(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var connection = Open();
+        connection.Execute("INSERT INTO audit (kind, actor, run_id, detail, at) VALUES (@Kind, @Actor, @RunId, @Detail, @At)", new
+        {
+            entry.Kind,
+            entry.Actor,
+            entry.RunId,
+            entry.Detail,
+            At = entry.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
+        });
+    }
+
+    public IReadOnlyList<AuditEntry> Entries(string? runId = null)
+    {
+        using var connection = Open();
+        return connection.Query<(string Kind, string Actor, string? RunId, string Detail, string At)>(
+                "SELECT kind, actor, run_id, detail, at FROM audit WHERE @runId IS NULL OR run_id = @runId ORDER BY id", new { runId })
+            .Select(r => new AuditEntry(r.Kind, r.Actor, r.RunId, r.Detail,
+                DateTimeOffset.Parse(r.At, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)))
+            .ToList();
     }
 
     private SqliteConnection Open()

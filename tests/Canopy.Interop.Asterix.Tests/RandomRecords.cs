@@ -102,6 +102,34 @@ internal static class RandomRecords
         return r;
     }
 
+    /// <summary>
+    /// A CAT048 record's bytes: a random typed record with random untyped items and, two times in three, an I048/120 with raw
+    /// Doppler speeds (RDS, 0 to 3 elements) beside or without its CAL subfield.
+    /// </summary>
+    public static byte[] Cat048WithRawDoppler(Random rng)
+    {
+        var r = Cat048(rng);
+        var buffer = new byte[2048];
+        var w = new AsterixWriter(buffer);
+        Cat048Codec.Encode(r, ref w);
+        var record = UntypedItems.AddTo(w.Written.ToArray(), Cat048Codec.Uap, (ulong)Cat048Codec.All, rng);
+        if (rng.Next(3) == 0) return record;
+        var spans = new List<ItemSpan>();
+        RecordLayout.Split(record, 0, Cat048Codec.Uap, spans);
+        var items = spans.Where(s => s.Frn != 20).Select(s => (s.Frn, record.AsSpan(s.Start, s.Length).ToArray())).ToList();
+        var doppler = new List<byte>();
+        var withCal = rng.Next(2) == 0;
+        doppler.Add((byte)(withCal ? 0xC0 : 0x40));
+        if (withCal) doppler.AddRange([(byte)(rng.Next(2) << 7 | rng.Next(4)), (byte)rng.Next(256)]);
+        var rep = rng.Next(4);
+        doppler.Add((byte)rep);
+        for (var i = 0; i < rep * 6; i++) doppler.Add((byte)rng.Next(256));
+        items.Add((20, doppler.ToArray()));
+        w = new AsterixWriter(buffer);
+        RecordLayout.Join(items, ref w);
+        return w.Written.ToArray();
+    }
+
     public static Callsign Callsign(Random rng)
     {
         Span<char> c = stackalloc char[8];

@@ -87,8 +87,8 @@ public static class Cat034Codec
                 case 3: rec.TimeOfDay = r.ReadUInt24(); break;
                 case 4: rec.Sector = r.ReadByte(); break;
                 case 5: rec.RotationPeriod = r.ReadUInt16(); break;
-                case 6: rec.Configuration = ReadStatus(ref r, "I034/050", 2); break;
-                case 7: rec.ProcessingMode = ReadStatus(ref r, "I034/060", 1); break;
+                case 6: rec.Configuration = ReadStatus(ref r, Uap.Items[5]!, 2); break;
+                case 7: rec.ProcessingMode = ReadStatus(ref r, Uap.Items[6]!, 1); break;
                 default: uap.Skip(frn, ref r); break;
             }
         }
@@ -107,11 +107,9 @@ public static class Cat034Codec
         if (rec.Has(Cat034Items.I060)) WriteStatus(rec.ProcessingMode, 1, ref w);
     }
 
-    private static RadarServiceStatus ReadStatus(ref AsterixReader r, string name, int mdsLength)
+    private static RadarServiceStatus ReadStatus(ref AsterixReader r, ItemFormat format, int mdsLength)
     {
-        var start = r.Offset;
-        var present = (byte)Fspec.Read(ref r, 7, name + " primary subfield").Bits;
-        if ((present & 0b1000110) != 0) AsterixFormatException.Throw(start, $"{name}: spare subfield flagged present");
+        var present = (byte)format.ReadPrimary(ref r);
         var com = (present & 1) != 0 ? r.ReadByte() : (byte)0;
         var psr = (present & 8) != 0 ? r.ReadByte() : (byte)0;
         var ssr = (present & 16) != 0 ? r.ReadByte() : (byte)0;

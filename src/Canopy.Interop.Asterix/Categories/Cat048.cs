@@ -90,7 +90,8 @@ public record struct Cat048Record
 
     /// <summary>
     /// I120 radial Doppler speed, its CAL subfield: bit 16 D (doubtful), bits 10-1 the calculated Doppler speed, two's
-    /// complement in m/s. A report whose I120 has no CAL (raw Doppler only) is read without I120.
+    /// complement in m/s. A report whose I120 has no CAL (raw Doppler only) is read without I120; JSON keeps the whole item
+    /// (<see cref="Cat048Doppler"/>).
     /// </summary>
     public ushort DopplerCal { get; set; }
 
@@ -163,7 +164,7 @@ public static class Cat048Codec
                 case 14: rec.TrackStatus = ItemFormat.ReadVariable(ref r, "I048/170"); break;
                 case 19: rec.Height3D = (short)((short)(r.ReadUInt16() << 2) >> 2); break;
                 case 20:
-                    if (ReadDoppler(ref r) is { } cal) rec.DopplerCal = cal;
+                    if (Cat048Doppler.ReadCal(ref r) is { } cal) rec.DopplerCal = cal;
                     else rec.Items &= ~Cat048Items.I120;
                     break;
                 default: uap.Skip(frn, ref r); break;
@@ -188,11 +189,7 @@ public static class Cat048Codec
         if (rec.Has(Cat048Items.I200)) { w.WriteUInt16(rec.GroundSpeed); w.WriteUInt16(rec.Heading); }
         if (rec.Has(Cat048Items.I170)) rec.TrackStatus.Write(ref w);
         if (rec.Has(Cat048Items.I110)) w.WriteUInt16(rec.Height3D & 0x3FFF);
-        if (rec.Has(Cat048Items.I120))
-        {
-            new Fspec(1).Write(ref w); // the CAL subfield only
-            w.WriteUInt16(rec.DopplerCal & 0x83FF);
-        }
+        if (rec.Has(Cat048Items.I120)) Cat048Doppler.WriteCal(rec.DopplerCal, ref w);
     }
 
     /// <summary>Every item flag this codec handles.</summary>
@@ -200,18 +197,9 @@ public static class Cat048Codec
         Cat048Items.I130 | Cat048Items.I220 | Cat048Items.I240 | Cat048Items.I161 | Cat048Items.I200 | Cat048Items.I170 | Cat048Items.I110 |
         Cat048Items.I120;
 
-    /// <summary>Reads I048/120 (compound: CAL, RDS); returns the CAL octets, or null when only raw Doppler speeds (skipped) came.</summary>
-    private static ushort? ReadDoppler(ref AsterixReader r)
-    {
-        var present = Fspec.Read(ref r, 2, "I048/120 primary subfield").Bits;
-        ushort? cal = (present & 1) != 0 ? r.ReadUInt16() : null;
-        if ((present & 2) != 0) r.Skip(6 * r.ReadByte());
-        return cal;
-    }
-
     private static RadarPlotCharacteristics ReadPlotCharacteristics(ref AsterixReader r)
     {
-        var present = (byte)Fspec.Read(ref r, RadarPlotCharacteristics.Subfields, "I048/130 primary subfield").Bits;
+        var present = (byte)Uap.Items[6]!.ReadPrimary(ref r);
         Span<byte> v = stackalloc byte[RadarPlotCharacteristics.Subfields];
         for (var i = 0; i < v.Length; i++) v[i] = ((present >> i) & 1) != 0 ? r.ReadByte() : (byte)0;
         return RadarPlotCharacteristics.FromOctets(present, v);

@@ -22,12 +22,17 @@ public enum ItemKind : byte
 /// <summary>One item of a User Application Profile: its name, layout and, for compound items, its subfields (null = spare).</summary>
 public sealed class ItemFormat
 {
+    // Bit i set when subfield i+1 of a compound item is defined (not spare).
+    private readonly ulong _defined;
+
     private ItemFormat(string name, ItemKind kind, int length, ItemFormat?[]? subfields)
     {
         Name = name;
         Kind = kind;
         Length = length;
         Subfields = subfields;
+        for (var i = 0; i < (subfields?.Length ?? 0); i++)
+            if (subfields![i] is not null) _defined |= 1UL << i;
     }
 
     public string Name { get; }
@@ -68,7 +73,7 @@ public sealed class ItemFormat
                 reader.Skip(len - 1);
                 break;
             default:
-                SkipCompound(ref reader, start);
+                SkipCompound(ref reader);
                 break;
         }
     }
@@ -98,26 +103,42 @@ public sealed class ItemFormat
         AsterixFormatException.Throw(reader.Offset, "variable item longer than 256 parts");
     }
 
-    private void SkipCompound(ref AsterixReader reader, long start)
+    /// <summary>
+    /// Reads a compound item's primary subfield (seven subfield flags per octet, MSB first, LSB = FX) and returns the flags, bit
+    /// i-1 for subfield i. Malformed, at the item's first byte: no subfield flagged, an FX extension beyond the octets that hold
+    /// the defined subfields, or a spare or undefined subfield flagged. The typed decoders and the UAP's step-over both read
+    /// primary subfields here, so whatever one accepts the other accepts.
+    /// </summary>
+    public ulong ReadPrimary(ref AsterixReader reader)
     {
-        var subfields = Subfields!;
-        Span<bool> present = stackalloc bool[64];
-        var count = 0;
+        if (Kind != ItemKind.Compound) throw new InvalidOperationException($"{Name} is not a compound item");
+        var start = reader.Offset;
+        var count = Subfields!.Count;
+        var octets = (count + 6) / 7;
+        ulong bits = 0;
         for (var octet = 0; ; octet++)
         {
-            if (octet * 7 >= subfields.Count || octet >= 8) AsterixFormatException.Throw(start, $"{Name}: primary subfield longer than its {subfields.Count} subfields");
+            if (octet == octets) AsterixFormatException.Throw(start, $"{Name}: primary subfield extended (FX) beyond the {octets} octet(s) of its {count} subfields");
             var b = reader.ReadByte();
-            for (var i = 0; i < 7; i++) present[count++] = ((b >> (7 - i)) & 1) != 0;
+            for (var i = 0; i < 7; i++)
+                if (((b >> (7 - i)) & 1) != 0) bits |= 1UL << (octet * 7 + i);
             if ((b & 1) == 0) break;
         }
-        for (var i = 0; i < count; i++)
+        if (bits == 0) AsterixFormatException.Throw(start, $"{Name}: primary subfield flags no subfield");
+        var undefined = bits & ~_defined;
+        if (undefined != 0)
         {
-            if (!present[i]) continue;
-            if (i >= subfields.Count || subfields[i] is not { } sub)
-                AsterixFormatException.Throw(start, $"{Name}: spare subfield {i + 1} flagged present");
-            else
-                sub.Skip(ref reader);
+            var i = System.Numerics.BitOperations.TrailingZeroCount(undefined);
+            AsterixFormatException.Throw(start, $"{Name}: {(i < count ? "spare" : "undefined")} subfield {i + 1} flagged present");
         }
+        return bits;
+    }
+
+    private void SkipCompound(ref AsterixReader reader)
+    {
+        var subfields = Subfields!;
+        var present = ReadPrimary(ref reader);
+        foreach (var i in new Fspec(present)) subfields[i - 1]!.Skip(ref reader);
     }
 }
 

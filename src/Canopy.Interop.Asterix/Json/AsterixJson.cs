@@ -61,10 +61,10 @@ public static partial class AsterixJson
         if (r.Has(Cat048Items.I110)) Single(w, "I110", "HEIGHT", r.Height3D * 25.0);
         if (r.Has(Cat048Items.I120))
         {
-            w.WriteStartObject("I120");
-            w.WriteNumber("D", r.DopplerDoubtful ? 1 : 0);
-            w.WriteNumber("CAL", r.DopplerSpeedMetresPerSecond);
-            w.WriteEndObject();
+            Span<byte> item = stackalloc byte[3];
+            var iw = new AsterixWriter(item);
+            Cat048Doppler.WriteCal(r.DopplerCal, ref iw);
+            Cat048Doppler.WriteJson(w, iw.Written);
         }
     }
 
@@ -101,14 +101,27 @@ public static partial class AsterixJson
                     break;
                 case "I170": r.TrackStatus = Octets(v, "I170"); r.Items |= Cat048Items.I170; break;
                 case "I110": r.Height3D = (short)Count(v, "I110", "HEIGHT", 25, -8192, 8191); r.Items |= Cat048Items.I110; break;
-                case "I120":
-                    r.DopplerCal = (ushort)((Int(v, "I120", "D", 0, 1) << 15) | (Int(v, "I120", "CAL", -512, 511) & 0x3FF));
-                    r.Items |= Cat048Items.I120;
+                case Cat048Doppler.JsonName:
+                    if (DopplerCal(v) is { } cal)
+                    {
+                        r.DopplerCal = cal;
+                        r.Items |= Cat048Items.I120;
+                    }
                     break;
                 default: break;
             }
         }
         return r;
+    }
+
+    /// <summary>I048/120's CAL from its JSON member (null when it carries raw Doppler speeds only), through the item's one owner.</summary>
+    private static ushort? DopplerCal(JsonElement v)
+    {
+        Span<byte> item = stackalloc byte[Cat048Doppler.MaxLength];
+        var w = new AsterixWriter(item);
+        Cat048Doppler.ReadJson(v, ref w);
+        var r = new AsterixReader(w.Written);
+        return Cat048Doppler.ReadCal(ref r);
     }
 
     // SRL, PRL 360/2^13 deg; SRR count; SAM, PAM dBm signed; RPD 1/256 NM signed; APD 360/2^14 deg signed.

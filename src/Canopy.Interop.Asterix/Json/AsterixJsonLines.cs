@@ -13,18 +13,31 @@ public static class AsterixJsonLines
     /// <summary>Short item name as used in the JSON: "I048/250" is "I250"; SP and RE stay.</summary>
     public static string ShortName(string uapName) => uapName.Length == 8 && uapName[4] == '/' ? "I" + uapName[5..] : uapName;
 
-    /// <summary>Writes each decoded record of the current datagram as one JSON line; errors go to the error list.</summary>
+    /// <summary>
+    /// Writes each decoded record of the current datagram as one JSON line; errors go to <paramref name="onError"/> as they come
+    /// (default: the <see cref="Errors"/> list). A record's items are located before anything of it is written, so a fault
+    /// ends its block (reported by the decoder) and never leaves a half-written line.
+    /// </summary>
     /// <param name="output">Where the lines go.</param>
     /// <param name="editions">The editions decoded (default the newest), whose UAPs name the untyped items.</param>
-    public sealed class Writer(Stream output, AsterixEditions? editions = null) : IAsterixHandler
+    /// <param name="onError">Receives each malformed part; when null they are kept in <see cref="Errors"/>.</param>
+    public sealed class Writer(Stream output, AsterixEditions? editions = null, Action<AsterixError>? onError = null) : IAsterixHandler
     {
         private readonly AsterixEditions _editions = editions ?? AsterixEditions.Newest;
         private readonly Utf8JsonWriter _json = new(output, new JsonWriterOptions { SkipValidation = true });
         private readonly List<ItemSpan> _items = [];
         private ReadOnlyMemory<byte> _data;
         private long _origin;
+        private ReadOnlyMemory<byte> _record;
 
+        /// <summary>The errors, when no error callback was given.</summary>
         public List<AsterixError> Errors { get; } = [];
+
+        /// <summary>Errors reported so far.</summary>
+        public long ErrorCount { get; private set; }
+
+        /// <summary>JSON lines (records) written so far.</summary>
+        public long Lines { get; private set; }
 
         /// <summary>Sets the bytes being decoded, so untyped items can be printed.</summary>
         public void Begin(ReadOnlyMemory<byte> data, long origin)
@@ -35,64 +48,82 @@ public static class AsterixJsonLines
 
         public void OnCat048(in Cat048Record record, long offset)
         {
-            Start(48, offset);
-            AsterixJson.Write(_json, record);
-            End(_editions.Cat048.Uap, offset, (ulong)Cat048Codec.All);
+            var uap = _editions.Cat048.Uap;
+            Start(48, offset, uap);
+            var typed = record;
+            typed.Items &= ~Cat048Items.I120; // written whole from the wire bytes below, raw Doppler speeds included
+            AsterixJson.Write(_json, typed);
+            End(uap, (ulong)(Cat048Codec.All & ~Cat048Items.I120));
         }
 
         public void OnCat034(in Cat034Record record, long offset)
         {
-            Start(34, offset);
+            Start(34, offset, _editions.Cat034.Uap);
             AsterixJson.Write(_json, record);
-            End(_editions.Cat034.Uap, offset, (ulong)Cat034Codec.All);
+            End(_editions.Cat034.Uap, (ulong)Cat034Codec.All);
         }
 
         public void OnCat062(in Cat062Record record, long offset)
         {
-            Start(62, offset);
+            Start(62, offset, _editions.Cat062.Uap);
             AsterixJson.Write(_json, record);
-            End(_editions.Cat062.Uap, offset, (ulong)Cat062Codec.All);
+            End(_editions.Cat062.Uap, (ulong)Cat062Codec.All);
         }
 
         public void OnCat021(in Cat021Record record, long offset)
         {
-            Start(21, offset);
+            Start(21, offset, _editions.Cat021.Uap);
             AsterixJson.Write(_json, record);
-            End(_editions.Cat021.Uap, offset, (ulong)Cat021Codec.All);
+            End(_editions.Cat021.Uap, (ulong)Cat021Codec.All);
         }
 
         public void OnCat021V023(in Cat021V023Record record, long offset)
         {
-            Start(21, offset);
+            Start(21, offset, Cat021V023Codec.Uap);
             AsterixJson.Write(_json, record);
-            End(Cat021V023Codec.Uap, offset, (ulong)Cat021V023Codec.All);
+            End(Cat021V023Codec.Uap, (ulong)Cat021V023Codec.All);
         }
 
-        public void OnError(AsterixError error) => Errors.Add(error);
-
-        private void Start(int category, long offset)
+        public void OnError(AsterixError error)
         {
+            ErrorCount++;
+            if (onError is null) Errors.Add(error);
+            else onError(error);
+        }
+
+        /// <summary>Locates the record's items (throwing <see cref="AsterixFormatException"/> before writing anything), then opens its object.</summary>
+        private void Start(int category, long offset, Uap uap)
+        {
+            _items.Clear();
+            _record = _data[(int)(offset - _origin)..];
+            _record = _record[..RecordLayout.Split(_record.Span, offset, uap, _items)];
             _json.WriteStartObject();
             _json.WriteNumber("offset", offset);
             _json.WriteNumber("cat", category);
         }
 
-        private void End(Uap uap, long offset, ulong typed)
+        private void End(Uap uap, ulong typed)
         {
-            _items.Clear();
-            var record = _data.Span[(int)(offset - _origin)..];
-            RecordLayout.Split(record, offset, uap, _items);
+            var record = _record.Span;
             foreach (var item in _items)
             {
                 if (((typed >> (item.Frn - 1)) & 1) != 0) continue;
-                _json.WriteStartObject(ShortName(uap.Items[item.Frn - 1]!.Name));
-                _json.WriteString("octets", Convert.ToHexStringLower(record.Slice(item.Start, item.Length)));
+                var format = uap.Items[item.Frn - 1]!;
+                var bytes = record.Slice(item.Start, item.Length);
+                if (IsWholeItemConverted(format))
+                {
+                    Cat048Doppler.WriteJson(_json, bytes);
+                    continue;
+                }
+                _json.WriteStartObject(ShortName(format.Name));
+                _json.WriteString("octets", Convert.ToHexStringLower(bytes));
                 _json.WriteEndObject();
             }
             _json.WriteEndObject();
             _json.Flush();
             output.WriteByte((byte)'\n');
             _json.Reset();
+            Lines++;
         }
     }
 
@@ -103,14 +134,27 @@ public static class AsterixJsonLines
     /// </summary>
     public static byte[] Encode(IEnumerable<string> lines, string file, int maxBlock = 1400, AsterixEditions? editions = null)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        editions ??= AsterixEditions.Newest;
         var output = new MemoryStream();
+        Encode(lines, file, output, maxBlock, editions);
+        return output.ToArray();
+    }
+
+    /// <summary>
+    /// As <see cref="Encode(IEnumerable{string}, string, int, AsterixEditions?)"/>, streaming: each data block goes to
+    /// <paramref name="output"/> as soon as it is complete, so memory stays bounded whatever the number of lines. Returns the
+    /// bytes written.
+    /// </summary>
+    public static long Encode(IEnumerable<string> lines, string file, Stream output, int maxBlock = 1400, AsterixEditions? editions = null)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(output);
+        editions ??= AsterixEditions.Newest;
         var block = new byte[70_000];
         var record = new byte[4096];
         var blockCategory = -1;
         var blockLength = 0;
         var lineNumber = 0;
+        long written = 0;
         foreach (var line in lines)
         {
             lineNumber++;
@@ -134,7 +178,7 @@ public static class AsterixJsonLines
             blockLength += length;
         }
         Flush();
-        return output.ToArray();
+        return written;
 
         void Flush()
         {
@@ -143,9 +187,13 @@ public static class AsterixJsonLines
             output.WriteByte((byte)((blockLength + 3) >> 8));
             output.WriteByte((byte)(blockLength + 3));
             output.Write(block, 0, blockLength);
+            written += blockLength + 3;
             blockLength = 0;
         }
     }
+
+    /// <summary>Items converted whole between wire bytes and JSON by their own owner (every subfield kept), not through the typed record.</summary>
+    private static bool IsWholeItemConverted(ItemFormat format) => format.Name == "I048/120";
 
     private static (int Category, int Length) EncodeRecord(JsonElement o, byte[] buffer, AsterixEditions editions)
     {
@@ -159,6 +207,7 @@ public static class AsterixJsonLines
         {
             case 48:
                 var r48 = AsterixJson.ReadCat048(o);
+                r48.Items &= ~Cat048Items.I120; // written whole below, raw Doppler speeds included
                 if (r48.Items != 0) Cat048Codec.Encode(r48, ref w);
                 uap = editions.Cat048.Uap;
                 break;
@@ -197,6 +246,13 @@ public static class AsterixJsonLines
             if (uap.Items[frn - 1] is not { } format || spans.Exists(s => s.Frn == frn)) continue;
             var name = ShortName(format.Name);
             if (!o.TryGetProperty(name, out var raw)) continue;
+            if (IsWholeItemConverted(format))
+            {
+                var item = new AsterixWriter(new byte[Cat048Doppler.MaxLength]);
+                Cat048Doppler.ReadJson(raw, ref item);
+                items.Add((frn, item.Written.ToArray()));
+                continue;
+            }
             var bytes = Convert.FromHexString(JsonItems.Text(raw, name, "octets"));
             var check = new AsterixReader(bytes);
             try

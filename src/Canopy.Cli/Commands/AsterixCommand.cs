@@ -25,38 +25,30 @@ internal static class AsterixCommand
         {
             var path = parse.GetValue(file)!;
             if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
-            if (ReadOrReport(path) is not { } bytes) return 1;
             using var stdout = Console.OpenStandardOutput();
             using var buffered = new BufferedStream(stdout, 1 << 16);
-            var writer = new AsterixJsonLines.Writer(buffered, editions);
-            int records = 0, datagrams = 0;
+            var writer = new AsterixJsonLines.Writer(buffered, editions, e => Console.Error.WriteLine($"{path}: byte {e.Offset}: {e.Message}"));
+            long records = 0, datagrams = 0;
             try
             {
-                if (CaptureReader.IsCapture(bytes))
+                using var recording = new RecordingReader(OpenRead(path));
+                while (recording.TryRead(out var unit))
                 {
-                    foreach (var d in CaptureReader.ReadUdp(bytes))
-                    {
-                        datagrams++;
-                        writer.Begin(d.Payload, d.Offset);
-                        records += AsterixDecoder.Decode(d.Payload.Span, d.Offset, writer, editions).Records;
-                    }
+                    if (recording.IsCapture) datagrams++;
+                    writer.Begin(unit.Payload, unit.Offset);
+                    records += AsterixDecoder.Decode(unit.Payload.Span, unit.Offset, writer, editions).Records;
                 }
-                else
-                {
-                    writer.Begin(bytes, 0);
-                    records += AsterixDecoder.Decode(bytes, 0, writer, editions).Records;
-                }
+                buffered.Flush();
+                if (recording.Warning is { } warning) Console.Error.WriteLine($"{path}: warning: {warning}");
             }
-            catch (FormatException e)
+            catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
                 buffered.Flush();
                 Console.Error.WriteLine($"{path}: {e.Message}");
                 return 1;
             }
-            buffered.Flush();
-            foreach (var e in writer.Errors) Console.Error.WriteLine($"{path}: byte {e.Offset}: {e.Message}");
-            Console.Error.WriteLine($"{path}: {records} records{(datagrams > 0 ? $" in {datagrams} UDP datagrams" : "")}, {writer.Errors.Count} errors");
-            return writer.Errors.Count == 0 ? 0 : 1;
+            Console.Error.WriteLine($"{path}: {records} records{(datagrams > 0 ? $" in {datagrams} UDP datagrams" : "")}, {writer.ErrorCount} errors");
+            return writer.ErrorCount == 0 ? 0 : 1;
         });
         return command;
     }
@@ -72,15 +64,18 @@ internal static class AsterixCommand
             if (EditionOption.ParseOrReport(parse, edition) is not { } editions) return 1;
             var inPath = parse.GetValue(input)!;
             var outPath = parse.GetValue(output)!;
+            var opened = false;
             try
             {
-                var bytes = AsterixJsonLines.Encode(File.ReadLines(inPath), inPath, editions: editions);
-                File.WriteAllBytes(outPath, bytes);
-                Console.Error.WriteLine($"{outPath}: {bytes.Length} bytes");
+                using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                opened = true;
+                var bytes = AsterixJsonLines.Encode(File.ReadLines(inPath), inPath, stream, editions: editions);
+                Console.Error.WriteLine($"{outPath}: {bytes} bytes");
                 return 0;
             }
             catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
             {
+                if (opened) File.Delete(outPath); // no half-written output
                 Console.Error.WriteLine(e is FormatException ? e.Message : $"{inPath}: {e.Message}");
                 return 1;
             }
@@ -88,16 +83,6 @@ internal static class AsterixCommand
         return command;
     }
 
-    private static byte[]? ReadOrReport(string path)
-    {
-        try
-        {
-            return File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"{path}: {e.Message}");
-            return null;
-        }
-    }
+    /// <summary>A file read front to back through the OS read-ahead: decoding streams it, whatever its size.</summary>
+    private static FileStream OpenRead(string path) => new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
 }

@@ -7,8 +7,9 @@ public readonly record struct UdpDatagram(long Offset, double Time, int SourcePo
 
 /// <summary>
 /// Reads the UDP datagrams out of a pcap (microsecond or nanosecond, either byte order) or pcapng file: Ethernet (with VLAN tags),
-/// Linux cooked, BSD loopback or raw IP links, IPv4 or IPv6. Packets that are not UDP are passed over; a damaged file fails with
-/// a <see cref="FormatException"/> naming the byte offset.
+/// Linux cooked, BSD loopback or raw IP links, IPv4 or IPv6. Packets that are not UDP are passed over; a file cut short at the end
+/// gives every complete packet (<see cref="RecordingReader"/> reads files of any size the same way, in bounded memory); other
+/// damage fails with a <see cref="FormatException"/> naming the byte offset.
 /// </summary>
 public static class CaptureReader
 {
@@ -16,116 +17,65 @@ public static class CaptureReader
     public static bool IsCapture(ReadOnlySpan<byte> file) =>
         file.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(file) is 0xA1B2C3D4 or 0xD4C3B2A1 or 0xA1B23C4D or 0x4D3CB2A1 or 0x0A0D0D0A;
 
-    public static List<UdpDatagram> ReadUdp(ReadOnlyMemory<byte> file)
+    /// <summary>The UDP datagrams of a capture held in memory (payloads are slices of it); a capture cut short at the end gives every complete packet.</summary>
+    public static List<UdpDatagram> ReadUdp(ReadOnlyMemory<byte> file) => ReadUdp(file, out _);
+
+    /// <summary>As <see cref="ReadUdp(ReadOnlyMemory{byte})"/>, with the warning naming the byte offset of a cut tail (null when the file is whole).</summary>
+    public static List<UdpDatagram> ReadUdp(ReadOnlyMemory<byte> file, out string? warning)
     {
+        var reader = new RecordingReader(file);
+        if (!reader.IsCapture) throw new FormatException($"byte 0: not a pcap or pcapng file (magic {(file.Length >= 4 ? BinaryPrimitives.ReadUInt32LittleEndian(file.Span).ToString("x8", System.Globalization.CultureInfo.InvariantCulture) : "missing")})");
         var list = new List<UdpDatagram>();
-        if (file.Length >= 4 && BinaryPrimitives.ReadUInt32LittleEndian(file.Span) == 0x0A0D0D0A) ReadPcapng(file, list);
-        else ReadPcap(file, list);
+        while (reader.TryRead(out var datagram)) list.Add(datagram);
+        warning = reader.Warning;
         return list;
     }
 
-    private static void ReadPcap(ReadOnlyMemory<byte> file, List<UdpDatagram> list)
+    /// <summary>The UDP payload of one captured frame of link type <paramref name="link"/>, if it carries one; <paramref name="offset"/> is the frame's in the file.</summary>
+    internal static bool TryUdp(ReadOnlyMemory<byte> frame, long offset, int link, double time, out UdpDatagram datagram)
     {
-        var s = file.Span;
-        if (s.Length < 24) throw new FormatException("byte 0: pcap global header truncated (24 bytes needed)");
-        var magic = BinaryPrimitives.ReadUInt32LittleEndian(s);
-        var little = magic is 0xA1B2C3D4 or 0xA1B23C4D;
-        var nano = magic is 0xA1B23C4D or 0x4D3CB2A1;
-        if (!little && magic is not (0xD4C3B2A1 or 0x4D3CB2A1)) throw new FormatException($"byte 0: not a pcap file (magic {magic:x8})");
-        var link = (int)U32(s[20..], little);
-        var pos = 24;
-        while (pos < s.Length)
-        {
-            if (s.Length - pos < 16) throw new FormatException($"byte {pos}: pcap record header truncated");
-            var seconds = U32(s[pos..], little);
-            var fraction = U32(s[(pos + 4)..], little);
-            var captured = (int)U32(s[(pos + 8)..], little);
-            if (captured < 0 || captured > s.Length - pos - 16) throw new FormatException($"byte {pos + 8}: pcap record length {captured} runs past the end of the file");
-            var time = seconds + fraction * (nano ? 1e-9 : 1e-6);
-            AddUdp(file.Slice(pos + 16, captured), pos + 16, link, time, list);
-            pos += 16 + captured;
-        }
-    }
-
-    private static void ReadPcapng(ReadOnlyMemory<byte> file, List<UdpDatagram> list)
-    {
-        var s = file.Span;
-        var little = true;
-        var links = new List<(int Link, double Tick)>();
-        var pos = 0;
-        while (pos < s.Length)
-        {
-            if (s.Length - pos < 12) throw new FormatException($"byte {pos}: pcapng block header truncated");
-            var type = U32(s[pos..], little);
-            if (type == 0x0A0D0D0A)
-            {
-                var bom = BinaryPrimitives.ReadUInt32LittleEndian(s[(pos + 8)..]);
-                little = bom == 0x1A2B3C4D;
-                if (!little && bom != 0x4D3C2B1A) throw new FormatException($"byte {pos + 8}: pcapng byte-order magic {bom:x8} unknown");
-                links.Clear();
-            }
-            var length = (int)U32(s[(pos + 4)..], little);
-            if (length < 12 || length % 4 != 0 || length > s.Length - pos) throw new FormatException($"byte {pos + 4}: pcapng block length {length} invalid");
-            var body = s.Slice(pos + 8, length - 12);
-            if (type == 1 && body.Length >= 8) links.Add((U16(body, little), 1e-6));
-            else if (type == 6 && body.Length >= 20)
-            {
-                var iface = (int)U32(body, little);
-                if (iface >= links.Count) throw new FormatException($"byte {pos + 8}: packet names interface {iface}, only {links.Count} described");
-                var ticks = ((ulong)U32(body[4..], little) << 32) | U32(body[8..], little);
-                var captured = (int)U32(body[12..], little);
-                if (captured < 0 || captured > body.Length - 20) throw new FormatException($"byte {pos + 20}: pcapng packet length {captured} runs past its block");
-                AddUdp(file.Slice(pos + 28, captured), pos + 28, links[iface].Link, ticks * links[iface].Tick, list);
-            }
-            pos += length;
-        }
-    }
-
-    private static void AddUdp(ReadOnlyMemory<byte> frame, long offset, int link, double time, List<UdpDatagram> list)
-    {
+        datagram = default;
         var f = frame.Span;
         int ip;
         switch (link)
         {
             case 1: // Ethernet, with any 802.1Q tags
                 ip = 14;
-                if (f.Length < ip) return;
+                if (f.Length < ip) return false;
                 var etherType = BinaryPrimitives.ReadUInt16BigEndian(f[12..]);
                 while (etherType is 0x8100 or 0x88A8 && f.Length >= ip + 4)
                 {
                     etherType = BinaryPrimitives.ReadUInt16BigEndian(f[(ip + 2)..]);
                     ip += 4;
                 }
-                if (etherType is not (0x0800 or 0x86DD)) return;
+                if (etherType is not (0x0800 or 0x86DD)) return false;
                 break;
             case 113: ip = 16; break; // Linux cooked
             case 0: ip = 4; break; // BSD loopback
             case 101 or 228 or 229: ip = 0; break; // raw IP
-            default: return;
+            default: return false;
         }
-        if (f.Length < ip + 20) return;
+        if (f.Length < ip + 20) return false;
         int udp;
         var version = f[ip] >> 4;
         if (version == 4)
         {
-            if (f[ip + 9] != 17) return;
-            if ((BinaryPrimitives.ReadUInt16BigEndian(f[(ip + 6)..]) & 0x3FFF) != 0) return; // fragments other than a whole datagram
+            if (f[ip + 9] != 17) return false;
+            if ((BinaryPrimitives.ReadUInt16BigEndian(f[(ip + 6)..]) & 0x3FFF) != 0) return false; // fragments other than a whole datagram
             udp = ip + (f[ip] & 0x0F) * 4;
         }
         else if (version == 6)
         {
-            if (f.Length < ip + 40 || f[ip + 6] != 17) return;
+            if (f.Length < ip + 40 || f[ip + 6] != 17) return false;
             udp = ip + 40;
         }
-        else return;
-        if (f.Length < udp + 8) return;
+        else return false;
+        if (f.Length < udp + 8) return false;
         var udpLength = BinaryPrimitives.ReadUInt16BigEndian(f[(udp + 4)..]);
         var payload = Math.Min(udpLength - 8, f.Length - udp - 8);
-        if (payload < 0) return;
-        list.Add(new UdpDatagram(offset + udp + 8, time, BinaryPrimitives.ReadUInt16BigEndian(f[udp..]), BinaryPrimitives.ReadUInt16BigEndian(f[(udp + 2)..]),
-            frame.Slice(udp + 8, payload)));
+        if (payload < 0) return false;
+        datagram = new UdpDatagram(offset + udp + 8, time, BinaryPrimitives.ReadUInt16BigEndian(f[udp..]), BinaryPrimitives.ReadUInt16BigEndian(f[(udp + 2)..]),
+            frame.Slice(udp + 8, payload));
+        return true;
     }
-
-    private static uint U32(ReadOnlySpan<byte> s, bool little) => little ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
-    private static ushort U16(ReadOnlySpan<byte> s, bool little) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
 }

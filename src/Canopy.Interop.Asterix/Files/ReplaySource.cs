@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 
 namespace Canopy.Interop.Asterix.Files;
 
@@ -8,26 +7,23 @@ namespace Canopy.Interop.Asterix.Files;
 /// </summary>
 public static class ReplaySource
 {
-    /// <summary>The file's datagrams in file order; a damaged capture fails with a <see cref="FormatException"/> naming the byte offset.</summary>
-    public static IReadOnlyList<UdpDatagram> Datagrams(ReadOnlyMemory<byte> file) =>
-        CaptureReader.IsCapture(file.Span) ? CaptureReader.ReadUdp(file) : Blocks(file);
+    /// <summary>The file's datagrams in file order; a damaged capture fails with a <see cref="FormatException"/> naming the byte offset, one cut short at the end gives every complete packet.</summary>
+    public static IReadOnlyList<UdpDatagram> Datagrams(ReadOnlyMemory<byte> file) => Datagrams(file, out _);
+
+    /// <summary>As <see cref="Datagrams(ReadOnlyMemory{byte})"/>, with the warning naming the byte offset of a capture's cut tail (null when whole).</summary>
+    public static IReadOnlyList<UdpDatagram> Datagrams(ReadOnlyMemory<byte> file, out string? warning) => ReadAll(new RecordingReader(file), out warning);
 
     /// <summary>
     /// Splits raw ASTERIX at its data blocks' LEN; a LEN that is too small or runs past the end leaves the rest as one unit, so
     /// the decoder reports the fault at its offset.
     /// </summary>
-    public static List<UdpDatagram> Blocks(ReadOnlyMemory<byte> file)
+    public static List<UdpDatagram> Blocks(ReadOnlyMemory<byte> file) => ReadAll(new RecordingReader(file, RecordingKind.Raw), out _);
+
+    private static List<UdpDatagram> ReadAll(RecordingReader reader, out string? warning)
     {
         var list = new List<UdpDatagram>();
-        var s = file.Span;
-        var pos = 0;
-        while (pos < s.Length)
-        {
-            var length = s.Length - pos >= 3 ? BinaryPrimitives.ReadUInt16BigEndian(s[(pos + 1)..]) : 0;
-            if (length < 3 || length > s.Length - pos) length = s.Length - pos;
-            list.Add(new UdpDatagram(pos, double.NaN, 0, 0, file.Slice(pos, length)));
-            pos += length;
-        }
+        while (reader.TryRead(out var unit)) list.Add(unit);
+        warning = reader.Warning;
         return list;
     }
 }

@@ -55,6 +55,19 @@ public sealed class AsterixCommandTests : IDisposable
     }
 
     [Fact]
+    public void Decode_PcapCutShort_PrintsEveryCompletePacketAndWarnsAtTheCut()
+    {
+        var one = Pcap(Convert.FromHexString(Cat048));
+        var pcap = Write("cut.pcap", [.. one, .. one.AsSpan(24, one.Length - 24 - 5)]); // a second packet, its last 5 bytes missing
+
+        var (code, output) = CanopyProcess.Run("asterix", "decode", pcap);
+
+        Assert.True(code == 0, output);
+        Assert.Contains($"cut.pcap: warning: byte {one.Length}: capture cut short: the last packet record has {one.Length - 24 - 5} of its {one.Length - 24} bytes", output, StringComparison.Ordinal);
+        Assert.Contains("1 records in 1 UDP datagrams, 0 errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decode_MalformedBlock_ReportsTheByteOffsetWithoutAStackTrace()
     {
         var raw = Write("bad.ast", Convert.FromHexString("300006800102" + "300010800102"));
@@ -77,6 +90,7 @@ public sealed class AsterixCommandTests : IDisposable
 
         Assert.Equal(1, code);
         Assert.Contains("bad.jsonl:2: I040.RHO: a number expected", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_dir, "out.ast")), "a half-written output is removed");
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 

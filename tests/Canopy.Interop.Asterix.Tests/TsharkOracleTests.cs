@@ -210,6 +210,55 @@ public class TsharkOracleTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void Cat048DopplerInJson_MatchesTsharkWithRawSpeeds()
+    {
+        var rng = new Random(1200);
+        var datagrams = new List<byte[]>();
+        for (var i = 0; i < 300; i++)
+        {
+            var body = RandomRecords.Cat048WithRawDoppler(rng);
+            datagrams.Add([48, (byte)((body.Length + 3) >> 8), (byte)(body.Length + 3), .. body]);
+        }
+        string[] subfields = ["CAL_CAL", "RDS_DOP", "RDS_AMB", "RDS_FRQ"];
+
+        var lines = RunTshark(datagrams, [.. subfields.Select(f => "asterix.048_120_" + f)], AsterixEditions.Newest);
+
+        Assert.Equal(datagrams.Count, lines.Count);
+        int compared = 0, withRds = 0;
+        for (var i = 0; i < datagrams.Count; i++)
+        {
+            using var json = new MemoryStream();
+            var writer = new Json.AsterixJsonLines.Writer(json);
+            writer.Begin(datagrams[i], 0);
+            AsterixDecoder.Decode(datagrams[i], 0, writer);
+            Assert.Empty(writer.Errors);
+            using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
+            var columns = lines[i].Split('\t');
+            Assert.True(columns[^1].Length == 0, $"tshark flags datagram {i} malformed");
+            if (!doc.RootElement.TryGetProperty("I120", out var item))
+            {
+                Assert.All(columns, c => Assert.Empty(c));
+                continue;
+            }
+            var cal = item.TryGetProperty("CAL", out var c) ? c.GetInt32().ToString(CultureInfo.InvariantCulture) : "";
+            Assert.Equal(cal, Whole(columns[0]));
+            var rds = item.TryGetProperty("RDS", out var r) ? r.EnumerateArray().ToList() : [];
+            withRds += rds.Count > 0 ? 1 : 0;
+            for (var f = 1; f < subfields.Length; f++)
+            {
+                var name = subfields[f][4..];
+                Assert.Equal(string.Join(',', rds.Select(e => e.GetProperty(name).GetInt32())), Whole(columns[f]));
+                compared += rds.Count;
+            }
+        }
+        output.WriteLine($"I048/120 against tshark: {datagrams.Count} records, {withRds} with raw Doppler speeds, {compared} RDS values compared");
+        Assert.True(withRds > 100, $"only {withRds} records with RDS");
+
+        static string Whole(string column) =>
+            string.Join(',', column.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(v => ((int)double.Parse(v, CultureInfo.InvariantCulture)).ToString(CultureInfo.InvariantCulture)));
+    }
+
     /// <summary>tshark names the newest edition's fields "asterix.048_010_SAC" and an older one's "asterix.048_V1_30_010_SAC".</summary>
     private static string FieldName(string name, AsterixEditions editions)
     {

@@ -33,7 +33,8 @@ internal static class ReplayCommand
             System.Net.IPEndPoint? tracksTo;
             try
             {
-                datagrams = ReplaySource.Datagrams(File.ReadAllBytes(path));
+                datagrams = ReplaySource.Datagrams(File.ReadAllBytes(path), out var cut);
+                if (cut is not null) Console.Error.WriteLine($"{path}: warning: {cut}"); // a killed recorder's capture: every whole packet replays
                 sites = AsterixFeeds.Sites(scenario);
                 tracksTo = parse.GetValue(cat062) is { } uri ? UdpUri.Parse(uri) : null;
             }

@@ -193,8 +193,9 @@ public class ListenCommandTests
 
             var (code, output) = CanopyProcess.Run("replay", pcap, "--scenario", "scenarios/quiet-night.yaml");
 
-            Assert.Equal(1, code);
-            Assert.Contains("cut.pcap: byte 32: pcap record length 100 runs past the end of the file", output, StringComparison.Ordinal);
+            // Cut short, as a killed `listen --record` leaves it: every whole packet (none here) replays, with a warning at the cut.
+            Assert.True(code == 0, output);
+            Assert.Contains("cut.pcap: warning: byte 24: capture cut short: the last packet record has 16 of its 116 bytes", output, StringComparison.Ordinal);
             Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
         }
         finally

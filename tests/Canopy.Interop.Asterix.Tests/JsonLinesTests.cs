@@ -99,6 +99,16 @@ public class JsonLinesTests
         Assert.Contains("in.jsonl:1: I120: no subfield (CAL, RDS)", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ReadLines_CrLfAndALastLineWithoutEnd_AndALineOverTheLimit()
+    {
+        Assert.Equal(["{\"cat\":48}", "", "{\"cat\":34}"], AsterixJsonLines.ReadLines(new StringReader("{\"cat\":48}\r\n\n{\"cat\":34}"), "in.jsonl"));
+
+        var e = Assert.Throws<FormatException>(() => AsterixJsonLines.ReadLines(new StringReader("{}\n" + new string(' ', 101)), "in.jsonl", maxLength: 100).ToList());
+
+        Assert.Equal("in.jsonl:2: line longer than 100 characters", e.Message);
+    }
+
     private static (string[] Lines, List<AsterixError> Errors) DecodeToJson(byte[] data)
     {
         using var json = new MemoryStream();

@@ -69,7 +69,8 @@ internal static class AsterixCommand
             {
                 using var stream = new FileStream(outPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                 opened = true;
-                var bytes = AsterixJsonLines.Encode(File.ReadLines(inPath), inPath, stream, editions: editions);
+                using var lines = new StreamReader(inPath);
+                var bytes = AsterixJsonLines.Encode(AsterixJsonLines.ReadLines(lines, inPath), inPath, stream, editions: editions);
                 Console.Error.WriteLine($"{outPath}: {bytes} bytes");
                 return 0;
             }

@@ -192,6 +192,39 @@ public static class AsterixJsonLines
         }
     }
 
+    /// <summary>Longest line <see cref="ReadLines"/> accepts: far above any record's JSON (a whole 64 KiB data block in hex is 128 Ki characters).</summary>
+    public const int MaxLineLength = 1 << 20;
+
+    /// <summary>
+    /// The lines of a JSON lines text (LF or CRLF), read as they are enumerated, so memory stays bounded whatever the file's
+    /// size; a line longer than <paramref name="maxLength"/> characters fails with a <see cref="FormatException"/> naming file:line.
+    /// </summary>
+    public static IEnumerable<string> ReadLines(TextReader reader, string file, int maxLength = MaxLineLength)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var line = new System.Text.StringBuilder();
+        var buffer = new char[8192];
+        var number = 1;
+        int read;
+        while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            for (var i = 0; i < read; i++)
+            {
+                if (buffer[i] == '\n')
+                {
+                    if (line.Length > 0 && line[^1] == '\r') line.Length--;
+                    yield return line.ToString();
+                    line.Clear();
+                    number++;
+                    continue;
+                }
+                if (line.Length == maxLength) throw new FormatException($"{file}:{number}: line longer than {maxLength} characters");
+                line.Append(buffer[i]);
+            }
+        }
+        if (line.Length > 0) yield return line.ToString();
+    }
+
     /// <summary>Items converted whole between wire bytes and JSON by their own owner (every subfield kept), not through the typed record.</summary>
     private static bool IsWholeItemConverted(ItemFormat format) => format.Name == "I048/120";
 

@@ -124,15 +124,11 @@ public static partial class AsterixJson
         return Cat048Doppler.ReadCal(ref r);
     }
 
-    // SRL, PRL 360/2^13 deg; SRR count; SAM, PAM dBm signed; RPD 1/256 NM signed; APD 360/2^14 deg signed.
-    private static double PlotValue(int i, byte raw) => i switch
-    {
-        0 or 3 => raw * (360.0 / 8192),
-        1 => raw,
-        2 or 4 => (sbyte)raw,
-        5 => (sbyte)raw / 256.0,
-        _ => (sbyte)raw * (360.0 / 16384),
-    };
+    /// <summary>I048/130 subfields' LSB and sign, the one table both directions use: SRL, PRL 360/2^13 deg; SRR a count; SAM, PAM dBm signed; RPD 1/256 NM signed; APD 360/2^14 deg signed.</summary>
+    private static readonly (double Lsb, bool Signed)[] PlotScales =
+        [(360.0 / 8192, false), (1, false), (1, true), (360.0 / 8192, false), (1, true), (1 / 256.0, true), (360.0 / 16384, true)];
+
+    private static double PlotValue(int i, byte raw) => (PlotScales[i].Signed ? (sbyte)raw : raw) * PlotScales[i].Lsb;
 
     private static RadarPlotCharacteristics ReadPlot(JsonElement v)
     {
@@ -143,14 +139,8 @@ public static partial class AsterixJson
             var name = RadarPlotCharacteristics.Names[i];
             if (!v.TryGetProperty(name, out _)) continue;
             present |= (byte)(1 << i);
-            octets[i] = i switch
-            {
-                0 or 3 => (byte)Count(v, "I130", name, 360.0 / 8192, 0, 255),
-                1 => (byte)Int(v, "I130", name, 0, 255),
-                2 or 4 => (byte)Int(v, "I130", name, -128, 127),
-                5 => (byte)Count(v, "I130", name, 1 / 256.0, -128, 127),
-                _ => (byte)Count(v, "I130", name, 360.0 / 16384, -128, 127),
-            };
+            var (lsb, signed) = PlotScales[i];
+            octets[i] = (byte)Count(v, "I130", name, lsb, signed ? sbyte.MinValue : 0, signed ? sbyte.MaxValue : byte.MaxValue);
         }
         if (present == 0) throw new FormatException("I130: no subfield (SRL, SRR, SAM, PRL, PAM, RPD, APD)");
         return RadarPlotCharacteristics.FromOctets(present, octets);

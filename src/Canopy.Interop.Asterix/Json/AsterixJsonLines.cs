@@ -6,7 +6,8 @@ namespace Canopy.Interop.Asterix.Json;
 
 /// <summary>
 /// ASTERIX to JSON lines and back: one object per record with "offset" (of its FSPEC), "cat" and one member per item; items
-/// Canopy does not type appear as {"octets": hex} and are written back as they were.
+/// Canopy does not type appear as {"octets": hex} and are written back as they were; I048/120 is converted whole, raw Doppler
+/// speeds included (<see cref="Cat048Doppler"/>).
 /// </summary>
 public static class AsterixJsonLines
 {

@@ -104,7 +104,7 @@ public class ScenarioValidationTests
     public void Parse_NegativeLength_MustBePositive()
     {
         var e = SingleError(ScenarioText.With("radius: 15 km", "radius: -15 km"));
-        AssertError(e, 5, "radius must be positive, got '-15 km'");
+        AssertError(e, 5, "radius must be positive and at most 100 km, got '-15 km'");
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public class ScenarioValidationTests
     [Fact]
     public void Parse_CountZero_IsOutOfRange()
     {
-        AssertError(SingleError(ScenarioText.With("count: 28", "count: 0")), 14, "count must be at least 1, got '0'");
+        AssertError(SingleError(ScenarioText.With("count: 28", "count: 0")), 14, "count must lie in [1, 5000], got '0'");
     }
 
     [Fact]

@@ -91,6 +91,34 @@ public class HostileYamlTests
     }
 
     [Fact]
+    public void Parse_MutatedShippedScenario_NeverThrows()
+    {
+        // Seeded mutations of a real file: YAML punctuation, digits of other scripts, huge and tiny numbers, cut and repeated text.
+        string[] pieces = ["[", "]", "{", "}", ":", ",", "&a", "*a", "? ", "- ", "\n", "\"", "'", "#", "\u0663", "1e999", "-1e-320", "NaN",
+            "Infinity", "2147483648", "0", " km", " s", " deg", " %", "\t", "!!str ", "|", ">"];
+        var text = ScenarioText.Shipped("quiet-night.yaml");
+        var rng = new Random(17);
+        for (var i = 0; i < 200; i++)
+        {
+            var mutated = text;
+            for (var k = rng.Next(1, 4); k > 0; k--)
+            {
+                var at = rng.Next(mutated.Length);
+                var length = Math.Min(rng.Next(0, 8), mutated.Length - at);
+                mutated = rng.Next(3) switch
+                {
+                    0 => mutated.Remove(at, length).Insert(at, pieces[rng.Next(pieces.Length)]),
+                    1 => mutated.Insert(at, mutated.Substring(at, length)),
+                    _ => mutated.Remove(at, length),
+                };
+            }
+            var result = ScenarioLoader.Parse(mutated, "mutated.yaml");
+            Assert.True(result.Scenario is not null || result.Errors.Count > 0, $"mutation {i}: no scenario and no error");
+        }
+    }
+
+
+    [Fact]
     public void Load_FileLargerThanTheLimit_IsRefusedBeforeReading()
     {
         var path = Path.Combine(Path.GetTempPath(), $"canopy-huge-{Guid.NewGuid():N}.yaml");

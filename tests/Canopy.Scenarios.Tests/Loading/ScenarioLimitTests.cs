@@ -110,7 +110,7 @@ public partial class ScenarioLimitTests
     [InlineData("ballistic-salvo.yaml")]
     public void Parse_EveryNumberOfAShippedScenarioAt1e300_IsALocatedError(string file)
     {
-        var text = File.ReadAllText(Path.Combine(RepoRoot(), "scenarios", file));
+        var text = ScenarioText.Shipped(file);
         var lines = text.Split('\n');
         var checkedKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
@@ -135,11 +135,4 @@ public partial class ScenarioLimitTests
     /// <summary>A key and a number value, with an optional unit, in block or flow style.</summary>
     [GeneratedRegex(@"(?<key>[a-z][a-z0-9-]*):\s*(?<number>-?[0-9][0-9.eE+-]*)(?=\s*(m|km|ft|nmi|m/s|km/h|kn|Mach|ms|s|min|h|deg|rad|mrad|\$|k\$|M\$|B\$|%)?\s*([,}#]|$))")]
     private static partial Regex NumberField();
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
 }

@@ -26,6 +26,19 @@ internal static class ScenarioText
             unit-cost: 35 k$
         """;
 
+    /// <summary>The repository root, found above the test binaries by its Canopy.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The text of a scenario shipped in the repository's scenarios/ folder.</summary>
+    public static string Shipped(string fileName) => File.ReadAllText(Path.Combine(RepositoryRoot, "scenarios", fileName));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Canopy.sln not found above " + AppContext.BaseDirectory);
+    }
+
     /// <summary>The valid text with one exact substring replaced; fails the test if the substring is not there.</summary>
     public static string With(string find, string replace)
     {

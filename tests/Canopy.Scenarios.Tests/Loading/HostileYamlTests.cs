@@ -8,13 +8,6 @@ namespace Canopy.Scenarios.Tests.Loading;
 /// </summary>
 public class HostileYamlTests
 {
-    private static ScenarioError SingleError(string yaml)
-    {
-        var result = ScenarioLoader.Parse(yaml, "hostile.yaml");
-        Assert.Null(result.Scenario);
-        return Assert.Single(result.Errors);
-    }
-
     /// <summary>Nine copies of the anchor before, <paramref name="levels"/> times: 9^levels nodes once expanded.</summary>
     private static string AliasBomb(int levels)
     {
@@ -27,7 +20,7 @@ public class HostileYamlTests
     public void Parse_100000NestedBrackets_StopsAtTheLevelPastTheLimit()
     {
         // 200 kB of brackets overflowed the stack (validate died with exit 134, serve died listing the folder).
-        var e = SingleError("a: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
+        var e = ScenarioText.SingleError("a: " + new string('[', 100_000) + new string(']', 100_000) + "\n");
         Assert.Equal(1, e.Line);
         // The root mapping is level 1, so the bracket at column 4 is level 2 and the one at column 4 + 63 is level 65.
         Assert.Equal(4 + ScenarioLimits.MaxNesting - 1, e.Column);
@@ -48,7 +41,7 @@ public class HostileYamlTests
     public void Parse_AliasBombAsMappingKey_IsRefusedAtTheKey()
     {
         // 10 kB of this took exponential CPU: the representation model hashes a key node through its aliases.
-        var e = SingleError(AliasBomb(5) + "? *a5\n: 1\n");
+        var e = ScenarioText.SingleError(AliasBomb(5) + "? *a5\n: 1\n");
         Assert.Equal(7, e.Line);
         Assert.Equal(3, e.Column);
         Assert.Contains("mapping key must be a plain name", e.Message, StringComparison.Ordinal);
@@ -57,7 +50,7 @@ public class HostileYamlTests
     [Fact]
     public void Parse_ListAsMappingKey_IsRefused()
     {
-        var e = SingleError("name: x\n? [a, b]\n: 1\n");
+        var e = ScenarioText.SingleError("name: x\n? [a, b]\n: 1\n");
         Assert.Equal(2, e.Line);
         Assert.Contains("mapping key must be a plain name", e.Message, StringComparison.Ordinal);
     }
@@ -66,7 +59,7 @@ public class HostileYamlTests
     public void Parse_AliasBombAsValue_StopsAtTheAliasThatPassesTheNodeLimit()
     {
         // a0 to a5 hold 672,603 nodes once expanded (a_k = 9 a_(k-1) + 1, a0 = 10); the first alias on a6's line passes one million.
-        var e = SingleError(AliasBomb(11));
+        var e = ScenarioText.SingleError(AliasBomb(11));
         Assert.Equal(7, e.Line);
         Assert.Contains("more than 1,000,000 values once its aliases are expanded", e.Message, StringComparison.Ordinal);
     }
@@ -85,7 +78,7 @@ public class HostileYamlTests
     public void Parse_TextLargerThanTheLimit_IsOneErrorAtTheStart()
     {
         var yaml = "# " + new string('x', (int)ScenarioLimits.MaxFileBytes) + "\n" + ScenarioText.Valid;
-        var e = SingleError(yaml);
+        var e = ScenarioText.SingleError(yaml);
         Assert.Equal((1, 1), (e.Line, e.Column));
         Assert.Contains("larger than 16 MiB", e.Message, StringComparison.Ordinal);
     }

@@ -9,16 +9,9 @@ namespace Canopy.Scenarios.Tests.Loading;
 /// </summary>
 public partial class ScenarioLimitTests
 {
-    private static ScenarioError SingleError(string yaml)
-    {
-        var result = ScenarioLoader.Parse(yaml, "limits.yaml");
-        Assert.Null(result.Scenario);
-        return Assert.Single(result.Errors);
-    }
-
     private static void AssertError(string yaml, int line, string message)
     {
-        var e = SingleError(yaml);
+        var e = ScenarioText.SingleError(yaml);
         Assert.Equal(line, e.Line);
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }

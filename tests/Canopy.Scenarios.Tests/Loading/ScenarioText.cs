@@ -1,3 +1,5 @@
+using Canopy.Scenarios.Loading;
+
 namespace Canopy.Scenarios.Tests.Loading;
 
 /// <summary>A small valid scenario whose line numbers the validation tests rely on.</summary>
@@ -37,6 +39,14 @@ internal static class ScenarioText
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Canopy.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Parses text that must give no scenario and exactly one error, and returns that error.</summary>
+    public static ScenarioError SingleError(string yaml, string fileName = "bad.yaml")
+    {
+        var result = ScenarioLoader.Parse(yaml, fileName);
+        Assert.Null(result.Scenario);
+        return Assert.Single(result.Errors);
     }
 
     /// <summary>The valid text with one exact substring replaced; fails the test if the substring is not there.</summary>

@@ -1,17 +1,11 @@
 using Canopy.Scenarios.Loading;
+using static Canopy.Scenarios.Tests.Loading.ScenarioText;
 
 namespace Canopy.Scenarios.Tests.Loading;
 
 /// <summary>Each class of mistake gives an error at the line (and where it matters, column) of the offending node.</summary>
 public class ScenarioValidationTests
 {
-    private static ScenarioError SingleError(string yaml)
-    {
-        var result = ScenarioLoader.Parse(yaml, "bad.yaml");
-        Assert.Null(result.Scenario);
-        return Assert.Single(result.Errors);
-    }
-
     private static void AssertError(ScenarioError e, int line, string messagePart)
     {
         Assert.Equal("bad.yaml", e.File);

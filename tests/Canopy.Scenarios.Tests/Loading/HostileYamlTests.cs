@@ -64,6 +64,17 @@ public class HostileYamlTests
         Assert.Contains("more than 1,000,000 values once its aliases are expanded", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("a: &x [ *x ]\n")]
+    [InlineData("waves: &w [ *w ]\n")]
+    [InlineData("region: &r { name: R, centre: *r, radius: 1 km }\n")]
+    public void Parse_AliasInsideItsOwnAnchor_IsAnErrorNotAHang(string yaml)
+    {
+        var result = ScenarioLoader.Parse(yaml, "cycle.yaml");
+        Assert.Null(result.Scenario);
+        Assert.NotEmpty(result.Errors);
+    }
+
     [Fact]
     public void Parse_AliasToAPosition_StillWorks()
     {

@@ -16,9 +16,9 @@ internal sealed class AircraftReader(ValueReader values, ScenarioValidator valid
         validator.Unique("aircraft name", name, r.Find("name"));
         var identity = r.Choice<AircraftIdentity>("identity");
         var route = Route(r);
-        var speed = r.Speed("speed", NumberRange.Positive);
-        var altitude = r.Length("altitude", NumberRange.Positive);
-        var start = r.Duration("start", NumberRange.NonNegative, Duration.Zero);
+        var speed = r.Speed("speed", ScenarioRanges.AircraftSpeed);
+        var altitude = r.Length("altitude", ScenarioRanges.AircraftAltitude);
+        var start = r.Duration("start", ScenarioRanges.StartTime, Duration.Zero);
         var squawk = r.Find("squawk") is { } s ? values.Squawk(s, "squawk") : null;
         var mode5 = r.Flag("mode5", identity == AircraftIdentity.Friendly);
         var adsb = r.Flag("adsb", identity == AircraftIdentity.Civil);
@@ -31,7 +31,7 @@ internal sealed class AircraftReader(ValueReader values, ScenarioValidator valid
 
     private List<Geodetic>? Route(MappingReader aircraft)
     {
-        if (aircraft.Sequence("route", required: true) is not { } list) return null;
+        if (aircraft.Sequence("route", required: true, ScenarioLimits.MaxRoutePoints) is not { } list) return null;
         if (list.Children.Count < 2)
         {
             values.Errors.Add(list, $"the route of {aircraft.What} needs at least two points");

@@ -17,8 +17,8 @@ internal sealed class AssetReader(ValueReader values, ScenarioValidator validato
         validator.Unique("asset name", name, r.Find("name"));
         var kind = r.Choice<AssetKind>("kind");
         var position = r.Position("position");
-        var radius = r.Length("radius", NumberRange.Positive);
-        var value = r.Number("value", NumberRange.Positive);
+        var radius = r.Length("radius", ScenarioRanges.AssetRadius);
+        var value = r.Number("value", ScenarioRanges.AssetValue);
         r.ReportUnknownFields();
         return name is null ? null : new DefendedAsset(name, kind ?? default, position ?? default, radius ?? default, value ?? 0);
     }

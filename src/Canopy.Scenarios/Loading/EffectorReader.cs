@@ -16,19 +16,19 @@ internal sealed class EffectorReader(ValueReader values, ScenarioValidator valid
         var effectorClass = r.Choice<EffectorClass>("class");
         var position = r.Position("position");
         validator.InsideRegion(r.What, position, r.Find("position"));
-        var minRange = r.Length("min-range", NumberRange.NonNegative, Length.FromMetres(0));
-        var maxRange = r.Length("max-range", NumberRange.Positive);
+        var minRange = r.Length("min-range", ScenarioRanges.EffectorMinRange, Length.FromMetres(0));
+        var maxRange = r.Length("max-range", ScenarioRanges.EffectorMaxRange);
         if (maxRange is { } max && minRange > max)
             values.Errors.Add(r.Find("min-range")!, $"min-range {minRange} is greater than max-range {max}");
-        var maxAltitude = r.Length("max-altitude", NumberRange.Positive);
-        var speed = r.Speed("interceptor-speed", NumberRange.Positive);
-        var magazine = r.Integer("magazine", NumberRange.AtLeast(1));
-        var reload = r.Duration("reload-time", NumberRange.NonNegative);
-        var reaction = r.Duration("reaction-time", NumberRange.NonNegative, Duration.Zero);
-        var salvo = r.Integer("salvo-size", NumberRange.AtLeast(1), 1);
+        var maxAltitude = r.Length("max-altitude", ScenarioRanges.EffectorMaxAltitude);
+        var speed = r.Speed("interceptor-speed", ScenarioRanges.InterceptorSpeed);
+        var magazine = r.Integer("magazine", ScenarioRanges.Magazine);
+        var reload = r.Duration("reload-time", ScenarioRanges.ReloadTime);
+        var reaction = r.Duration("reaction-time", ScenarioRanges.ReactionTime, Duration.Zero);
+        var salvo = r.Integer("salvo-size", ScenarioRanges.SalvoSize, 1);
         if (magazine is { } m && salvo > m)
             values.Errors.Add(r.Find("salvo-size")!, $"salvo-size {salvo} is larger than the magazine of {m}");
-        var cost = r.Money("cost-per-shot");
+        var cost = r.Money("cost-per-shot", ScenarioRanges.Cost);
         var pk = KillProbabilities(r);
         var cotUid = r.Find("cot-uid") is null ? null : r.Text("cot-uid");
         r.ReportUnknownFields();

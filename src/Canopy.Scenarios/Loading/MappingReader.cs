@@ -1,3 +1,4 @@
+using System.Globalization;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Quantities;
 using YamlDotNet.RepresentationModel;
@@ -93,11 +94,11 @@ internal sealed class MappingReader
     public Angle? Angle(string key, NumberRange range) =>
         Quantity(key, QuantityKind.Angle, range) is { } v ? Core.Quantities.Angle.FromRadians(v) : null;
 
-    public Money? Money(string key) =>
-        Quantity(key, QuantityKind.Money, NumberRange.NonNegative) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
+    public Money? Money(string key, NumberRange range) =>
+        Quantity(key, QuantityKind.Money, range) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
 
-    public Money? OptionalMoney(string key) =>
-        Optional(key, QuantityKind.Money, NumberRange.Positive) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
+    public Money? OptionalMoney(string key, NumberRange range) =>
+        Optional(key, QuantityKind.Money, range) is { } v ? Core.Quantities.Money.FromDollars(v) : null;
 
     /// <summary>A nested mapping; null when absent (reported if required) or not a mapping.</summary>
     public MappingReader? Mapping(string key, bool required, string? what = null)
@@ -106,13 +107,21 @@ internal sealed class MappingReader
         return node is null ? null : From(node, what ?? key, values);
     }
 
-    /// <summary>A list; null when absent (reported if required) or not a list.</summary>
-    public YamlSequenceNode? Sequence(string key, bool required)
+    /// <summary>A list; null when absent (reported if required), not a list, or longer than <paramref name="max"/> items (reported, and not read).</summary>
+    public YamlSequenceNode? Sequence(string key, bool required, int max = int.MaxValue)
     {
         var node = required ? Require(key) : Find(key);
-        if (node is null or YamlSequenceNode) return node as YamlSequenceNode;
-        values.Errors.Add(node, $"'{key}' must be a list");
-        return null;
+        switch (node)
+        {
+            case null: return null;
+            case YamlSequenceNode list when list.Children.Count <= max: return list;
+            case YamlSequenceNode list:
+                values.Errors.Add(list, string.Create(CultureInfo.InvariantCulture, $"'{key}' has {list.Children.Count:N0} items; it takes at most {max:N0}"));
+                return null;
+            default:
+                values.Errors.Add(node, $"'{key}' must be a list");
+                return null;
+        }
     }
 
     /// <summary>Reports every key of the mapping that was never asked for, with the closest known key as a hint.</summary>

@@ -14,6 +14,15 @@ internal sealed record NumberRange(double Min, double Max, bool MinExclusive, st
     public static NumberRange AtLeast(double min) =>
         new(min, double.PositiveInfinity, false, string.Create(CultureInfo.InvariantCulture, $"must be at least {min}"));
 
+    /// <summary>[min, max], the bounds written in the file's units by <paramref name="shown"/> (e.g. "[100 ms, 10 min]").</summary>
+    public static NumberRange Between(double min, double max, string shown) => new(min, max, false, $"must lie in {shown}");
+
+    /// <summary>(0, max]: positive and at most <paramref name="shown"/> (the bound in the file's units).</summary>
+    public static NumberRange PositiveUpTo(double max, string shown) => new(0, max, true, $"must be positive and at most {shown}");
+
+    /// <summary>[0, max]: not negative and at most <paramref name="shown"/> (the bound in the file's units).</summary>
+    public static NumberRange UpTo(double max, string shown) => new(0, max, false, $"must lie between 0 and {shown}");
+
     private static NumberRange Closed(double min, double max) =>
         new(min, max, false, string.Create(CultureInfo.InvariantCulture, $"must lie in [{min}, {max}]"));
 

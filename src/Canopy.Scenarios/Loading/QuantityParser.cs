@@ -42,7 +42,8 @@ public static partial class QuantityParser
         ["B$"] = new(QuantityKind.Money, 1e9),
     };
 
-    [GeneratedRegex(@"^\s*(?<number>[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?)\s*(?<unit>.*?)\s*$")]
+    /// <summary>A number in ASCII digits (not any Unicode digit, as \d would take), then the unit.</summary>
+    [GeneratedRegex(@"^\s*(?<number>[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?)\s*(?<unit>.*?)\s*$")]
     private static partial Regex NumberAndUnit();
 
     /// <summary>Parses <paramref name="text"/> as a quantity of the <paramref name="expected"/> kind; the value is in SI units.</summary>
@@ -73,6 +74,12 @@ public static partial class QuantityParser
             return false;
         }
         value = number * unit.ToSi;
+        if (!double.IsFinite(value))
+        {
+            value = 0;
+            error = $"'{text}' is too large a number";
+            return false;
+        }
         error = null;
         return true;
     }

@@ -17,6 +17,7 @@ public static partial class ScenarioLoader
         string yaml;
         try
         {
+            if (new FileInfo(path).Length > ScenarioLimits.MaxFileBytes) return TooLarge(path);
             yaml = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
@@ -29,12 +30,13 @@ public static partial class ScenarioLoader
     /// <summary>Parses scenario text; <paramref name="fileName"/> only labels the errors.</summary>
     public static ScenarioLoadResult Parse(string yaml, string fileName)
     {
+        if (yaml.Length > ScenarioLimits.MaxFileBytes) return TooLarge(fileName);
         var errors = new ErrorList(fileName);
         var stream = new YamlStream();
         var scanner = new Scanner(new StringReader(yaml));
         try
         {
-            stream.Load(new Parser(scanner));
+            stream.Load(new BoundedParser(new Parser(scanner)));
         }
         catch (YamlException e)
         {
@@ -57,6 +59,9 @@ public static partial class ScenarioLoader
             ? new ScenarioLoadResult(scenario, [])
             : new ScenarioLoadResult(null, errors.InFileOrder());
     }
+
+    private static ScenarioLoadResult TooLarge(string file) => new(null,
+        [new ScenarioError(file, 1, 1, $"the file is larger than {ScenarioLimits.MaxFileBytes >> 20} MiB, the most a scenario file may be")]);
 
     /// <summary>YamlDotNet puts "(Line: 3, Col: 5, Idx: 20) - (Line: ...): " before its messages; the error already has the place.</summary>
     [GeneratedRegex(@"^\(Line: .*?\) - \(Line: .*?\): ")]

@@ -13,13 +13,13 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
     {
         if (MappingReader.From(node, "sensor", values) is not { } r) return null;
         var kind = r.Text("kind");
-        var id = r.Integer("id", NumberRange.NonNegative);
+        var id = r.Integer("id", ScenarioRanges.SensorId);
         var name = r.Text("name");
         r.What = $"sensor '{name ?? id?.ToString(CultureInfo.InvariantCulture) ?? "?"}'";
         validator.Unique("sensor id", id?.ToString(CultureInfo.InvariantCulture), r.Find("id"));
         var position = r.Position("position");
         validator.InsideRegion(r.What, position, r.Find("position"));
-        var antenna = r.Length("antenna-height", NumberRange.NonNegative, Length.FromMetres(0));
+        var antenna = r.Length("antenna-height", ScenarioRanges.AntennaHeight, Length.FromMetres(0));
         var common = new Common(new SensorId(id ?? 0), name ?? "", position ?? default, antenna);
         SensorSpec? spec;
         switch (kind)
@@ -39,15 +39,15 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
 
     private RadarSpec? Radar(MappingReader r, Common c)
     {
-        var maxRange = r.Length("max-range", NumberRange.Positive);
-        var revisit = r.Duration("revisit", NumberRange.Positive);
-        var rangeNoise = r.Length("range-noise", NumberRange.NonNegative);
-        var azimuthNoise = r.Angle("azimuth-noise", NumberRange.NonNegative);
-        var elevationNoise = r.Angle("elevation-noise", NumberRange.NonNegative);
+        var maxRange = r.Length("max-range", ScenarioRanges.RadarRange);
+        var revisit = r.Duration("revisit", ScenarioRanges.ScanPeriod);
+        var rangeNoise = r.Length("range-noise", ScenarioRanges.RangeNoise);
+        var azimuthNoise = r.Angle("azimuth-noise", ScenarioRanges.AngleNoise);
+        var elevationNoise = r.Angle("elevation-noise", ScenarioRanges.AngleNoise);
         var pd = r.Probability("detection-probability");
-        var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
+        var falseAlarms = r.Number("false-alarms-per-scan", ScenarioRanges.FalseAlarmsPerScan, 0);
         var iff = Iff(r);
-        var rangeRateNoise = r.Find("range-rate-noise") is null ? null : r.Speed("range-rate-noise", NumberRange.Positive);
+        var rangeRateNoise = r.Find("range-rate-noise") is null ? null : r.Speed("range-rate-noise", ScenarioRanges.RangeRateNoise);
         return maxRange is null || revisit is null || rangeNoise is null || azimuthNoise is null || elevationNoise is null || pd is null
             ? null
             : new RadarSpec(c.Id, c.Name, c.Position, c.AntennaHeight, maxRange.Value, revisit.Value,
@@ -69,9 +69,9 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
 
     private static AcousticSpec? Acoustic(MappingReader r, Common c)
     {
-        var radius = r.Length("detection-radius", NumberRange.Positive);
-        var bearingNoise = r.Angle("bearing-noise", NumberRange.NonNegative);
-        var period = r.Duration("report-period", NumberRange.Positive);
+        var radius = r.Length("detection-radius", ScenarioRanges.AcousticRadius);
+        var bearingNoise = r.Angle("bearing-noise", ScenarioRanges.AngleNoise);
+        var period = r.Duration("report-period", ScenarioRanges.ScanPeriod);
         var pd = r.Probability("detection-probability");
         return radius is null || bearingNoise is null || period is null || pd is null
             ? null

@@ -113,7 +113,7 @@ internal sealed class ValueReader(ErrorList errors)
         if (MappingReader.From(node, field, this) is not { } r) return null;
         var lat = r.Number("lat", NumberRange.Latitude);
         var lon = r.Number("lon", NumberRange.Longitude);
-        var height = r.Length("height", NumberRange.Any, Core.Quantities.Length.FromMetres(0));
+        var height = r.Length("height", ScenarioRanges.Height, Core.Quantities.Length.FromMetres(0));
         r.ReportUnknownFields();
         return lat is { } la && lon is { } lo ? Geodetic.FromDegrees(la, lo, height.Metres) : null;
     }

@@ -6,8 +6,8 @@ using YamlDotNet.RepresentationModel;
 
 namespace Canopy.Scenarios.Loading;
 
-/// <summary>Reads one entry of the waves list; targets may name assets read before.</summary>
-internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string, DefendedAsset> assets)
+/// <summary>Reads one entry of the waves list; targets may name assets read before; launches must start before <paramref name="maxDuration"/>.</summary>
+internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string, DefendedAsset> assets, Duration maxDuration)
 {
     /// <summary>Lethality of one impact when the wave does not set it.</summary>
     public static double DefaultLethality(ThreatClass c) => c switch
@@ -26,19 +26,19 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
         var threatClass = r.Choice<ThreatClass>("class");
         if (threatClass == ThreatClass.Aircraft)
             values.Errors.Add(r.Find("class")!, "aircraft are not a wave; list them under 'aircraft' with their route and identity");
-        var count = r.Integer("count", NumberRange.AtLeast(1));
+        var count = r.Integer("count", ScenarioRanges.ThreatCount);
         var launch = Launch(r);
         var targets = Targets(r);
         var via = Via(r);
-        var routeSpread = r.Length("route-spread", NumberRange.NonNegative, Length.FromMetres(0));
-        var speed = r.Speed("speed", NumberRange.Positive);
-        var altitude = r.Length("altitude", NumberRange.Positive);
-        var altitudeSpread = r.Length("altitude-spread", NumberRange.NonNegative, Length.FromMetres(0));
-        var flightTime = r.OptionalDuration("flight-time", NumberRange.Positive);
+        var routeSpread = r.Length("route-spread", ScenarioRanges.Scatter, Length.FromMetres(0));
+        var speed = r.Speed("speed", ScenarioRanges.ThreatSpeed);
+        var altitude = r.Length("altitude", ScenarioRanges.ThreatAltitude);
+        var altitudeSpread = r.Length("altitude-spread", ScenarioRanges.Scatter, Length.FromMetres(0));
+        var flightTime = r.OptionalDuration("flight-time", ScenarioRanges.FlightTime);
         if (flightTime is not null && threatClass is not (null or ThreatClass.Ballistic))
             values.Errors.Add(r.Find("flight-time")!, "flight-time applies only to ballistic waves");
-        var aimError = r.Length("aim-error", NumberRange.NonNegative, Length.FromMetres(0));
-        var unitCost = r.Money("unit-cost");
+        var aimError = r.Length("aim-error", ScenarioRanges.Scatter, Length.FromMetres(0));
+        var unitCost = r.Money("unit-cost", ScenarioRanges.Cost);
         var lethality = r.Fraction("lethality", DefaultLethality(threatClass ?? ThreatClass.Decoy));
         r.ReportUnknownFields();
         return name is null || threatClass is null or ThreatClass.Aircraft || count is null || launch is null || targets is null || via is null
@@ -54,11 +54,13 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
     {
         if (wave.Mapping("launch", required: true, $"launch of {wave.What}") is not { } r) return null;
         var centre = r.Position("centre");
-        var radius = r.Length("radius", NumberRange.NonNegative);
-        var start = r.Duration("start", NumberRange.NonNegative);
-        var end = r.Duration("end", NumberRange.NonNegative);
+        var radius = r.Length("radius", ScenarioRanges.LaunchRadius);
+        var start = r.Duration("start", ScenarioRanges.StartTime);
+        var end = r.Duration("end", ScenarioRanges.StartTime);
         if (start is { } s && end is { } e && e < s)
             values.Errors.Add(r.Find("end")!, $"launch end {e} is before launch start {s}");
+        if (start is { } first && first >= maxDuration)
+            values.Errors.Add(r.Find("start")!, $"launch start {first} is not before max-duration {maxDuration}: no threat of the wave would fly");
         r.ReportUnknownFields();
         return centre is null || radius is null || start is null || end is null ? null
             : new LaunchArea(centre.Value, radius.Value, start.Value, end.Value);
@@ -66,7 +68,7 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
 
     private List<AimPoint>? Targets(MappingReader wave)
     {
-        if (wave.Sequence("targets", required: true) is not { } list) return null;
+        if (wave.Sequence("targets", required: true, ScenarioLimits.MaxRoutePoints) is not { } list) return null;
         if (list.Children.Count == 0)
         {
             values.Errors.Add(list, $"{wave.What} has no targets");
@@ -81,7 +83,7 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
         if (MappingReader.From(node, "target", values) is not { } r) return null;
         var assetNode = r.Find("asset");
         var positionNode = r.Find("position");
-        var weight = r.Number("weight", NumberRange.Positive, 1);
+        var weight = r.Number("weight", ScenarioRanges.TargetWeight, 1);
         r.ReportUnknownFields();
         if ((assetNode is null) == (positionNode is null))
         {
@@ -99,7 +101,7 @@ internal sealed class WaveReader(ValueReader values, IReadOnlyDictionary<string,
 
     private List<Geodetic>? Via(MappingReader wave)
     {
-        if (wave.Sequence("via", required: false) is not { } list) return wave.Find("via") is null ? [] : null;
+        if (wave.Sequence("via", required: false, ScenarioLimits.MaxRoutePoints) is not { } list) return wave.Find("via") is null ? [] : null;
         var points = list.Children.Select(n => values.Position(n, "via point")).ToList();
         return points.Contains(null) ? null : [.. points.Select(p => p!.Value)];
     }

@@ -1,6 +1,7 @@
 using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Randomness;
+using Canopy.Scenarios.Loading;
 using Canopy.Scenarios.Model;
 using Canopy.World.Kinematics;
 
@@ -18,9 +19,14 @@ public static class RaidGenerator
     /// <summary>1 / sqrt(2 ln 2): a circular normal with this sigma per axis has a CEP of 1.</summary>
     private const double SigmaPerCep = 0.8493218;
 
+    /// <exception cref="ArgumentException">The waves hold more than <see cref="ScenarioLimits.MaxThreatsPerNight"/> threats
+    /// (a scenario built in code; the loader refuses such a file).</exception>
     public static List<SimulatedThreat> Generate(Scenario scenario, Random rng)
     {
-        var threats = new List<SimulatedThreat>();
+        var total = scenario.Waves.Sum(w => (long)w.Count);
+        if (total > ScenarioLimits.MaxThreatsPerNight)
+            throw new ArgumentException($"the waves hold {total} threats; a night takes at most {ScenarioLimits.MaxThreatsPerNight}", nameof(scenario));
+        var threats = new List<SimulatedThreat>((int)total);
         var assets = scenario.Assets.ToDictionary(a => a.Name, StringComparer.Ordinal);
         foreach (var wave in scenario.Waves)
         {

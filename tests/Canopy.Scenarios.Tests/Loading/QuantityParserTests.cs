@@ -71,6 +71,30 @@ public class QuantityParserTests
     }
 
     [Theory]
+    [InlineData("1e999 km", "'1e999 km' is too large a number")]
+    [InlineData("1e309 km/h", "'1e309 km/h' is too large a number")]
+    [InlineData("-1e999 m", "'-1e999 m' is too large a number")]
+    [InlineData("\u0663\u0660\u0660 km", "'\u0663\u0660\u0660 km' is not a number with a unit, e.g. '40 km'")]
+    [InlineData("\uFF13 km", "'\uFF13 km' is not a number with a unit, e.g. '40 km'")]
+    public void TryParse_InfiniteOrNonAsciiNumber_IsAnErrorNotAnException(string text, string expected)
+    {
+        // 1e999 km and 1e309 km/h became infinities that threw in Length and Speed; Arabic-Indic digits (U+0663 is 3)
+        // matched \d and then threw in double.Parse.
+        var kind = text.EndsWith("km/h", StringComparison.Ordinal) ? QuantityKind.Speed : QuantityKind.Length;
+        Assert.False(QuantityParser.TryParse(text, kind, out var value, out var error));
+        Assert.Equal(expected, error);
+        Assert.Equal(0, value);
+    }
+
+    [Theory]
+    [InlineData("\u0668\u0665 %")]
+    [InlineData("1e999 %")]
+    public void TryParseProbability_NonAsciiOrInfinite_IsAnError(string text)
+    {
+        Assert.False(QuantityParser.TryParseProbability(text, out _, out _));
+    }
+
+    [Theory]
     [InlineData("0.85", 0.85)]
     [InlineData("85 %", 0.85)]
     [InlineData("100%", 1.0)]

@@ -1,3 +1,5 @@
+using Canopy.Scenarios.Loading;
+
 namespace Canopy.Scenarios.Tests.Loading;
 
 /// <summary>A small valid scenario whose line numbers the validation tests rely on.</summary>
@@ -25,6 +27,27 @@ internal static class ScenarioText
             altitude: 1000 m
             unit-cost: 35 k$
         """;
+
+    /// <summary>The repository root, found above the test binaries by its Canopy.sln.</summary>
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    /// <summary>The text of a scenario shipped in the repository's scenarios/ folder.</summary>
+    public static string Shipped(string fileName) => File.ReadAllText(Path.Combine(RepositoryRoot, "scenarios", fileName));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Canopy.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    /// <summary>Parses text that must give no scenario and exactly one error, and returns that error.</summary>
+    public static ScenarioError SingleError(string yaml, string fileName = "bad.yaml")
+    {
+        var result = ScenarioLoader.Parse(yaml, fileName);
+        Assert.Null(result.Scenario);
+        return Assert.Single(result.Errors);
+    }
 
     /// <summary>The valid text with one exact substring replaced; fails the test if the substring is not there.</summary>
     public static string With(string find, string replace)

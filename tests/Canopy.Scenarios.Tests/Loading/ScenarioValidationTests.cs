@@ -1,17 +1,11 @@
 using Canopy.Scenarios.Loading;
+using static Canopy.Scenarios.Tests.Loading.ScenarioText;
 
 namespace Canopy.Scenarios.Tests.Loading;
 
 /// <summary>Each class of mistake gives an error at the line (and where it matters, column) of the offending node.</summary>
 public class ScenarioValidationTests
 {
-    private static ScenarioError SingleError(string yaml)
-    {
-        var result = ScenarioLoader.Parse(yaml, "bad.yaml");
-        Assert.Null(result.Scenario);
-        return Assert.Single(result.Errors);
-    }
-
     private static void AssertError(ScenarioError e, int line, string messagePart)
     {
         Assert.Equal("bad.yaml", e.File);
@@ -104,7 +98,7 @@ public class ScenarioValidationTests
     public void Parse_NegativeLength_MustBePositive()
     {
         var e = SingleError(ScenarioText.With("radius: 15 km", "radius: -15 km"));
-        AssertError(e, 5, "radius must be positive, got '-15 km'");
+        AssertError(e, 5, "radius must be positive and at most 100 km, got '-15 km'");
     }
 
     [Fact]
@@ -122,7 +116,7 @@ public class ScenarioValidationTests
     [Fact]
     public void Parse_CountZero_IsOutOfRange()
     {
-        AssertError(SingleError(ScenarioText.With("count: 28", "count: 0")), 14, "count must be at least 1, got '0'");
+        AssertError(SingleError(ScenarioText.With("count: 28", "count: 0")), 14, "count must lie in [1, 5000], got '0'");
     }
 
     [Fact]

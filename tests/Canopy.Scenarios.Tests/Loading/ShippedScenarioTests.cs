@@ -7,17 +7,9 @@ namespace Canopy.Scenarios.Tests.Loading;
 /// <summary>The scenarios shipped in the repository's scenarios/ folder load without a single error.</summary>
 public class ShippedScenarioTests
 {
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Canopy.sln"))) dir = dir.Parent;
-        Assert.NotNull(dir);
-        return dir.FullName;
-    }
-
     private static Scenario Load(string fileName)
     {
-        var result = ScenarioLoader.Load(Path.Combine(RepoRoot(), "scenarios", fileName));
+        var result = ScenarioLoader.Load(Path.Combine(ScenarioText.RepositoryRoot, "scenarios", fileName));
         Assert.Empty(result.Errors.Select(e => e.ToString()));
         return Assert.IsType<Scenario>(result.Scenario);
     }
@@ -50,7 +42,7 @@ public class ShippedScenarioTests
     [Fact]
     public void DocsAnnotatedExample_Loads()
     {
-        var doc = File.ReadAllText(Path.Combine(RepoRoot(), "docs", "scenarios.md"));
+        var doc = File.ReadAllText(Path.Combine(ScenarioText.RepositoryRoot, "docs", "scenarios.md"));
         var start = doc.IndexOf("```yaml\n", StringComparison.Ordinal) + "```yaml\n".Length;
         var end = doc.IndexOf("```", start, StringComparison.Ordinal);
         var result = ScenarioLoader.Parse(doc[start..end], "docs/scenarios.md");

@@ -33,6 +33,18 @@ public class RaidGeneratorTests
     }
 
     [Fact]
+    public void Generate_MoreThreatsThanANightTakes_IsRefusedBeforeAllocating()
+    {
+        // A wave count of 2^31 - 1 (built in code: the loader refuses it) must not start drawing two billion threats.
+        var raid = Raid();
+        var huge = raid with { Waves = [raid.Waves[0] with { Count = int.MaxValue }, raid.Waves[1]] };
+        var e = Assert.Throws<ArgumentException>(() => RaidGenerator.Generate(huge, new Random(1)));
+        Assert.Contains($"{int.MaxValue + 5L} threats", e.Message, StringComparison.Ordinal);
+        var atLimit = raid with { Waves = [raid.Waves[0] with { Count = ScenarioLimits.MaxThreatsPerNight - 5 }, raid.Waves[1]] };
+        Assert.Equal(ScenarioLimits.MaxThreatsPerNight, RaidGenerator.Generate(atLimit, new Random(1)).Count);
+    }
+
+    [Fact]
     public void Generate_SameSeed_SameRaid()
     {
         var a = RaidGenerator.Generate(Raid(), new Random(9));

@@ -19,7 +19,7 @@ public sealed partial class ScenarioCatalog(string directory)
             var name = Path.GetFileNameWithoutExtension(file);
             list.Add(result.Scenario is { } s && result.Errors.Count == 0
                 ? new ScenarioInfo(name, s.Description, s.Waves.Sum(w => w.Count), s.Assets.Count, s.Sensors.Count, s.Effectors.Count, [])
-                : new ScenarioInfo(name, "", 0, 0, 0, 0, [.. result.Errors.Select(e => e.ToString())]));
+                : new ScenarioInfo(name, "", 0, 0, 0, 0, [.. result.Errors.Select(Shown)]));
         }
         return list;
     }
@@ -36,7 +36,7 @@ public sealed partial class ScenarioCatalog(string directory)
         if (!File.Exists(file))
         {
             var known = List().Select(s => s.Name);
-            error = $"no scenario '{name}' in {Directory}; known: {string.Join(", ", known)}";
+            error = $"no scenario '{name}' in the server's scenario folder; known: {string.Join(", ", known)}";
             return null;
         }
         var result = ScenarioLoader.Load(file);
@@ -45,9 +45,12 @@ public sealed partial class ScenarioCatalog(string directory)
             error = null;
             return scenario;
         }
-        error = string.Join("; ", result.Errors.Select(e => e.ToString()));
+        error = string.Join("; ", result.Errors.Select(Shown));
         return null;
     }
+
+    /// <summary>A file's error as a client sees it: the file's name, not the server's path to it.</summary>
+    private static string Shown(ScenarioError e) => $"{Path.GetFileName(e.File)}:{e.Line}:{e.Column}: {e.Message}";
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,100}$")]
     private static partial Regex NamePattern();

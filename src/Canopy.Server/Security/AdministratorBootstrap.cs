@@ -1,7 +1,7 @@
 namespace Canopy.Server.Security;
 
 /// <summary>
-/// The first start of a server: when the account store is empty it creates the administrator <see cref="Name"/>, with
+/// The first start of a server: when the account store holds no administrator it creates <see cref="Name"/>, with
 /// the password read from a file or, without one, a new random one that is returned once for the console to print.
 /// </summary>
 public static class AdministratorBootstrap
@@ -14,7 +14,7 @@ public static class AdministratorBootstrap
     public static Outcome Ensure(IAccountStore store, string? passwordFile)
     {
         ArgumentNullException.ThrowIfNull(store);
-        if (store.All().Count > 0) return new(false, null, null);
+        if (store.All().Any(a => a.Role == Role.Admin)) return new(false, null, null);
         string password;
         if (passwordFile is not null)
         {

@@ -78,7 +78,7 @@ public static class ConsoleServer
         }
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapHub<ConsoleHub>(ConsoleHub.Path).RequireAuthorization(Roles.Observer);
+        app.MapHub<ConsoleHub>(ConsoleHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(Roles.Observer);
         ConsoleApi.Map(app, new ScenarioCatalog(options.ScenarioDirectory));
         SessionApi.Map(app.MapGroup("/api"));
         return app;

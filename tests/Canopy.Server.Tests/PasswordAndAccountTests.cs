@@ -4,7 +4,7 @@ namespace Canopy.Server.Tests;
 
 public class PasswordAndAccountTests
 {
-    /// <summary>Published PBKDF2-HMAC-SHA256 vectors (P = "password", S = "salt", 32 bytes; as in RFC 7914's test set and Python's hashlib).</summary>
+    /// <summary>Published PBKDF2-HMAC-SHA256 vectors (P = "password", S = "salt", 32 bytes; the SHA-256 set of draft-josefsson-pbkdf2-test-vectors, equal to Python's hashlib.pbkdf2_hmac).</summary>
     [Theory]
     [InlineData(1, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b")]
     [InlineData(2, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43")]

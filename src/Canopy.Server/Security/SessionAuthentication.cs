@@ -9,7 +9,7 @@ namespace Canopy.Server.Security;
 
 /// <summary>
 /// Who a request comes from: the account of the session named by the <see cref="CookieName"/> cookie (see
-/// <see cref="SessionStore"/>), looked up in the account store at every request.
+/// <see cref="SessionStore"/>), looked up in the account store at every request; the ticket expires with the session.
 /// </summary>
 public sealed class SessionAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, SessionStore sessions, IAccountStore accounts)
@@ -21,13 +21,15 @@ public sealed class SessionAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (sessions.AccountOf(Request.Cookies[CookieName]) is not { } name || accounts.Find(name) is not { } found)
+        if (sessions.Find(Request.Cookies[CookieName]) is not { } session || accounts.Find(session.Account) is not { } found)
             return Task.FromResult(AuthenticateResult.NoResult());
         var account = found.Account;
         var claims = new List<Claim> { new(ClaimTypes.Name, account.Name), new(ClaimTypes.Role, Roles.Name(account.Role)) };
         claims.AddRange(account.Nations.Select(n => new Claim(NationClaim, n)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        // The expiry lets the hub close a connection whose session has ended (CloseOnAuthenticationExpiration).
+        var properties = new AuthenticationProperties { ExpiresUtc = session.Expires };
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, properties, SchemeName)));
     }
 
     /// <summary>The signed-in account of a request the authorization already let through; null when nobody is signed in.</summary>

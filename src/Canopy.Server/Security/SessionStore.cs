@@ -32,11 +32,11 @@ public sealed class SessionStore(TimeProvider time)
         return token;
     }
 
-    /// <summary>The account name of a live session, or null.</summary>
-    public string? AccountOf(string? token)
+    /// <summary>The account name of a live session and when the session ends, or null.</summary>
+    public (string Account, DateTimeOffset Expires)? Find(string? token)
     {
         if (string.IsNullOrEmpty(token) || !_sessions.TryGetValue(token, out var session)) return null;
-        if (session.Expires > time.GetUtcNow()) return session.Account;
+        if (session.Expires > time.GetUtcNow()) return session;
         _sessions.TryRemove(token, out _);
         return null;
     }

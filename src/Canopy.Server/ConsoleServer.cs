@@ -3,6 +3,9 @@ using Canopy.Server.Api;
 using Canopy.Server.Decisions;
 using Canopy.Server.Hubs;
 using Canopy.Server.Live;
+using Canopy.Server.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
@@ -10,15 +13,25 @@ using Microsoft.Extensions.FileProviders;
 namespace Canopy.Server;
 
 /// <summary>
-/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions and fire unit
-/// relocations in SQLite. Binds 127.0.0.1 only.
+/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions, fire unit
+/// relocations and accounts in SQLite. Binds 127.0.0.1 unless <see cref="ConsoleServerOptions.Listen"/> says otherwise, HTTPS
+/// when given a certificate. Every request passes the <see cref="RequestGuard"/> (host, origin, CSRF header, body size and
+/// type); every API call but signing in and every hub connection needs a signed-in account with the endpoint's role.
 /// </summary>
 public static class ConsoleServer
 {
     public static WebApplication Build(ConsoleServerOptions options, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, options.Port));
+        builder.WebHost.UseKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = RequestGuard.MaxBodyBytes;
+            k.Listen(options.Listen, options.Port, l =>
+            {
+                if (options.Certificate is { } certificate) l.UseHttps(certificate);
+            });
+        });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<JsonOptions>(o =>
         {
@@ -34,6 +47,14 @@ public static class ConsoleServer
         builder.Services.AddSingleton<IRelocationLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
+        builder.Services.AddSingleton<IAccountStore>(_ => new SqliteAccountStore(options.DatabasePath));
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<SignInThrottle>();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddAuthentication(SessionAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(SessionAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization(SessionAuthenticationHandler.AddPolicies);
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddSingleton<RunRegistry>();
         configure?.Invoke(builder);
 
@@ -44,6 +65,7 @@ public static class ConsoleServer
             // A malformed request is the client's mistake, answered with a 400: no stack trace in the server's log.
             SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
         });
+        app.UseMiddleware<RequestGuard>(options.AllowedHosts);
         if (options.WebRoot is { } root && Directory.Exists(root))
         {
             var files = new PhysicalFileProvider(Path.GetFullPath(root));
@@ -54,12 +76,18 @@ public static class ConsoleServer
         {
             app.MapGet("/", () => Results.Text("Canopy server: the web console is not built (run: cd web && npm ci && npm run build). API at /api, OpenAPI at /openapi/v1.json.\n"));
         }
-        app.MapHub<ConsoleHub>(ConsoleHub.Path);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHub<ConsoleHub>(ConsoleHub.Path, o => o.CloseOnAuthenticationExpiration = true).RequireAuthorization(Roles.Observer);
         ConsoleApi.Map(app, new ScenarioCatalog(options.ScenarioDirectory));
+        SessionApi.Map(app.MapGroup("/api"));
         return app;
     }
 
-    /// <summary>Unhandled errors as problem JSON: a malformed request (bad JSON, wrong type) is the client's 400, with the reason.</summary>
+    /// <summary>
+    /// Unhandled errors as problem JSON: a malformed request (bad JSON, wrong type) is the client's 4xx, with the reason in
+    /// the API's words (the JSON path and position), never the server's type names or paths.
+    /// </summary>
     private static async Task WriteProblem(HttpContext context)
     {
         var error = context.Features.Get<IExceptionHandlerFeature>()?.Error;
@@ -72,6 +100,19 @@ public static class ConsoleServer
         await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    private static string Describe(BadHttpRequestException bad) =>
-        bad.InnerException is System.Text.Json.JsonException json ? $"{bad.Message} {json.Message}" : bad.Message;
+    private static string Describe(BadHttpRequestException bad) => bad switch
+    {
+        { InnerException: System.Text.Json.JsonException json } => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the body is not the JSON this request takes: at {json.Path ?? "$"} (LineNumber: {json.LineNumber ?? 0}, byte {json.BytePositionInLine ?? 0}) " +
+            $"{(json.Path is null ? "the JSON is malformed or cut short" : "the value is missing or of the wrong type")}"),
+        { StatusCode: StatusCodes.Status413PayloadTooLarge } => $"a request body is at most {RequestGuard.MaxBodyBytes} bytes",
+        { StatusCode: StatusCodes.Status415UnsupportedMediaType } => "send the request body as JSON, with Content-Type: application/json",
+        _ when ParameterName(bad.Message) is { } name => $"parameter '{name}' is missing or not of the expected type",
+        _ => "the request is malformed: a parameter or the body is missing or not of the expected type",
+    };
+
+    /// <summary>The parameter a binding failure names ("... parameter \"double? time\" ..." gives time).</summary>
+    private static string? ParameterName(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\" ]+ )?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"") is { Success: true } m
+            ? m.Groups["name"].Value : null;
 }

@@ -1,39 +1,67 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Canopy.Server.Tests;
 
-/// <summary>The console server on the ASP.NET Core test host, with its decisions in a temporary SQLite file.</summary>
+/// <summary>
+/// The console server on the ASP.NET Core test host, with its decisions and accounts in a temporary SQLite file.
+/// <see cref="Client"/> is signed in as a commander; <see cref="ClientAs"/> gives clients of other roles.
+/// </summary>
 internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
+    private readonly List<HttpClient> _clients = [];
 
-    private ApiHost(WebApplication app, string folder, HttpClient client)
+    private ApiHost(WebApplication app, string folder)
     {
         _app = app;
         _folder = folder;
-        Client = client;
+        Client = ClientAs(Role.Commander);
     }
 
     public HttpClient Client { get; }
     public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
+    public IServiceProvider Services => _app.Services;
+    public WebApplication App => _app;
 
-    public static async Task<ApiHost> StartAsync()
+    public static async Task<ApiHost> StartAsync(Func<ConsoleServerOptions, ConsoleServerOptions>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("canopy-server-tests-").FullName;
-        var app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db")),
-            b => b.WebHost.UseTestServer());
+        var options = new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db"));
+        var app = ConsoleServer.Build(configure?.Invoke(options) ?? options, b => b.WebHost.UseTestServer());
         await app.StartAsync();
-        return new ApiHost(app, folder, app.GetTestClient());
+        return new ApiHost(app, folder);
+    }
+
+    /// <summary>A client with no session, sending the request header every state-changing call needs.</summary>
+    public HttpClient Anonymous()
+    {
+        var client = _app.GetTestClient();
+        client.DefaultRequestHeaders.Add(RequestGuard.CsrfHeader, "1");
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>A client signed in to an account of <paramref name="role"/> (created on first use, named after role and nations).</summary>
+    public HttpClient ClientAs(Role role, params string[] nations)
+    {
+        var name = string.Join('-', [Roles.Name(role), .. nations]);
+        var store = _app.Services.GetRequiredService<IAccountStore>();
+        if (store.Find(name) is null) store.Add(new Account(name, role, nations), TestAccounts.PasswordHash);
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Add("Cookie", $"{SessionAuthenticationHandler.CookieName}={_app.Services.GetRequiredService<SessionStore>().Start(name)}");
+        return client;
     }
 
     /// <summary>Starts a paused run of quiet-night (seed 7) in manual mode and returns its id.</summary>
-    public async Task<string> StartPausedRunAsync(string mode = "manual")
+    public async Task<string> StartPausedRunAsync(string mode = "manual", string scenario = "quiet-night")
     {
-        var response = await Client.PostAsJsonAsync("/api/runs", new { scenario = "quiet-night", seed = 7, mode, paused = true });
+        var response = await Client.PostAsJsonAsync("/api/runs", new { scenario, seed = 7, mode, paused = true });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
@@ -57,9 +85,19 @@ internal sealed class ApiHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients) client.Dispose();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
+}
+
+/// <summary>The one password every test account has, hashed once per test run (a hash costs 600,000 PBKDF2 iterations).</summary>
+internal static class TestAccounts
+{
+    public const string Password = "correct horse battery staple";
+
+    private static readonly Lazy<string> Hash = new(() => Pbkdf2PasswordHasher.Hash(Password));
+
+    public static string PasswordHash => Hash.Value;
 }

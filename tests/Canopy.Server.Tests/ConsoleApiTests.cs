@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Server.Security;
 
 namespace Canopy.Server.Tests;
 
@@ -42,13 +43,13 @@ public class ConsoleApiTests
         var track = rec.GetProperty("trackId").GetInt32();
         Assert.DoesNotContain(await Engagements(host, run), e => e.Track == track);
 
-        var response = await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{id}/approve", new { @operator = "alice" });
+        var response = await host.ClientAs(Role.BattleManager, "XX").PostAsync($"/api/runs/{run}/recommendations/{id}/approve", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await host.StepAsync(run, 2);
 
         Assert.Contains(await Engagements(host, run), e => e.Track == track && e.Effector == rec.GetProperty("effector").GetString());
         var decision = Assert.Single((await host.GetAsync($"/api/runs/{run}/decisions")).EnumerateArray());
-        Assert.Equal("alice", decision.GetProperty("operator").GetString());
+        Assert.Equal("battle-manager-XX", decision.GetProperty("operator").GetString()); // the signed-in account, whatever a body says
         Assert.Equal(id, decision.GetProperty("recommendationId").GetInt32());
         Assert.Equal("Approve", decision.GetProperty("kind").GetString());
     }
@@ -87,7 +88,7 @@ public class ConsoleApiTests
     [InlineData("/api/runs", """{"scenario":"../etc"}""", "is not a file name")]
     [InlineData("/api/runs", """{"mode":"sometimes"}""", "is not one of manual, semi, auto")]
     [InlineData("/api/runs", """{"speed":-3}""", "speed -3 is out of range")]
-    [InlineData("/api/runs", """{"seed":"seven"}""", "Path: $.seed")]
+    [InlineData("/api/runs", """{"seed":"seven"}""", "at $.seed")]
     [InlineData("/api/runs", """{"scenario": """, "LineNumber: 0")]
     public async Task StartRun_BadRequest_Gives400WithMessage(string path, string body, string message)
     {

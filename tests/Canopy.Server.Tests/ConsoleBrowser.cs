@@ -1,14 +1,18 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Server.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Canopy.Server.Tests;
 
 /// <summary>
 /// The console server on 127.0.0.1 (a free port) serving the built web app, and Debian's Chromium driven by Playwright.
-/// Builds the web app first (npm ci, vite build) when web/dist is missing or older than the web sources.
+/// Builds the web app first (npm ci, vite build) when web/dist is missing or older than the web sources. The server has
+/// one account per role (named as the role, password <see cref="TestAccounts.Password"/>); <see cref="Client"/> and the
+/// pages <see cref="OpenAsync"/> opens are signed in as the commander unless told otherwise.
 /// </summary>
 public sealed class ConsoleBrowser : IAsyncLifetime
 {
@@ -27,10 +31,15 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     {
         var dist = BuildWebApp();
         _folder = Directory.CreateTempSubdirectory("canopy-browser-tests-").FullName;
-        _app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, dist, Path.Combine(_folder, "decisions.db"), Port: 0));
+        // Each test starts a run of its own and leaves it paused: room for all of them.
+        _app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, dist, Path.Combine(_folder, "decisions.db"), Port: 0) { MaxLiveRuns = 32 });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
+        var accounts = _app.Services.GetRequiredService<IAccountStore>();
+        foreach (var role in Roles.All) accounts.Add(new Account(Roles.Name(role), role, role == Role.BattleManager ? ["XX"] : []), TestAccounts.PasswordHash);
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        Client.DefaultRequestHeaders.Add(RequestGuard.CsrfHeader, "1");
+        Client.DefaultRequestHeaders.Add("Cookie", $"{SessionAuthenticationHandler.CookieName}={Session(Role.Commander)}");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -72,9 +81,21 @@ public sealed class ConsoleBrowser : IAsyncLifetime
         [.. (await Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/events")).EnumerateArray()
             .Where(e => e.GetProperty("kind").GetString() == "Engagement").Select(e => e.GetProperty("trackId").GetInt32())];
 
-    public async Task<IPage> OpenAsync(string run)
+    /// <summary>A new session of the account of <paramref name="role"/>: the session cookie's value.</summary>
+    public string Session(Role role) => _app!.Services.GetRequiredService<SessionStore>().Start(Roles.Name(role));
+
+    /// <summary>A browser page of its own (own cookies), signed in as <paramref name="role"/>, or not signed in when null.</summary>
+    public async Task<IPage> NewPageAsync(Role? role)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 850 } });
+        if (role is { } r)
+            await context.AddCookiesAsync([new Cookie { Name = SessionAuthenticationHandler.CookieName, Value = Session(r), Url = BaseUrl }]);
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> OpenAsync(string run, Role role = Role.Commander)
+    {
+        var page = await NewPageAsync(role);
         await page.GotoAsync($"{BaseUrl}/?run={run}");
         await page.WaitForFunctionAsync("() => window.canopy && window.canopy.watching !== null && window.canopy.counts().borders > 100 && window.canopy.counts().assets > 0",
             null, new PageWaitForFunctionOptions { Timeout = 30_000 });

@@ -1,10 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Canopy.Server.Security;
 using Microsoft.Playwright;
 
 namespace Canopy.Server.Tests;
 
-/// <summary>The web console in Chromium: the map, moving tracks, approve and veto through the buttons. Saves screenshots.</summary>
+/// <summary>The web console in Chromium: signing in, the map, moving tracks, approve and veto through the buttons. Saves screenshots.</summary>
 public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<ConsoleBrowser>
 {
     private static async Task Screenshot(IPage page, string name) =>
@@ -128,5 +129,37 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
         await page.ClickAsync("#replay-live");
         await page.WaitForFunctionAsync("() => !window.canopy.replaying() && window.canopy.last().time > " +
             time.ToString(System.Globalization.CultureInfo.InvariantCulture), null, new PageWaitForFunctionOptions { Timeout = 15_000 });
+    }
+
+    [Fact]
+    public async Task SignInForm_SignsIn_ShowsTheAccount_AndAnObserverGetsNoCommandOrDecisionControls()
+    {
+        var (run, _) = await console.StartRunWithRecommendationAsync();
+        var page = await console.NewPageAsync(role: null);
+        await page.GotoAsync($"{console.BaseUrl}/?run={run}");
+        await page.GetByLabel("Name").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
+        await page.GetByLabel("Name").FillAsync("observer");
+        await page.GetByLabel("Password").FillAsync("wrong password");
+        await page.ClickAsync("#sign-in-submit");
+        await page.Locator("#sign-in-error", new PageLocatorOptions { HasText = "wrong name or password" }).WaitForAsync();
+        await Screenshot(page, "console-sign-in");
+
+        await page.GetByLabel("Password").FillAsync(TestAccounts.Password);
+        await page.ClickAsync("#sign-in-submit");
+        await page.WaitForFunctionAsync("() => window.canopy.account() && window.canopy.watching !== null", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+
+        Assert.Equal("observer (observer)", await page.InnerTextAsync("#account"));
+        Assert.False(await page.IsVisibleAsync("#start"));
+        Assert.False(await page.IsVisibleAsync("#clock-buttons"));
+        Assert.True(await page.IsDisabledAsync("#mode"));
+        await console.StepAsync(run, 1);
+        await page.WaitForFunctionAsync("() => window.canopy.last() && window.canopy.last().recommendations.length > 0", null,
+            new PageWaitForFunctionOptions { Timeout = 15_000 });
+        await page.Locator("#recommendations .rec").First.WaitForAsync();
+        Assert.Equal(0, await page.Locator("#recommendations button").CountAsync());
+        Assert.Contains("not yours to decide", await page.InnerTextAsync("#recommendations"), StringComparison.Ordinal);
+
+        await page.ClickAsync("#sign-out");
+        await page.GetByLabel("Name").WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
     }
 }

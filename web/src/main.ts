@@ -1,13 +1,15 @@
-// The battle manager's console: follows one run (the ?run= id, else the server's current run) over the SignalR hub.
+// The battle manager's console: signs in, then follows one run (the ?run= id, else the server's current run) over the
+// SignalR hub. Controls the account's role may not use are hidden (run control: commander) or left out (approve and
+// veto on fire units of other nations); the server checks every call again.
 import "ol/ol.css";
 import "./style.css";
 import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
-import { api } from "./api";
+import { api, ApiError, post, whenSignedOut } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
 import { addToSeries, decodePicture, type SeriesPoint } from "./format";
-import type { LivePicture, Picture } from "./types";
+import type { AccountView, LivePicture, Picture } from "./types";
 
 const map = new AirPictureMap(document.getElementById("map")!);
 const status = document.getElementById("status")!;
@@ -15,6 +17,9 @@ const series: SeriesPoint[] = [];
 let chartedAt = -1;
 let runId: string | null = new URLSearchParams(location.search).get("run");
 let last: Picture | null = null;
+let account: AccountView | null = null;
+/** Nation of each fire unit of the run followed. */
+let nations = new Map<string, string>();
 
 // A replay picture holds every event up to its time: after a jump all are new, while playing on only the later ones.
 const replay = new ReplayControl((p, jumped) => {
@@ -41,7 +46,7 @@ function restart(): void {
 }
 
 /** What the browser tests and the benchmark read. */
-const probe = { watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
+const probe = { account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
@@ -85,7 +90,7 @@ function render(p: Picture): void {
     chartedAt = p.time;
     showChart(series, p.time);
   }
-  showRecommendations(p.recommendations, p.time, decide);
+  showRecommendations(p.recommendations, p.time, decide, mayDecide);
   showThreats(p.threats);
   (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
 }
@@ -95,6 +100,13 @@ function timeline(events: Picture["newEvents"]): void {
   appendEvents(events);
   addToSeries(series, events);
   if (events.length) chartedAt = -1;
+}
+
+/** Whether the signed-in account decides for fire unit `effector`: a commander or administrator for all, a battle manager for its nations. */
+function mayDecide(effector: string): boolean {
+  if (!account) return false;
+  if (account.role === "commander" || account.role === "admin") return true;
+  return account.role === "battle-manager" && account.nations.includes(nations.get(effector) ?? "");
 }
 
 async function decide(id: number, approve: boolean): Promise<void> {
@@ -112,14 +124,77 @@ async function follow(id: string): Promise<void> {
   runId = id;
   replay.follow(id);
   restart();
-  map.showLayout(await api.layout(id));
+  const layout = await api.layout(id);
+  nations = new Map(layout.effectors.map((e) => [e.id, e.nation]));
+  map.showLayout(layout);
   timeline(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
   probe.watching = id;
   status.textContent = `run ${id}`;
 }
 
+/** Shows the sign-in form until a sign-in succeeds. */
+function signInForm(): Promise<AccountView> {
+  const screen = document.getElementById("sign-in-screen")!;
+  const form = document.getElementById("sign-in") as HTMLFormElement;
+  const error = document.getElementById("sign-in-error")!;
+  screen.hidden = false;
+  (document.getElementById("sign-in-name") as HTMLInputElement).focus();
+  return new Promise((resolve) => {
+    form.onsubmit = async (e) => {
+      e.preventDefault();
+      const name = (document.getElementById("sign-in-name") as HTMLInputElement).value;
+      const password = document.getElementById("sign-in-password") as HTMLInputElement;
+      try {
+        const signed = await api.signIn(name, password.value);
+        password.value = "";
+        error.textContent = "";
+        screen.hidden = true;
+        resolve(signed);
+      } catch (x) {
+        error.textContent = (x as Error).message;
+      }
+    };
+  });
+}
+
+/** The signed-in account: a one-time ticket in the address (#ticket=...), else the session's cookie, else the sign-in form. */
+async function signIn(): Promise<AccountView> {
+  const ticket = new URLSearchParams(location.hash.slice(1)).get("ticket");
+  if (ticket) {
+    history.replaceState(null, "", location.pathname + location.search);
+    const signed = await api.signInWithTicket(ticket).catch(() => null);
+    if (signed) return signed;
+  }
+  try {
+    return await api.session();
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 401) throw e;
+  }
+  return signInForm();
+}
+
+function showAccount(a: AccountView): void {
+  account = a;
+  const nationsText = a.role === "battle-manager" ? ` for ${a.nations.join(", ")}` : "";
+  document.getElementById("account")!.textContent = `${a.name} (${a.role}${nationsText})`;
+  const commands = a.role === "commander" || a.role === "admin";
+  document.body.classList.toggle("may-command", commands);
+  (document.getElementById("mode") as HTMLSelectElement).disabled = !commands;
+}
+
 async function init(): Promise<void> {
+  showAccount(await signIn());
+  let asking = false;
+  whenSignedOut(() => {
+    if (asking) return;
+    asking = true;
+    void signInForm().then(() => location.reload());
+  });
+  document.getElementById("sign-out")!.onclick = async () => {
+    await api.signOut().catch(() => undefined);
+    location.reload();
+  };
   const picker = document.getElementById("scenario") as HTMLSelectElement;
   for (const s of await api.scenarios()) {
     const o = document.createElement("option");
@@ -187,8 +262,7 @@ setInterval(() => {
     clockMs: now,
   };
   reported = { pictures: probe.pictures, applied: probe.applied, at: now };
-  fetch(`/api/runs/${runId}/console-report`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(report) })
-    .catch(() => undefined);
+  post(`/api/runs/${runId}/console-report`, report);
 }, 2000);
 
 init().catch((e) => (status.textContent = `console failed to start: ${(e as Error).message}`));

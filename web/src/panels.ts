@@ -54,13 +54,16 @@ export function showChart(history: SeriesPoint[], now: number): void {
   g.fillText(`rounds ${last.rounds} (blue), leakers ${last.leaked} (red), to ${runClock(now)}`, 4, 10);
 }
 
-export function showRecommendations(recs: RecommendationView[], time: number, decide: (id: number, approve: boolean) => void): void {
+/** Pending recommendations; Approve and Veto only on those `mayDecide` allows (the account's role and nations). */
+export function showRecommendations(recs: RecommendationView[], time: number, decide: (id: number, approve: boolean) => void,
+  mayDecide: (effector: string) => boolean): void {
   const html = recs.length === 0 ? `<p class="muted">none pending</p>` : recs.map((r) =>
     `<div class="rec" data-testid="recommendation" data-id="${r.id}" data-track="${r.trackId}">` +
     `<b>${escape(r.effector)}</b> &rarr; track ${r.trackId}: ${r.rounds} rd, Pk ${r.killProbability.toFixed(2)}, ${money(r.cost)}, ` +
     `launch ${runClock(r.launchTime)}, intercept ${runClock(r.interceptTime)}` +
     (r.releaseAt !== null ? `, fires in ${Math.max(0, Math.round(r.releaseAt - time))} s` : "") +
-    (r.approved ? ` <i>approved</i>` : ` <button type="button" data-approve="${r.id}">Approve</button> <button type="button" data-veto="${r.id}">Veto</button>`) +
+    (r.approved ? ` <i>approved</i>` : !mayDecide(r.effector) ? ` <i class="muted">not yours to decide</i>`
+      : ` <button type="button" data-approve="${r.id}">Approve</button> <button type="button" data-veto="${r.id}">Veto</button>`) +
     `</div>`).join("");
   if (!setHtml("recommendations", html)) return;
   const box = el("recommendations");

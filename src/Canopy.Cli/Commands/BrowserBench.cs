@@ -4,6 +4,7 @@ using Canopy.Scenarios.Model;
 using Canopy.Server;
 using Canopy.Server.Approval;
 using Canopy.Server.Live;
+using Canopy.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -31,12 +32,16 @@ internal static class BrowserBench
         try
         {
             var run = app.Services.GetRequiredService<RunRegistry>().Start(scenario, 1, ApprovalMode.Manual, 1, paused: true, semiAutomaticDelay: 30);
+            // The page signs in as an observer of the bench's own (temporary) database with a one-time ticket in the address.
+            app.Services.GetRequiredService<IAccountStore>().Add(new Account("bench", Role.Observer, []),
+                Pbkdf2PasswordHasher.Hash(Pbkdf2PasswordHasher.NewPassword()));
+            var ticket = app.Services.GetRequiredService<SessionStore>().IssueTicket("bench");
             run.Advance(startAt);
             run.SetClock(paused: false, speed: 10);
             using var chromium = Process.Start(new ProcessStartInfo(Chromium,
                 ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--window-size=1400,850",
                  "--user-data-dir=" + Path.Combine(Path.GetTempPath(), $"canopy-bench-chromium-{Environment.ProcessId}"),
-                 $"{app.Urls.First()}/?run={run.Id}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+                 $"{app.Urls.First()}/?run={run.Id}#ticket={ticket}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
             chromium.ErrorDataReceived += (_, _) => { };
             chromium.BeginErrorReadLine();
             // Rates over the span between the first report after a third of the time (the page loaded and warmed up) and the last.

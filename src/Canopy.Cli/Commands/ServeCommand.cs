@@ -3,6 +3,7 @@ using Canopy.Server;
 using Canopy.Server.Approval;
 using Canopy.Server.Api;
 using Canopy.Server.Live;
+using Canopy.Server.Security;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -19,23 +20,57 @@ internal static class ServeCommand
         var mode = new Option<string>("--mode") { Description = "Engagement approval: manual, semi or auto", DefaultValueFactory = _ => "manual" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the live run", DefaultValueFactory = _ => 7 };
         var db = new Option<string>("--db") { Description = "SQLite file of the operator's decisions", DefaultValueFactory = _ => ".canopy/decisions.db" };
+        var listen = new Option<string>("--listen") { Description = "IP address to listen on (a non-loopback one needs --cert)", DefaultValueFactory = _ => "127.0.0.1" };
+        var cert = new Option<string?>("--cert") { Description = "Serve HTTPS with this certificate: FILE.pfx (or .p12), or a PEM file with --cert-key" };
+        var certKey = new Option<string?>("--cert-key") { Description = "The PEM certificate's private key file" };
+        var certPassword = new Option<string?>("--cert-password-file") { Description = "File holding the password of the .pfx file or the encrypted PEM key" };
+        var adminPassword = new Option<string?>("--admin-password-file") { Description = "On first start, the administrator's password from this file (else a random one is printed once)" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the live run (matched by cot-uid, or uid/callsign = effector id)" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
         speed.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= ConsoleApi.MaxSpeed)) r.AddError($"--speed must be above 0 and at most {ConsoleApi.MaxSpeed}"); });
         mode.Validators.Add(r => { if (!ApprovalModes.TryParse(r.GetValueOrDefault<string>(), out _)) r.AddError("--mode must be manual, semi or auto"); });
 
-        var command = new Command("serve", "Run a scenario live and serve the battle manager's console on http://127.0.0.1:5080") { file, port, speed, mode, seed, db, cotIn };
+        var command = new Command("serve", "Run a scenario live and serve the battle manager's console on http://127.0.0.1:5080 (operators sign in)")
+            { file, port, speed, mode, seed, db, listen, cert, certKey, certPassword, adminPassword, cotIn };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             var path = parse.GetValue(file)!;
             if (ScenarioFiles.LoadOrReport(path, console) is not { } scenario) return 1;
+            if (!System.Net.IPAddress.TryParse(parse.GetValue(listen), out var address) || address.Equals(System.Net.IPAddress.Any)
+                || address.Equals(System.Net.IPAddress.IPv6Any))
+            {
+                console.MarkupLine("[red]--listen needs the IP address of one interface (e.g. 127.0.0.1 or 10.1.2.3), not a name or 0.0.0.0[/]");
+                return 1;
+            }
+            System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = null;
+            if (parse.GetValue(cert) is { } certFile
+                && (certificate = ServerCertificate.Load(certFile, parse.GetValue(certKey), parse.GetValue(certPassword), out var certProblem)) is null)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(certProblem!)}[/]");
+                return 1;
+            }
+            if (!System.Net.IPAddress.IsLoopback(address) && certificate is null)
+            {
+                console.MarkupLine("[red]--listen on a non-loopback address needs --cert: passwords and session cookies would cross the network in clear[/]");
+                return 1;
+            }
             if (!CotIn.TryStart(parse.GetValue(cotIn), scenario, out var feed)) return 1;
             using var stopFeed = feed;
             ApprovalModes.TryParse(parse.GetValue(mode), out var approval);
             var web = WebConsoleFolder.FindAbove(Environment.CurrentDirectory, AppContext.BaseDirectory);
-            var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port));
+            var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port))
+            {
+                Listen = address,
+                Certificate = certificate,
+            };
             var app = ConsoleServer.Build(options);
+            var admin = AdministratorBootstrap.Ensure(app.Services.GetRequiredService<IAccountStore>(), parse.GetValue(adminPassword));
+            if (admin.Problem is { } adminProblem)
+            {
+                console.MarkupLine($"[red]{Markup.Escape(adminProblem)}[/]");
+                return 1;
+            }
             var runs = app.Services.GetRequiredService<RunRegistry>();
             runs.Positions = feed?.Board; // runs started later from the console follow the same reports
             runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30);
@@ -45,11 +80,17 @@ internal static class ServeCommand
             }
             catch (IOException e)
             {
-                console.MarkupLine($"[red]cannot listen on 127.0.0.1:{parse.GetValue(port)}: {Markup.Escape(e.Message)}[/] (try --port)");
+                console.MarkupLine($"[red]cannot listen on {Markup.Escape(address.ToString())}:{parse.GetValue(port)}: {Markup.Escape(e.Message)}[/] (try --port)");
                 return 1;
             }
-            console.MarkupLine($"Canopy console on [link]http://127.0.0.1:{parse.GetValue(port)}[/] ({Markup.Escape(scenario.Name)}, seed {parse.GetValue(seed)}, " +
+            var host = address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+            var url = $"{(certificate is null ? "http" : "https")}://{host}:{parse.GetValue(port)}";
+            console.MarkupLine($"Canopy console on [link]{url}[/] ({Markup.Escape(scenario.Name)}, seed {parse.GetValue(seed)}, " +
                                $"{ApprovalModes.Name(approval)}, {parse.GetValue(speed)}x); Ctrl+C to stop");
+            if (admin.OneTimePassword is { } password)
+                console.MarkupLine($"First start: sign in as [bold]{AdministratorBootstrap.Name}[/] with the password [bold]{password}[/] " +
+                                   "(shown this once; add operators with `canopy accounts add`)");
+            else if (admin.Created) console.MarkupLine($"First start: sign in as [bold]{AdministratorBootstrap.Name}[/] with the password from the file");
             if (feed is not null) console.WriteLine($"CoT in: fire units move with their position reports to {parse.GetValue(cotIn)} (bound {feed.Feed.LocalEndPoint})");
             if (web is null) console.MarkupLine("[yellow]web console not built: serving the API only (cd web && npm ci && npm run build)[/]");
             app.WaitForShutdown();

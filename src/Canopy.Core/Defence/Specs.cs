@@ -7,7 +7,11 @@ namespace Canopy.Core.Defence;
 public enum AssetKind { City, PowerPlant, Airbase, Port, Industrial, Military, Other }
 
 /// <summary>Something worth defending: a circular footprint of the given radius around a position.</summary>
-public sealed record DefendedAsset(string Name, AssetKind Kind, Geodetic Position, Length Radius, double Value);
+public sealed record DefendedAsset(string Name, AssetKind Kind, Geodetic Position, Length Radius, double Value)
+{
+    /// <summary>The nation it belongs to (a 2 or 3 letter code such as UA), or null: the scenario's nation.</summary>
+    public string? Nation { get; init; }
+}
 
 /// <summary>What an air object is. Decoys exist only on the truth side (kinematics cannot tell them from drones); aircraft are
 /// manned aircraft of any identity (civil, friendly or hostile).</summary>
@@ -20,6 +24,9 @@ public abstract record SensorSpec(SensorId Id, string Name, Geodetic Position, L
 {
     /// <summary>The antenna's own geodetic position.</summary>
     public Geodetic Antenna => Position.WithHeight(Position.HeightM + AntennaHeight.Metres);
+
+    /// <summary>The nation that operates it (a 2 or 3 letter code such as UA), or null: the scenario's nation.</summary>
+    public string? Nation { get; init; }
 }
 
 /// <summary>
@@ -57,6 +64,10 @@ public sealed record EffectorSpec(
     int Magazine, Duration ReloadTime, Duration ReactionTime, int SalvoSize,
     IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot, string? CotUid = null)
 {
+    /// <summary>The nation that operates it (a 2 or 3 letter code such as UA), or null: the scenario's nation. A battle manager
+    /// decides only for the fire units of the nations named in their account.</summary>
+    public string? Nation { get; init; }
+
     public Probability KillProbabilityAgainst(ThreatClass c) =>
         KillProbability.TryGetValue(c, out var p) ? p : Probability.Of(0);
 }

@@ -19,7 +19,8 @@ internal sealed class AssetReader(ValueReader values, ScenarioValidator validato
         var position = r.Position("position");
         var radius = r.Length("radius", ScenarioRanges.AssetRadius);
         var value = r.Number("value", ScenarioRanges.AssetValue);
+        var nation = NationReader.Read(r, values);
         r.ReportUnknownFields();
-        return name is null ? null : new DefendedAsset(name, kind ?? default, position ?? default, radius ?? default, value ?? 0);
+        return name is null ? null : new DefendedAsset(name, kind ?? default, position ?? default, radius ?? default, value ?? 0) { Nation = nation };
     }
 }

@@ -31,12 +31,13 @@ internal sealed class EffectorReader(ValueReader values, ScenarioValidator valid
         var cost = r.Money("cost-per-shot", ScenarioRanges.Cost);
         var pk = KillProbabilities(r);
         var cotUid = r.Find("cot-uid") is null ? null : r.Text("cot-uid");
+        var nation = NationReader.Read(r, values);
         r.ReportUnknownFields();
         return id is null || effectorClass is null || position is null || maxRange is null || maxAltitude is null || speed is null
                || magazine is null || reload is null || cost is null || pk is null
             ? null
             : new EffectorSpec(id, effectorClass.Value, position.Value, minRange, maxRange.Value, maxAltitude.Value, speed.Value,
-                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value, cotUid);
+                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value, cotUid) { Nation = nation };
     }
 
     /// <summary>The kill-probability mapping; a threat class left out cannot be engaged (probability 0).</summary>

@@ -23,6 +23,7 @@ internal sealed class ScenarioReader(ErrorList errors)
         if (MappingReader.From(root, "the scenario", values) is not { } r) return null;
         var name = r.Text("name");
         var description = r.Text("description", "");
+        var nation = NationReader.Read(r, values);
         var region = Region(r);
         var start = r.Time("start");
         var simulation = Simulation(r);
@@ -39,7 +40,7 @@ internal sealed class ScenarioReader(ErrorList errors)
         r.ReportUnknownFields();
         return name is null || region is null || start is null
             ? null
-            : new Scenario(name, description, region, start.Value, simulation, policy, assets, sensors, effectors, waves) { Aircraft = aircraft };
+            : new Scenario(name, description, region, start.Value, simulation, policy, assets, sensors, effectors, waves) { Aircraft = aircraft, Nation = nation ?? Scenario.DefaultNation };
     }
 
     private Region? Region(MappingReader scenario)

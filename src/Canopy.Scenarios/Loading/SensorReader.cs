@@ -20,6 +20,7 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
         var position = r.Position("position");
         validator.InsideRegion(r.What, position, r.Find("position"));
         var antenna = r.Length("antenna-height", ScenarioRanges.AntennaHeight, Length.FromMetres(0));
+        var nation = NationReader.Read(r, values);
         var common = new Common(new SensorId(id ?? 0), name ?? "", position ?? default, antenna);
         SensorSpec? spec;
         switch (kind)
@@ -32,7 +33,7 @@ internal sealed class SensorReader(ValueReader values, ScenarioValidator validat
                 return null;
         }
         r.ReportUnknownFields();
-        return id is null || name is null || position is null ? null : spec;
+        return id is null || name is null || position is null || spec is null ? null : spec with { Nation = nation };
     }
 
     private sealed record Common(SensorId Id, string Name, Core.Geodesy.Geodetic Position, Length AntennaHeight);

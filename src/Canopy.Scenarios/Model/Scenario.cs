@@ -19,6 +19,15 @@ public sealed record Scenario(
 {
     /// <summary>Aircraft flying through the region: civil traffic, friendly patrols, hostile aircraft.</summary>
     public IReadOnlyList<AircraftFlight> Aircraft { get; init; } = [];
+
+    /// <summary>The nation of every asset, sensor and effector that names none (key <c>nation</c>; default <see cref="DefaultNation"/>).</summary>
+    public string Nation { get; init; } = DefaultNation;
+
+    /// <summary>The nation of a scenario that names none.</summary>
+    public const string DefaultNation = "XX";
+
+    /// <summary>The nation of a fire unit: its own, else the scenario's.</summary>
+    public string NationOf(Canopy.Core.Defence.EffectorSpec effector) => effector.Nation ?? Nation;
 }
 
 /// <summary>The area of operations: its centre is the origin of the common ENU frame.</summary>

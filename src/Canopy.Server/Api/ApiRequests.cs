@@ -11,6 +11,3 @@ public sealed record ModeRequest(string? Mode, double? SemiAutomaticDelay);
 
 /// <summary>POST /api/runs/{id}/step: advance the run now by this many simulated seconds.</summary>
 public sealed record StepRequest(double? Seconds);
-
-/// <summary>POST .../approve or .../veto: who decides (defaults to "operator").</summary>
-public sealed record DecisionRequest(string? Operator);

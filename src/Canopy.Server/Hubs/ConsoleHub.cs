@@ -1,9 +1,15 @@
 using Canopy.Server.Live;
+using Canopy.Server.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Canopy.Server.Hubs;
 
-/// <summary>The live picture hub: a console calls Watch(runId) and then receives "picture" messages for that run.</summary>
+/// <summary>
+/// The live picture hub: a console calls Watch(runId) and then receives "picture" messages for that run. Connecting and
+/// every method need a signed-in account (observer or higher); the request guard refuses other pages' origins.
+/// </summary>
+[Authorize(Policy = Roles.Observer)]
 public sealed class ConsoleHub : Hub
 {
     public const string Path = "/hub";

@@ -50,7 +50,7 @@ internal static class ReplayCommand
             foreach (var d in datagrams)
             {
                 pacer.WaitFor(d.Time);
-                if (feed.Decode(d.Payload.Span, d.Offset) is not { } t) continue;
+                if (feed.Decode(d.Payload.Span, d.Offset, null, d.Time) is not { } t) continue;
                 if (double.IsNaN(d.Time)) pacer.WaitFor(t);
                 feed.Step(t);
             }

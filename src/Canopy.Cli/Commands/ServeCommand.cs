@@ -19,7 +19,7 @@ internal static class ServeCommand
         var mode = new Option<string>("--mode") { Description = "Engagement approval: manual, semi or auto", DefaultValueFactory = _ => "manual" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the live run", DefaultValueFactory = _ => 7 };
         var db = new Option<string>("--db") { Description = "SQLite file of the operator's decisions", DefaultValueFactory = _ => ".canopy/decisions.db" };
-        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the live run (matched by cot-uid, or uid/callsign = effector id)" };
+        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups (scenario key cot-uid, optionally cot-from) move in the live run; each run has its own board" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
         speed.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= ConsoleApi.MaxSpeed)) r.AddError($"--speed must be above 0 and at most {ConsoleApi.MaxSpeed}"); });
         mode.Validators.Add(r => { if (!ApprovalModes.TryParse(r.GetValueOrDefault<string>(), out _)) r.AddError("--mode must be manual, semi or auto"); });
@@ -37,8 +37,8 @@ internal static class ServeCommand
             var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port));
             var app = ConsoleServer.Build(options);
             var runs = app.Services.GetRequiredService<RunRegistry>();
-            runs.Positions = feed?.Board; // runs started later from the console follow the same reports
-            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30);
+            if (feed is not null) runs.PositionsFor = s => feed.Feed.NewBoard(s.Effectors); // each run its own board, fed by the one listener
+            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30, feed?.Board);
             try
             {
                 app.Start();

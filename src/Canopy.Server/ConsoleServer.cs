@@ -35,6 +35,7 @@ public static class ConsoleServer
         builder.Services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteDecisionLog>());
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
         builder.Services.AddSingleton<RunRegistry>();
+        builder.Services.AddSingleton<LiveFeeds>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -228,3 +228,26 @@ public class HostileInputTests
             Interlocked.Increment(ref _calls) == 1 ? throw new InvalidOperationException("the clock failed") : new DateTimeOffset(now);
     }
 }
+
+public class PerRunBoardTests
+{
+    [Fact]
+    public async Task CotPositionFeed_NewBoard_GivesEachRunItsOwnBoardFedByTheOneListener()
+    {
+        var mobile = Fixtures.Effector("MFG-1") with { CotUid = "ANDROID-5f1e0c" };
+        var first = new EffectorPositionBoard([mobile]);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), first);
+        var second = feed.NewBoard([mobile]);
+        var fixedOnly = feed.NewBoard([mobile with { CotUid = null }]);
+        var now = DateTime.UtcNow;
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml))
+            xml.Send(new CotEvent("a-f-G-U-C", "ANDROID-5f1e0c", now, now, now.AddMinutes(2), "h-e", 50.5, 30.52, 150, 5, 10, CotDetail.Empty));
+        for (var i = 0; i < 200 && feed.Applied == 0; i++) await Task.Delay(25);
+
+        Assert.NotSame(first, second);
+        Assert.True(first.TryGetPosition("MFG-1", out var a));
+        Assert.True(second.TryGetPosition("MFG-1", out var b));
+        Assert.Equal(a, b);
+        Assert.False(fixedOnly.TryGetPosition("MFG-1", out _)); // the same unit without cot-uid in another run's scenario stays put
+    }
+}

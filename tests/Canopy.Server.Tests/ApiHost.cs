@@ -19,6 +19,7 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
+    public IServiceProvider Services => _app.Services;
     public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
 
     public static async Task<ApiHost> StartAsync()

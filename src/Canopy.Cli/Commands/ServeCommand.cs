@@ -37,7 +37,11 @@ internal static class ServeCommand
             var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port));
             var app = ConsoleServer.Build(options);
             var runs = app.Services.GetRequiredService<RunRegistry>();
-            if (feed is not null) runs.PositionsFor = s => feed.Feed.NewBoard(s.Effectors); // each run its own board, fed by the one listener
+            if (feed is not null)
+            {
+                runs.PositionsFor = s => feed.Feed.NewBoard(s.Effectors); // each run its own board, fed by the one listener
+                app.Services.GetRequiredService<LiveFeeds>().Add("cot-in", feed.Feed.Counters, () => feed.Feed.KernelDrops, () => feed.Feed.Applied);
+            }
             runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30, feed?.Board);
             try
             {

@@ -23,6 +23,7 @@ public static class ConsoleApi
         app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument(), "application/json"));
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", () => catalog.List());
+        LiveFeeds.Map(api);
         api.MapGet("/runs", (RunRegistry runs) => runs.All.Select(r => r.State()));
         api.MapGet("/runs/current", (RunRegistry runs) => runs.Current is { } r ? Results.Ok(r.State()) : NotFound("no run has been started"));
         api.MapPost("/runs", (StartRunRequest request, RunRegistry runs) => Start(request, runs, catalog));

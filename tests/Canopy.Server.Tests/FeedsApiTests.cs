@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Canopy.Interop.Cot;
 using Canopy.Server.Api;
+using Canopy.Server.Live;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Canopy.Server.Tests;

@@ -68,7 +68,7 @@ internal static class ListenCommand
                 {
                     lastDatagram = clock.Elapsed.TotalSeconds;
                     recording?.Write((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalSeconds, datagram.Span);
-                    feed.Receive(datagram.Span, listener.From, listener.ReceivedAt);
+                    Receive(feed, datagram.Span, listener);
                 }
                 if (clock.Elapsed.TotalSeconds < nextStatus) continue;
                 Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds:F0} s] {feed.Status(listener.KernelDrops)}");
@@ -87,6 +87,23 @@ internal static class ListenCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// One datagram through the feed. The decoder never throws on input; should a pipeline step fail all the same, the datagram
+    /// is dropped, the fault counted as a restart of the feed and printed, and listening goes on: the defence is not stopped.
+    /// </summary>
+    private static void Receive(PlotFeed feed, ReadOnlySpan<byte> datagram, AsterixUdpListener listener)
+    {
+        try
+        {
+            feed.Receive(datagram, listener.From, listener.ReceivedAt);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            feed.Decoder.Counters.CountRestart($"{e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"feed fault, datagram dropped, listening goes on: {e.GetType().Name}: {e.Message}");
+        }
     }
 
     /// <summary>The feed's options from --partner SAC/SIC and --from ADDRESS (FormatException naming the bad one).</summary>

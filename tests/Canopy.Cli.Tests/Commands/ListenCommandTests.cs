@@ -28,7 +28,7 @@ public class ListenCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--record", pcap, "--cot-out", cotUri })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "10", "--record", pcap, "--cot-out", cotUri })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try

@@ -26,7 +26,7 @@ public class ListenJunkTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--status", "2" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "10", "--status", "2" })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         var statusLines = listen.StandardError.ReadToEndAsync();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Xunit.Abstractions;
 
 namespace Canopy.Cli.Tests.Commands;
 
@@ -10,7 +11,7 @@ namespace Canopy.Cli.Tests.Commands;
 /// ahead from an undeclared source, the issue's CAT021 with a latitude beyond 90 degrees), ends with the in-process run's
 /// confirmed tracks and shot orders, and `listen` counts what it dropped and why.
 /// </summary>
-public class ListenJunkTests
+public class ListenJunkTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Listen_QuietNightWithJunkInterleaved_EndsWithTheInProcessFiguresAndCountsTheJunk()
@@ -45,6 +46,7 @@ public class ListenJunkTests
             await listen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
             var inProcess = Line(simulated, "in-process pipeline: ")["in-process pipeline: ".Length..];
+            output.WriteLine($"{sentJunk} junk datagrams interleaved; in process: {inProcess}; listen: {Line(heard, "pipeline: ")}; {Line(heard, "feed: ")}; {Line(heard, "kernel: ")}");
             Assert.True(sentJunk > 1000, $"only {sentJunk} junk datagrams sent");
             Assert.Equal(inProcess, Line(heard, "pipeline: ")["pipeline: ".Length..]);
             var feed = Line(heard, "feed: ");

@@ -180,6 +180,28 @@ public class ListenCommandTests
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 17: this 24-byte CAT021 (latitude beyond 90 degrees) killed replay and listen with an unhandled exception.</summary>
+    [Fact]
+    public void Replay_IssueCat021WithLatitudeBeyond90_IsCountedAndTheReplayEnds()
+    {
+        var dir = Directory.CreateTempSubdirectory("canopy-replay-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "f.bin");
+            File.WriteAllBytes(file, Convert.FromHexString("1500188b114000ff93a800238e38e40aaaaaababcdef0100"));
+
+            var (code, output) = CanopyProcess.Run("replay", file, "--scenario", "scenarios/quiet-night.yaml", "--speed", "0");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("feed: 1 received, 0 malformed, 0 rejected by source, 0 by time, 1 implausible", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [Fact]
     public void Replay_DamagedPcap_NamesTheByteOffsetWithoutAStackTrace()
     {

@@ -22,6 +22,10 @@ public class FeedFuzzTests(ITestOutputHelper output)
 {
     private const int AsterixDatagrams = 500_000, CotXmlDatagrams = 250_000, TakDatagrams = 250_000;
 
+    /// <summary>Now, for the boards' future check and the reports' times, so that a run gives the same counts every time.</summary>
+    private static readonly DateTime Now = new(2026, 12, 7, 20, 0, 0, DateTimeKind.Utc);
+    private static readonly TimeProvider Clock = new FixedClock(Now);
+
     private static Canopy.Scenarios.Model.Scenario QuietNight() =>
         Canopy.Scenarios.Loading.ScenarioLoader.Load(Path.Combine(CanopyProcess.RepositoryRoot, "scenarios", "quiet-night.yaml")).Scenario
         ?? throw new InvalidOperationException("quiet-night.yaml does not load");
@@ -51,9 +55,9 @@ public class FeedFuzzTests(ITestOutputHelper output)
         var scenario = QuietNight();
         // MFG-4 takes reports from 10.0.0.1 only; the fuzz sends from loopback.
         var effectors = scenario.Effectors.Select(e => e.Id == "MFG-4" ? e with { CotSources = [IPAddress.Parse("10.0.0.1")] } : e).ToList();
-        var board = new EffectorPositionBoard(effectors);
-        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
-        var cotListenBoard = new EffectorPositionBoard(effectors);
+        var board = new EffectorPositionBoard(effectors, null, Clock);
+        await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board, null, Clock);
+        var cotListenBoard = new EffectorPositionBoard(effectors, null, Clock);
         var corpus = new CotCorpus(23);
         var splitter = new CotStreamSplitter();
         var items = new List<CotInbound>();
@@ -91,9 +95,9 @@ public class FeedFuzzTests(ITestOutputHelper output)
         var scenario = QuietNight();
         var feed = new PlotFeed(scenario, AsterixFeeds.Sites(scenario), null, Canopy.Interop.Asterix.AsterixEditions.Newest);
         using var listener = new AsterixUdpListener(new IPEndPoint(IPAddress.Loopback, 0), feed.Decoder);
-        var board = new EffectorPositionBoard(scenario.Effectors);
-        await using var udpFeed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
-        await using var tcpFeed = new CotPositionFeed(CotTransport.Tcp, new IPEndPoint(IPAddress.Loopback, 0), new EffectorPositionBoard(scenario.Effectors));
+        var board = new EffectorPositionBoard(scenario.Effectors, null, Clock);
+        await using var udpFeed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board, null, Clock);
+        await using var tcpFeed = new CotPositionFeed(CotTransport.Tcp, new IPEndPoint(IPAddress.Loopback, 0), new EffectorPositionBoard(scenario.Effectors, null, Clock), null, Clock);
         using var sender = new UdpClient();
         var asterixCorpus = new AsterixCorpus(scenario, 29);
         var cotCorpus = new CotCorpus(31);
@@ -131,7 +135,7 @@ public class FeedFuzzTests(ITestOutputHelper output)
         Assert.Equal(0, udpFeed.Counters.Restarts + tcpFeed.Counters.Restarts);
         // The CoT feed still applies a genuine report after all that: 100 m north of where MFG-2 was last reported.
         Assert.True(board.TryGetPosition("MFG-2", out var last));
-        var report = new CotEvent("a-f-G-U-C", "MFG-2", DateTime.UtcNow, DateTime.UtcNow, DateTime.UtcNow.AddMinutes(2), "h-g-i-g-o",
+        var report = new CotEvent("a-f-G-U-C", "MFG-2", Now, Now, Now.AddMinutes(2), "h-g-i-g-o",
             last.LatitudeDeg + 0.0009, last.LongitudeDeg, 150, 5, 10, CotDetail.Empty);
         using (var xml = new UdpCotSender(udpFeed.LocalEndPoint, CotEncoding.Xml)) xml.Send(report);
         for (var i = 0; i < 200 && !(board.TryGetPosition("MFG-2", out var p) && p != last); i++) await Task.Delay(25);
@@ -244,7 +248,7 @@ public class FeedFuzzTests(ITestOutputHelper output)
             ["MFG-1"] = (51.02, 31.25), ["MFG-2"] = (50.80, 30.98), ["MFG-3"] = (50.48, 31.35), ["MFG-4"] = (50.44, 31.02),
             ["PATRIOT-1"] = (50.38, 30.45), ["ANDROID-x"] = (50.5, 30.5),
         };
-        private DateTime _time = DateTime.UtcNow.AddHours(-2);
+        private DateTime _time = Now.AddHours(-2);
 
         public byte[] Xml() => Bytes(e => CotXmlWriter.ToUtf8(e));
 
@@ -268,5 +272,10 @@ public class FeedFuzzTests(ITestOutputHelper output)
             var bytes = encode(e);
             return _rng.Next(4) == 0 ? bytes : Mutate(bytes, _rng);
         }
+    }
+
+    private sealed class FixedClock(DateTime now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(now);
     }
 }

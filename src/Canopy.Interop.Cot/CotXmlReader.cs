@@ -22,6 +22,27 @@ public static class CotXmlReader
         MaxCharactersInDocument = 1 << 20,
     };
 
+    private const double MinHae = -1e7, MaxHae = 1e8, MaxError = 1e8;
+
+    /// <summary>
+    /// What is out of range in an event's point (latitude [-90, 90], longitude [-180, 180], hae [-1e7, 1e8] m, ce and le [0, 1e8] m,
+    /// none NaN), as the XML reader checks it for every event; null when nothing is. The TAK protobuf reader checks the same.
+    /// </summary>
+    public static string? PointError(CotEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        static bool In(double v, double min, double max) => v >= min && v <= max;
+        return !In(e.LatitudeDeg, -90, 90) ? Invalid("lat", e.LatitudeDeg, -90, 90)
+            : !In(e.LongitudeDeg, -180, 180) ? Invalid("lon", e.LongitudeDeg, -180, 180)
+            : !In(e.HaeM, MinHae, MaxHae) ? Invalid("hae", e.HaeM, MinHae, MaxHae)
+            : !In(e.CeM, 0, MaxError) ? Invalid("ce", e.CeM, 0, MaxError)
+            : !In(e.LeM, 0, MaxError) ? Invalid("le", e.LeM, 0, MaxError)
+            : null;
+    }
+
+    private static string Invalid(string name, double value, double min, double max) =>
+        string.Create(CultureInfo.InvariantCulture, $"point {name} {value} is not a number in [{min}, {max}]");
+
     public static CotEvent? Parse(ReadOnlySpan<byte> utf8, out CotError? error)
     {
         XElement root;
@@ -67,7 +88,7 @@ public static class CotXmlReader
         }
 
         var ev = new CotEvent(Text(e, "type"), Text(e, "uid"), Time("time"), Time("start"), Time("stale"), Text(e, "how"),
-            Number("lat", -90, 90), Number("lon", -180, 180), Number("hae", -1e7, 1e8), Number("ce", 0, 1e8), Number("le", 0, 1e8),
+            Number("lat", -90, 90), Number("lon", -180, 180), Number("hae", MinHae, MaxHae), Number("ce", 0, MaxError), Number("le", 0, MaxError),
             ReadDetail(e.Element("detail")));
         if (failed is null) return ev;
         return Fail(failed.StartsWith("point", StringComparison.Ordinal) || failed.StartsWith("<point", StringComparison.Ordinal) ? point : e, failed, out error);

@@ -181,10 +181,12 @@ public static class TakProtobuf
                 else
                     input.SkipLastField();
             }
-            error = result is null ? new CotError("the TakMessage holds no cotEvent", baseOffset + message.Length) : null;
-            return result;
+            error = result is null ? new CotError("the TakMessage holds no cotEvent", baseOffset + message.Length)
+                : CotXmlReader.PointError(result) is { } bad ? new CotError(bad, baseOffset)
+                : null;
+            return error is null ? result : null;
         }
-        catch (Exception ex) when (ex is InvalidProtocolBufferException or XmlException)
+        catch (Exception ex) when (ex is InvalidProtocolBufferException or XmlException or ArgumentException or OverflowException)
         {
             error = new CotError(ex.Message, baseOffset + input.Position);
             return null;

@@ -56,6 +56,7 @@ public static class ConsoleServer
         builder.Services.AddAuthorization(SessionAuthenticationHandler.AddPolicies);
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddSingleton<RunRegistry>();
+        builder.Services.AddSingleton<LiveFeeds>();
         configure?.Invoke(builder);
 
         var app = builder.Build();

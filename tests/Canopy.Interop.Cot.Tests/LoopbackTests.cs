@@ -142,14 +142,14 @@ public class LoopbackTests
     }
 
     [Fact]
-    public void EffectorPositionBoard_UpdateNamingAnEffector_MovesItAndIgnoresOlderUpdates()
+    public void EffectorPositionBoard_UpdateWithTheCotUid_MovesItAndIgnoresOlderUpdates()
     {
-        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1"), Fixtures.Effector("MFG-2")]);
-        var moved = board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.3, Fixtures.Epoch.AddSeconds(10))).Update!);
-        Assert.Equal("MFG-1", moved!.Id); // matched by callsign
+        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1") with { CotUid = "tablet-17" }, Fixtures.Effector("MFG-2")]);
+        Assert.Equal(PositionVerdict.Moved, board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.3, Fixtures.Epoch.AddSeconds(10))).Update!, out var moved));
+        Assert.Equal("MFG-1", moved!.Id);
         Assert.Equal(50.3, moved.Position.LatitudeDeg, 9);
-        Assert.Null(board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.0, Fixtures.Epoch)).Update!));
-        Assert.Null(board.Apply(new FriendlyPositionUpdate("someone", null, Geodetic.FromDegrees(1, 2), Fixtures.Epoch, "a-f-G")));
+        Assert.Equal(PositionVerdict.RejectedByTime, board.Apply(CotInbound.FromEvent(Friendly("tablet-17", 50.3, Fixtures.Epoch)).Update!, out _));
+        Assert.Equal(PositionVerdict.NotMobile, board.Apply(new FriendlyPositionUpdate("someone", null, Geodetic.FromDegrees(1, 2), Fixtures.Epoch, "a-f-G"), out _));
         Assert.Equal(50.45, board.Effectors.Single(e => e.Id == "MFG-2").Position.LatitudeDeg, 9);
     }
 
@@ -161,7 +161,8 @@ public class LoopbackTests
 
         var update = new FriendlyPositionUpdate("ANDROID-5f1e0c", "Alpha 1", Geodetic.FromDegrees(50.6, 30.7, 140), Fixtures.Epoch, "a-f-G-U-C");
 
-        Assert.Equal("MFG-1", board.Apply(update)!.Id);
+        Assert.Equal(PositionVerdict.Moved, board.Apply(update, out var moved));
+        Assert.Equal("MFG-1", moved!.Id);
         Assert.True(board.TryGetPosition("MFG-1", out var position));
         Assert.Equal(Geodetic.FromDegrees(50.6, 30.7, 140), position);
         Assert.False(board.TryGetPosition("MFG-2", out _));
@@ -170,11 +171,12 @@ public class LoopbackTests
     [Fact]
     public async Task CotPositionFeed_XmlProtobufAndGarbage_MovesTheUnitAndCountsTheBadMessage()
     {
-        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1")]);
+        var board = new EffectorPositionBoard([Fixtures.Effector("MFG-1") with { CotUid = "unit-a" }]);
         await using var feed = new CotPositionFeed(CotTransport.Udp, new IPEndPoint(IPAddress.Loopback, 0), board);
         using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly("unit-a", 50.1, Fixtures.Epoch));
         using (var garbage = new System.Net.Sockets.UdpClient()) await garbage.SendAsync(new byte[] { 0xBF, 0x05 }, feed.LocalEndPoint);
-        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly("unit-a", 50.2, Fixtures.Epoch.AddSeconds(1)));
+        // 11 km north, 10 min later: a drive the unit can make.
+        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly("unit-a", 50.2, Fixtures.Epoch.AddMinutes(10)));
 
         for (var i = 0; i < 200 && feed.Received < 3; i++) await Task.Delay(25);
 

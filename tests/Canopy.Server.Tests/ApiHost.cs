@@ -25,8 +25,8 @@ internal sealed class ApiHost : IAsyncDisposable
     }
 
     public HttpClient Client { get; }
-    public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
     public IServiceProvider Services => _app.Services;
+    public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
     public WebApplication App => _app;
 
     public static async Task<ApiHost> StartAsync(Func<ConsoleServerOptions, ConsoleServerOptions>? configure = null)

@@ -38,15 +38,15 @@ public class CotInLiveRunTests
 
         // XML from the tablet (matched by cot-uid; its callsign names no effector): 20 km north.
         var north = local.ToGeodetic(new Vec3(0, 20_000, 0));
-        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(north, DateTime.UtcNow));
+        using (var xml = new UdpCotSender(feed.LocalEndPoint, CotEncoding.Xml)) xml.Send(Friendly(north, DateTime.UtcNow.AddMinutes(-30)));
         await WaitFor(() => feed.Applied == 1);
         run.Advance(1);
         Assert.True((Offset(run, local) - new Vec3(0, 20_000, 0)).Length < 1, $"MFG-1 at {Offset(run, local)}, 20 km north expected");
 
-        // Garbage is counted and skipped; then TAK protobuf: 20 km east of the start.
+        // Garbage is counted and skipped; then TAK protobuf: 20 km east of the start (28 km in 30 min: a drive the unit can make).
         using (var garbage = new UdpClient()) await garbage.SendAsync(new byte[] { 0x3C, 0x65, 0x76, 0x00 }, feed.LocalEndPoint);
         var east = local.ToGeodetic(new Vec3(20_000, 0, 0));
-        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly(east, DateTime.UtcNow.AddSeconds(1)));
+        using (var proto = new UdpCotSender(feed.LocalEndPoint, CotEncoding.TakProtobuf)) proto.Send(Friendly(east, DateTime.UtcNow));
         await WaitFor(() => feed.Applied == 2 && feed.Bad == 1);
         run.Advance(1);
         Assert.True((Offset(run, local) - new Vec3(20_000, 0, 0)).Length < 1, $"MFG-1 at {Offset(run, local)}, 20 km east expected");

@@ -7,6 +7,7 @@ import { HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
 import { api, ApiError, post, whenSignedOut } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
+import "./feeds";
 import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
 import { addToSeries, decodePicture, type SeriesPoint } from "./format";
 import type { AccountView, LivePicture, Picture } from "./types";

@@ -18,6 +18,23 @@ internal static class AsterixFeeds
 
     public static IReadOnlyList<RadarSite> Sites(Scenario scenario) => RadarSites.From(scenario.Sensors, Sac);
 
+    /// <summary>The ADS-B ground station of Canopy's simulated radars (`simulate --asterix-out`): the radars' SAC, SIC 255.</summary>
+    public static readonly Canopy.Interop.Asterix.Coding.DataSource SimulatedAdsbStation = new(Sac, 255);
+
+    /// <summary>What `listen` and `replay` believe unless told otherwise: CAT062 and CAT021 only from the simulated ADS-B station.</summary>
+    public static AsterixFeedOptions Options { get; } = new() { Partners = new HashSet<Canopy.Interop.Asterix.Coding.DataSource> { SimulatedAdsbStation } };
+
+    /// <summary>Parses a partner written SAC/SIC (each 0..255).</summary>
+    public static Canopy.Interop.Asterix.Coding.DataSource ParsePartner(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var parts = text.Split('/');
+        if (parts.Length == 2 && byte.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sac)
+            && byte.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sic))
+            return new(sac, sic);
+        throw new FormatException($"--partner '{text}': expected SAC/SIC, each 0..255 (for example 0/255)");
+    }
+
     public static double StartTimeOfDay(Scenario scenario) => scenario.StartTime.UtcDateTime.TimeOfDay.TotalSeconds;
 
     /// <summary>

@@ -48,14 +48,37 @@ internal static class CotListenCommand
         var received = 0;
         await foreach (var item in udp is not null ? udp.ReadAllAsync(stop) : tcp!.ReadAllAsync(stop))
         {
-            if (item.Error is { } error) console.MarkupLine($"[red]bad message: {Markup.Escape(error.ToString())}[/]");
-            else if (item.Update is { } update && board.Apply(update) is { } moved)
-                console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{moved.Id} moved to {moved.Position.LatitudeDeg:F5}, {moved.Position.LongitudeDeg:F5} ({update.Uid})"));
-            else console.WriteLine($"ignored {item.Event!.Type} {item.Event.Uid}");
+            console.WriteLine(Describe(item, board));
             if (++received == count) break;
         }
         return 0;
+    }
+
+    /// <summary>One line for a received message: the unit it moved, why it moved none, or what was wrong with it. Never throws.</summary>
+    internal static string Describe(CotInbound item, EffectorPositionBoard board)
+    {
+        if (item.Error is { } error) return $"bad message: {Printable(error.ToString())}";
+        if (item.Update is not { } update) return $"ignored {Printable(item.Event!.Type)} {Printable(item.Event.Uid)}";
+        var verdict = board.Apply(update, out var moved);
+        return verdict == PositionVerdict.Moved
+            ? string.Create(CultureInfo.InvariantCulture, $"{moved!.Id} moved to {moved.Position.LatitudeDeg:F5}, {moved.Position.LongitudeDeg:F5} ({Printable(update.Uid)})")
+            : $"ignored {Printable(update.Type)} {Printable(update.Uid)}: {verdict switch
+            {
+                PositionVerdict.NotMobile => "no mobile unit has this cot-uid",
+                PositionVerdict.RejectedBySource => $"not from the unit's cot-from addresses ({update.Source})",
+                PositionVerdict.RejectedByTime => "dated in the future or before the unit's last report",
+                _ => "a move the unit cannot make (too far for the time, or an impossible height)",
+            }}";
+    }
+
+    /// <summary>Received text as it may be printed: control characters as '?', at most 200 characters.</summary>
+    private static string Printable(string text)
+    {
+        var s = text.Length > 200 ? text[..200] + "..." : text;
+        return string.Create(s.Length, s, static (span, src) =>
+        {
+            for (var i = 0; i < src.Length; i++) span[i] = char.IsControl(src[i]) ? '?' : src[i];
+        });
     }
 
     private static int Fail(IAnsiConsole console, string message)

@@ -17,10 +17,13 @@ internal static class ListenCommand
         var record = new Option<string?>("--record") { Description = "Also write every datagram received to this pcap file (for `canopy replay`)" };
         var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "At the end, write the picture of the last step (tracks, threats, fire units where they are) to this GeoJSON file" };
-        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the pipeline (matched by cot-uid, or uid/callsign = effector id)" };
+        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups (scenario key cot-uid, optionally cot-from) move in the pipeline" };
+        var partner = new Option<string[]>("--partner") { Description = "SAC/SIC whose CAT062 system tracks and CAT021 ADS-B reports are used (repeatable; default 0/255, the simulated ADS-B station)", AllowMultipleArgumentsPerToken = true };
+        var from = new Option<string[]>("--from") { Description = "Accept ASTERIX datagrams only from these IP addresses (repeatable; default any)", AllowMultipleArgumentsPerToken = true };
+        var status = new Option<double>("--status") { Description = "Print the feed's counters to stderr every this many seconds (0: never)", DefaultValueFactory = _ => 10 };
         var cotOut = CotOut.CreateOptions();
         var command = new Command("listen", "Run the defence pipeline on ASTERIX received over UDP: CAT048 radar plots (one step per CAT034 end of scan), CAT062 partner tracks, CAT021 ADS-B")
-            { file, asterix, idle, cat062, record, edition, cotIn, cotOut.Endpoint, cotOut.Protobuf, geoJson };
+            { file, asterix, idle, cat062, record, edition, partner, from, status, cotIn, cotOut.Endpoint, cotOut.Protobuf, geoJson };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -29,11 +32,13 @@ internal static class ListenCommand
             System.Net.IPEndPoint endpoint;
             System.Net.IPEndPoint? tracksTo;
             IReadOnlyList<RadarSite> sites;
+            AsterixFeedOptions options;
             try
             {
                 endpoint = UdpUri.Parse(parse.GetValue(asterix)!);
                 tracksTo = parse.GetValue(cat062) is { } uri ? UdpUri.Parse(uri) : null;
                 sites = AsterixFeeds.Sites(scenario);
+                options = FeedOptions(parse.GetValue(partner) ?? [], parse.GetValue(from) ?? []);
             }
             catch (Exception e) when (e is FormatException or ArgumentException)
             {
@@ -45,19 +50,32 @@ internal static class ListenCommand
             if (!CotOut.TryCreate(parse, cotOut, scenario, out var picturesOut)) return 1;
             using var stopCotOut = picturesOut;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board, picturesOut);
+            var feed = new PlotFeed(scenario, sites, publisher, editions, cot?.Board, picturesOut, options);
             using var listener = new AsterixUdpListener(endpoint, feed.Decoder);
             using var recording = OpenRecording(parse.GetValue(record), listener.LocalEndPoint);
             if (recording is null && parse.GetValue(record) is not null) return 1;
             Console.WriteLine($"listening on udp://{listener.LocalEndPoint} for CAT048/CAT034 from {sites.Count} radars (SAC {AsterixFeeds.Sac}, SIC = sensor id), CAT062 system tracks and CAT021 ADS-B (editions {editions})");
             Console.Out.Flush();
-            var timeout = TimeSpan.FromSeconds(Math.Max(0.1, parse.GetValue(idle)));
-            while (listener.TryReceive(timeout, out var datagram))
+            var idleFor = Math.Max(0.1, parse.GetValue(idle));
+            var every = parse.GetValue(status);
+            var nextStatus = every > 0 ? every : double.PositiveInfinity;
+            var lastDatagram = 0.0;
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (clock.Elapsed.TotalSeconds - lastDatagram < idleFor)
             {
-                recording?.Write((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalSeconds, datagram.Span);
-                if (feed.Decode(datagram.Span, 0) is { } t) feed.Step(t);
+                var wait = Math.Min(idleFor - (clock.Elapsed.TotalSeconds - lastDatagram), nextStatus - clock.Elapsed.TotalSeconds);
+                if (listener.TryReceive(TimeSpan.FromSeconds(Math.Max(0.001, wait)), out var datagram))
+                {
+                    lastDatagram = clock.Elapsed.TotalSeconds;
+                    recording?.Write((DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalSeconds, datagram.Span);
+                    Receive(feed, datagram.Span, listener);
+                }
+                if (clock.Elapsed.TotalSeconds < nextStatus) continue;
+                Console.Error.WriteLine($"[{clock.Elapsed.TotalSeconds:F0} s] {feed.Status(listener.KernelDrops)}");
+                nextStatus += every;
             }
             feed.PrintSummary("received", parse.GetValue(cat062));
+            Console.WriteLine(listener.KernelDrops is { } drops ? $"kernel: {drops} datagrams dropped (receive buffer full)" : "kernel: drops not readable");
             if (parse.GetValue(geoJson) is { } geoJsonPath && !ExportPicture(feed, geoJsonPath)) return 1;
             if (cot is not null)
             {
@@ -69,6 +87,35 @@ internal static class ListenCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// One datagram through the feed. The decoder never throws on input; should a pipeline step fail all the same, the datagram
+    /// is dropped, the fault counted as a restart of the feed and printed, and listening goes on: the defence is not stopped.
+    /// </summary>
+    private static void Receive(PlotFeed feed, ReadOnlySpan<byte> datagram, AsterixUdpListener listener)
+    {
+        try
+        {
+            feed.Receive(datagram, listener.From, listener.ReceivedAt);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            feed.Decoder.Counters.CountRestart($"{e.GetType().Name}: {e.Message}");
+            Console.Error.WriteLine($"feed fault, datagram dropped, listening goes on: {e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    /// <summary>The feed's options from --partner SAC/SIC and --from ADDRESS (FormatException naming the bad one).</summary>
+    internal static AsterixFeedOptions FeedOptions(string[] partners, string[] addresses)
+    {
+        var options = AsterixFeeds.Options;
+        if (partners.Length > 0) options = options with { Partners = partners.Select(AsterixFeeds.ParsePartner).ToHashSet() };
+        if (addresses.Length == 0) return options;
+        var list = new List<System.Net.IPAddress>();
+        foreach (var a in addresses)
+            list.Add(System.Net.IPAddress.TryParse(a, out var address) ? address : throw new FormatException($"--from '{a}': expected a numeric IP address"));
+        return options with { SourceAddresses = list };
     }
 
     /// <summary>Writes the last step's picture as GeoJSON; false (with the reason on stderr) when it cannot.</summary>

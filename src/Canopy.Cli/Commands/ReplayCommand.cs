@@ -15,9 +15,10 @@ internal static class ReplayCommand
         var speed = new Option<double>("--speed") { Description = "Times real time (capture times for a pcap, CAT034 times for raw ASTERIX); 0 = as fast as possible", DefaultValueFactory = _ => 1 };
         var cat062 = new Option<string?>("--cat062-out") { Description = "Publish the tracks of every step as ASTERIX CAT062 system tracks to udp://ADDRESS:PORT" };
         var edition = EditionOption.Create();
+        var partner = new Option<string[]>("--partner") { Description = "SAC/SIC whose CAT062 system tracks and CAT021 ADS-B reports are used (repeatable; default 0/255, the simulated ADS-B station)", AllowMultipleArgumentsPerToken = true };
         var cotOut = CotOut.CreateOptions();
         var command = new Command("replay", "Replay a recorded ASTERIX file through the defence pipeline, as `canopy listen` runs it on live datagrams")
-            { file, scenarioFile, speed, cat062, edition, cotOut.Endpoint, cotOut.Protobuf };
+            { file, scenarioFile, speed, cat062, edition, partner, cotOut.Endpoint, cotOut.Protobuf };
         command.SetAction(parse =>
         {
             if (ScenarioFiles.LoadOrReport(parse.GetValue(scenarioFile)!, AnsiConsole.Console) is not { } scenario) return 1;
@@ -31,12 +32,14 @@ internal static class ReplayCommand
             IReadOnlyList<UdpDatagram> datagrams;
             IReadOnlyList<RadarSite> sites;
             System.Net.IPEndPoint? tracksTo;
+            AsterixFeedOptions options;
             try
             {
                 datagrams = ReplaySource.Datagrams(File.ReadAllBytes(path), out var cut);
                 if (cut is not null) Console.Error.WriteLine($"{path}: warning: {cut}"); // a killed recorder's capture: every whole packet replays
                 sites = AsterixFeeds.Sites(scenario);
                 tracksTo = parse.GetValue(cat062) is { } uri ? UdpUri.Parse(uri) : null;
+                options = ListenCommand.FeedOptions(parse.GetValue(partner) ?? [], []);
             }
             catch (Exception e) when (e is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
             {
@@ -46,12 +49,12 @@ internal static class ReplayCommand
             if (!CotOut.TryCreate(parse, cotOut, scenario, out var picturesOut)) return 1;
             using var stopCotOut = picturesOut;
             using var publisher = tracksTo is null ? null : new TrackPublisher(tracksTo, scenario);
-            var feed = new PlotFeed(scenario, sites, publisher, editions, null, picturesOut);
+            var feed = new PlotFeed(scenario, sites, publisher, editions, null, picturesOut, options);
             var pacer = new ReplayPacer(s);
             foreach (var d in datagrams)
             {
                 pacer.WaitFor(d.Time);
-                if (feed.Decode(d.Payload.Span, d.Offset) is not { } t) continue;
+                if (feed.Decode(d.Payload.Span, d.Offset, null, d.Time) is not { } t) continue;
                 if (double.IsNaN(d.Time)) pacer.WaitFor(t);
                 feed.Step(t);
             }

@@ -25,7 +25,7 @@ internal static class ServeCommand
         var certKey = new Option<string?>("--cert-key") { Description = "The PEM certificate's private key file" };
         var certPassword = new Option<string?>("--cert-password-file") { Description = "File holding the password of the .pfx file or the encrypted PEM key" };
         var adminPassword = new Option<string?>("--admin-password-file") { Description = "On first start, the administrator's password from this file (else a random one is printed once)" };
-        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the live run (matched by cot-uid, or uid/callsign = effector id)" };
+        var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups (scenario key cot-uid, optionally cot-from) move in the live run; each run has its own board" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
         speed.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= ConsoleApi.MaxSpeed)) r.AddError($"--speed must be above 0 and at most {ConsoleApi.MaxSpeed}"); });
         mode.Validators.Add(r => { if (!ApprovalModes.TryParse(r.GetValueOrDefault<string>(), out _)) r.AddError("--mode must be manual, semi or auto"); });
@@ -72,8 +72,12 @@ internal static class ServeCommand
                 return 1;
             }
             var runs = app.Services.GetRequiredService<RunRegistry>();
-            runs.Positions = feed?.Board; // runs started later from the console follow the same reports
-            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30);
+            if (feed is not null)
+            {
+                runs.PositionsFor = s => feed.Feed.NewBoard(s.Effectors); // each run its own board, fed by the one listener
+                app.Services.GetRequiredService<LiveFeeds>().Add("cot-in", feed.Feed.Counters, () => feed.Feed.KernelDrops, () => feed.Feed.Applied);
+            }
+            runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30, feed?.Board);
             try
             {
                 app.Start();

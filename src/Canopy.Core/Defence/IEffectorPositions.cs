@@ -11,4 +11,7 @@ public interface IEffectorPositions
 {
     /// <summary>The latest reported position of the effector with this id; false when none has been reported.</summary>
     bool TryGetPosition(string effectorId, out Geodetic position);
+
+    /// <summary>Where the latest reported position came from (for the record of a relocation), when known; null otherwise.</summary>
+    string? SourceOf(string effectorId) => null;
 }

@@ -57,12 +57,14 @@ public sealed record AcousticSpec(
 /// reaction time runs from the decision to the launch.
 /// </summary>
 /// <param name="CotUid">The uid of the Cursor on Target events that report this unit's position (a mobile fire group's
-/// tablet); whatever it is, an event whose uid or callsign equals <paramref name="Id"/> also moves it.</param>
+/// tablet): only a unit with one moves by CoT, and only by events with exactly this uid.</param>
+/// <param name="CotSources">The only addresses its CoT reports are accepted from; null or empty: any.</param>
 public sealed record EffectorSpec(
     string Id, EffectorClass Class, Geodetic Position,
     Length MinRange, Length MaxRange, Length MaxAltitude, Speed InterceptorSpeed,
     int Magazine, Duration ReloadTime, Duration ReactionTime, int SalvoSize,
-    IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot, string? CotUid = null)
+    IReadOnlyDictionary<ThreatClass, Probability> KillProbability, Money CostPerShot, string? CotUid = null,
+    IReadOnlyList<System.Net.IPAddress>? CotSources = null)
 {
     /// <summary>The nation that operates it (a 2 or 3 letter code such as UA), or null: the scenario's nation. A battle manager
     /// decides only for the fire units of the nations named in their account.</summary>

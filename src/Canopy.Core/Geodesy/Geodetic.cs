@@ -26,6 +26,18 @@ public readonly record struct Geodetic
     public static Geodetic FromDegrees(double latDeg, double lonDeg, double heightM = 0) =>
         new(latDeg * Math.PI / 180, lonDeg * Math.PI / 180, heightM);
 
+    /// <summary>
+    /// A position from degrees received from outside (a network feed, a file): false, and no exception, unless the latitude lies in
+    /// [-90, 90], the longitude in [-180, 180] and the height is finite.
+    /// </summary>
+    public static bool TryFromDegrees(double latDeg, double lonDeg, double heightM, out Geodetic position)
+    {
+        position = default;
+        if (!(Math.Abs(latDeg) <= 90) || !(Math.Abs(lonDeg) <= 180) || !double.IsFinite(heightM)) return false;
+        position = FromDegrees(latDeg, lonDeg, heightM);
+        return true;
+    }
+
     public Geodetic WithHeight(double heightM) => new(LatitudeRad, LongitudeRad, heightM);
 
     public override string ToString() =>

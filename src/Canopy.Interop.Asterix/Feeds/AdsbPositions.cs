@@ -14,15 +14,18 @@ namespace Canopy.Interop.Asterix.Feeds;
 /// </summary>
 public static class AdsbPositions
 {
+    /// <summary>The report of a record at its time of day on <paramref name="clock"/>; null when it lacks an item or a value is out of range.</summary>
     public static AdsbReport? Report(in Cat021Record record, LocalFrame frame, TimeOfDayClock clock)
     {
-        ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(clock);
+        return TimeOfDay(record) is { } timeOfDay && timeOfDay < Units.Day ? Report(record, frame, clock.ToTime(timeOfDay)) : null;
+    }
+
+    /// <summary>The report of a record at a pipeline time; null when it lacks an item or its position is out of range.</summary>
+    public static AdsbReport? Report(in Cat021Record record, LocalFrame frame, double time)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
         if (!record.Has(Cat021Items.I080)) return null;
-        double timeOfDay;
-        if (record.Has(Cat021Items.I071)) timeOfDay = record.TimeOfPosition / 128.0;
-        else if (record.Has(Cat021Items.I073)) timeOfDay = record.TimeOfReception / 128.0;
-        else return null;
         double latitude, longitude;
         if (record.Has(Cat021Items.I131)) (latitude, longitude) = (record.LatitudeHighResDegrees, record.LongitudeHighResDegrees);
         else if (record.Has(Cat021Items.I130)) (latitude, longitude) = (record.LatitudeDegrees, record.LongitudeDegrees);
@@ -31,20 +34,45 @@ public static class AdsbPositions
         if (record.Has(Cat021Items.I140)) height = record.GeometricHeightMetres;
         else if (record.Has(Cat021Items.I145)) height = record.FlightLevel / 4.0 * Units.FlightLevel;
         else return null;
-        return new AdsbReport(record.TargetAddress, clock.ToTime(timeOfDay), frame.ToEnu(Geodetic.FromDegrees(latitude, longitude, height)));
+        return Geodetic.TryFromDegrees(latitude, longitude, height, out var position)
+            ? new AdsbReport(record.TargetAddress, time, frame.ToEnu(position))
+            : null;
     }
 
+    /// <summary>The time of day of I071 (else I073), in seconds as on the wire (up to 131,072: the caller checks the day); null without either.</summary>
+    public static double? TimeOfDay(in Cat021Record record) =>
+        record.Has(Cat021Items.I071) ? record.TimeOfPosition / 128.0
+        : record.Has(Cat021Items.I073) ? record.TimeOfReception / 128.0
+        : null;
+
+    /// <summary>False when a record's position lies beyond the poles or the antimeridian (I131, else I130).</summary>
+    public static bool Plausible(in Cat021Record record) =>
+        record.Has(Cat021Items.I131) ? Math.Abs(record.LatitudeHighResDegrees) <= 90 && Math.Abs(record.LongitudeHighResDegrees) <= 180
+        : !record.Has(Cat021Items.I130) || (Math.Abs(record.LatitudeDegrees) <= 90 && Math.Abs(record.LongitudeDegrees) <= 180);
+
+    /// <summary>False when an edition 0.23 record's I130 position lies beyond the poles or the antimeridian.</summary>
+    public static bool Plausible(in Cat021V023Record record) =>
+        !record.Has(Cat021V023Items.I130) || (Math.Abs(record.LatitudeDegrees) <= 90 && Math.Abs(record.LongitudeDegrees) <= 180);
+
+    /// <summary>The report of an edition 0.23 record at its time of day on <paramref name="clock"/>; null when it lacks an item or a value is out of range.</summary>
     public static AdsbReport? Report(in Cat021V023Record record, LocalFrame frame, TimeOfDayClock clock)
     {
-        ArgumentNullException.ThrowIfNull(frame);
         ArgumentNullException.ThrowIfNull(clock);
-        if (!record.Has(Cat021V023Items.I080) || !record.Has(Cat021V023Items.I030) || !record.Has(Cat021V023Items.I130)) return null;
+        return record.Has(Cat021V023Items.I030) && record.TimeOfDaySeconds < Units.Day ? Report(record, frame, clock.ToTime(record.TimeOfDaySeconds)) : null;
+    }
+
+    /// <summary>The report of an edition 0.23 record at a pipeline time; null when it lacks an item or its position is out of range.</summary>
+    public static AdsbReport? Report(in Cat021V023Record record, LocalFrame frame, double time)
+    {
+        ArgumentNullException.ThrowIfNull(frame);
+        if (!record.Has(Cat021V023Items.I080) || !record.Has(Cat021V023Items.I130)) return null;
         double height;
         if (record.Has(Cat021V023Items.I140)) height = record.GeometricAltitudeMetres;
         else if (record.Has(Cat021V023Items.I145)) height = record.FlightLevel / 4.0 * Units.FlightLevel;
         else return null;
-        var position = Geodetic.FromDegrees(record.LatitudeDegrees, record.LongitudeDegrees, height);
-        return new AdsbReport(record.TargetAddress, clock.ToTime(record.TimeOfDaySeconds), frame.ToEnu(position));
+        return Geodetic.TryFromDegrees(record.LatitudeDegrees, record.LongitudeDegrees, height, out var position)
+            ? new AdsbReport(record.TargetAddress, time, frame.ToEnu(position))
+            : null;
     }
 
     /// <summary>

@@ -6,13 +6,15 @@ using Canopy.Interop.Asterix.Coding;
 namespace Canopy.Interop.Asterix.Feeds;
 
 /// <summary>
-/// Receives ASTERIX over UDP and hands each datagram to an <see cref="AsterixPlotDecoder"/>; the listener keeps running through
-/// malformed datagrams and reports of unknown radars (the decoder counts them).
+/// Receives ASTERIX over UDP and hands each datagram to an <see cref="AsterixPlotDecoder"/> with the address it came from and when;
+/// the listener keeps running through malformed datagrams and reports of unknown radars (the decoder counts them).
 /// </summary>
 public sealed class AsterixUdpListener : IDisposable
 {
     private readonly Socket _socket;
     private readonly byte[] _buffer = new byte[65536];
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private EndPoint _from;
 
     public AsterixUdpListener(IPEndPoint bind, AsterixPlotDecoder decoder)
     {
@@ -21,12 +23,22 @@ public sealed class AsterixUdpListener : IDisposable
         Decoder = decoder;
         _socket = new Socket(bind.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
         _socket.Bind(bind);
+        _from = new IPEndPoint(bind.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0);
     }
 
     public AsterixPlotDecoder Decoder { get; }
     public IPEndPoint LocalEndPoint => (IPEndPoint)_socket.LocalEndPoint!;
     public long Datagrams => Decoder.Datagrams;
     public long BadDatagrams => Decoder.BadDatagrams;
+
+    /// <summary>Datagrams the kernel dropped for this socket (receive buffer full), where readable; null otherwise.</summary>
+    public long? KernelDrops => Canopy.Core.Feeds.UdpKernelDrops.Read(_socket);
+
+    /// <summary>The address the datagram last received came from.</summary>
+    public IPAddress? From { get; private set; }
+
+    /// <summary>When the datagram last received arrived, in seconds since the listener opened.</summary>
+    public double ReceivedAt { get; private set; }
 
     /// <summary>
     /// Waits up to <paramref name="timeout"/> for one datagram and appends its plots; <paramref name="stepTime"/> is set when it
@@ -37,16 +49,22 @@ public sealed class AsterixUdpListener : IDisposable
         ArgumentNullException.ThrowIfNull(plots);
         stepTime = null;
         if (!TryReceive(timeout, out var datagram)) return false;
-        stepTime = Decoder.Decode(datagram.Span, 0, plots);
+        stepTime = Decoder.Decode(datagram.Span, 0, plots, From, ReceivedAt);
         return true;
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for one datagram, not decoded yet (its bytes are valid until the next call).</summary>
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for one datagram, not decoded yet (its bytes are valid until the next call; its sender
+    /// in <see cref="From"/>, its arrival in <see cref="ReceivedAt"/>).
+    /// </summary>
     public bool TryReceive(TimeSpan timeout, out ReadOnlyMemory<byte> datagram)
     {
         datagram = default;
         if (!_socket.Poll(timeout, SelectMode.SelectRead)) return false;
-        datagram = _buffer.AsMemory(0, _socket.Receive(_buffer));
+        var n = _socket.ReceiveFrom(_buffer, ref _from);
+        From = (_from as IPEndPoint)?.Address;
+        ReceivedAt = _clock.Elapsed.TotalSeconds;
+        datagram = _buffer.AsMemory(0, n);
         return true;
     }
 

@@ -77,12 +77,16 @@ public static class RadarPlots
 /// <summary>
 /// Turns ASTERIX times of day (which wrap at midnight) into a continuous time: seconds since a start time of day, counting the
 /// midnights passed. A time more than 12 h before the latest one is taken as the next day; one more than 12 h after it as a
-/// late report from the day before.
+/// late report from the day before. <see cref="TryToTime"/> is the one for received times: it refuses a time of day that is not
+/// one (24 bits of 1/128 s reach 131,072 s) or one implausibly far from the latest, and then leaves the clock as it was.
 /// </summary>
 public sealed class TimeOfDayClock(double startTimeOfDay)
 {
     private double _latest = double.NaN;
     private int _day;
+
+    /// <summary>The continuous time of the latest time of day seen; NaN before the first.</summary>
+    public double Latest => _day * Units.Day + _latest - startTimeOfDay;
 
     public double ToTime(double timeOfDay)
     {
@@ -105,5 +109,26 @@ public sealed class TimeOfDayClock(double startTimeOfDay)
             _latest = timeOfDay;
         }
         return _day * Units.Day + timeOfDay - startTimeOfDay;
+    }
+
+    /// <summary>
+    /// The continuous time of a received time of day, as <see cref="ToTime"/> gives it (across midnight either way), when it lies
+    /// in [0, 86400) and, once the clock has a time, at most <paramref name="maxLead"/> seconds after the latest time and at most
+    /// <paramref name="maxLag"/> before it; otherwise false, and the clock is left as it was. The first time sets the clock.
+    /// </summary>
+    public bool TryToTime(double timeOfDay, double maxLead, double maxLag, out double time)
+    {
+        time = double.NaN;
+        if (!(timeOfDay >= 0 && timeOfDay < Units.Day)) return false;
+        if (!double.IsNaN(_latest))
+        {
+            var latest = Latest;
+            var candidate = _day * Units.Day + timeOfDay - startTimeOfDay;
+            if (candidate - latest > Units.Day / 2) candidate -= Units.Day;
+            else if (latest - candidate > Units.Day / 2) candidate += Units.Day;
+            if (!(candidate <= latest + maxLead && candidate >= latest - maxLag)) return false;
+        }
+        time = ToTime(timeOfDay);
+        return true;
     }
 }

@@ -24,7 +24,11 @@ public static class SystemTrackPlots
     /// <summary>True when I080 says the track is tentative (CNF, bit 2 of its first octet).</summary>
     public static bool Tentative(in Cat062Record record) => record.Has(Cat062Items.I080) && (record.TrackStatus.Octet(0) & 0b10) != 0;
 
-    /// <summary>The track's position in the frame's ENU coordinates, or null without I105 or a height.</summary>
+    /// <summary>False when a track's I105 position lies beyond the poles or the antimeridian.</summary>
+    public static bool Plausible(in Cat062Record record) =>
+        !record.Has(Cat062Items.I105) || (Math.Abs(record.LatitudeDegrees) <= 90 && Math.Abs(record.LongitudeDegrees) <= 180);
+
+    /// <summary>The track's position in the frame's ENU coordinates, or null without I105 or a height, or with a position out of range.</summary>
     public static Vec3? Position(in Cat062Record record, LocalFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -34,6 +38,6 @@ public static class SystemTrackPlots
         else if (record.Has(Cat062Items.I135)) height = record.BarometricFlightLevel * Units.FlightLevel;
         else if (record.Has(Cat062Items.I136)) height = record.MeasuredFlightLevel / 4.0 * Units.FlightLevel;
         else return null;
-        return frame.ToEnu(Geodetic.FromDegrees(record.LatitudeDegrees, record.LongitudeDegrees, height));
+        return Geodetic.TryFromDegrees(record.LatitudeDegrees, record.LongitudeDegrees, height, out var position) ? frame.ToEnu(position) : null;
     }
 }

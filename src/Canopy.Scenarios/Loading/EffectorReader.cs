@@ -32,12 +32,29 @@ internal sealed class EffectorReader(ValueReader values, ScenarioValidator valid
         var pk = KillProbabilities(r);
         var cotUid = r.Find("cot-uid") is null ? null : r.Text("cot-uid");
         var nation = NationReader.Read(r, values);
+        var cotFrom = CotSources(r);
+        if (cotFrom is not null && cotUid is null) values.Errors.Add(r.Find("cot-from")!, "cot-from needs cot-uid (only a unit with a cot-uid moves by CoT)");
         r.ReportUnknownFields();
         return id is null || effectorClass is null || position is null || maxRange is null || maxAltitude is null || speed is null
                || magazine is null || reload is null || cost is null || pk is null
             ? null
             : new EffectorSpec(id, effectorClass.Value, position.Value, minRange, maxRange.Value, maxAltitude.Value, speed.Value,
-                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value, cotUid) { Nation = nation };
+                magazine.Value, reload.Value, reaction, salvo, pk, cost.Value, cotUid, cotFrom) { Nation = nation };
+    }
+
+    /// <summary>The addresses of <c>cot-from</c>: one numeric IP address or a list of them; null when absent.</summary>
+    private List<System.Net.IPAddress>? CotSources(MappingReader effector)
+    {
+        if (effector.Find("cot-from") is not { } node) return null;
+        var items = node is YamlSequenceNode list ? list.Children : [node];
+        var addresses = new List<System.Net.IPAddress>();
+        foreach (var item in items)
+        {
+            if (item is YamlScalarNode { Value: { } text } && System.Net.IPAddress.TryParse(text, out var address) && text.Contains(address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? ':' : '.'))
+                addresses.Add(address);
+            else values.Errors.Add(item, "cot-from: expected a numeric IP address (for example 10.20.0.5) or a list of them");
+        }
+        return addresses;
     }
 
     /// <summary>The kill-probability mapping; a threat class left out cannot be engaged (probability 0).</summary>

@@ -33,6 +33,7 @@ public static class ConsoleApi
         var decide = app.MapGroup("/api").RequireAuthorization(Roles.BattleManager);
         var command = app.MapGroup("/api").RequireAuthorization(Roles.Commander);
         read.MapGet("/scenarios", () => catalog.List());
+        LiveFeeds.Map(read);
         read.MapGet("/runs", (RunRegistry runs) => runs.All.Select(r => r.State()));
         read.MapGet("/runs/current", (RunRegistry runs) => runs.Current is { } r ? Results.Ok(r.State()) : NotFound("no run has been started"));
         command.MapPost("/runs", (StartRunRequest request, RunRegistry runs, ConsoleServerOptions options, HttpContext context, IAuditLog audit,

@@ -7,4 +7,5 @@ namespace Canopy.Server.Decisions;
 /// <paramref name="Effector"/> to <paramref name="Position"/> at the start of the step at <paramref name="SimulatedTime"/>.
 /// </summary>
 /// <param name="SimulatedTime">Seconds from the start of the run: the time of the step that applied the position.</param>
-public sealed record Relocation(string RunId, double SimulatedTime, string Effector, Geodetic Position);
+/// <param name="Source">Where the report came from (for CoT: the uid and address), when known.</param>
+public sealed record Relocation(string RunId, double SimulatedTime, string Effector, Geodetic Position, string? Source = null);

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Canopy.Interop.Cot;
 
 namespace Canopy.Cli.Tests.Commands;
 
@@ -126,5 +127,31 @@ public class CotListenCommandTests
         Assert.True(code == 0, output);
         Assert.Contains("MFG-2 moved to 50.90000, 31.10000 (MFG-2)", output, StringComparison.Ordinal);
         Assert.Contains("bad message: byte", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 17: one 95-byte TAK protobuf datagram with latitude 100 crashed cot-listen; now it is one bad message.</summary>
+    [Fact]
+    public async Task CotListen_TakDatagramWithLatitude100_IsABadMessageAndTheNextReportMovesTheUnit()
+    {
+        int port;
+        using (var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0))) port = ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
+        var run = Task.Run(() => CanopyProcess.Run("cot-listen", "scenarios/quiet-night.yaml", "--on", $"udp://127.0.0.1:{port}", "--count", "2", "--seconds", "60"));
+        var time = DateTime.UtcNow;
+        CotEvent Report(double lat) => new("a-f-G-U-C", "MFG-2", time, time, time.AddMinutes(5), "h-e", lat, 31.1, 150, 5, 10, CotDetail.Empty);
+        var hostile = TakProtobuf.Mesh(Report(100));
+        var genuine = TakProtobuf.Mesh(Report(50.9));
+        using var sender = new UdpClient();
+        var target = new IPEndPoint(IPAddress.Loopback, port);
+        for (var i = 0; i < 300 && !run.IsCompleted; i++)
+        {
+            await sender.SendAsync(hostile, target);
+            await sender.SendAsync(genuine, target);
+            await Task.WhenAny(run, Task.Delay(200));
+        }
+        var (code, output) = await run;
+        Assert.True(code == 0, output);
+        Assert.Contains("bad message: byte 3: point lat 100 is not a number in [-90, 90]", output, StringComparison.Ordinal);
+        Assert.Contains("MFG-2 moved to 50.90000, 31.10000 (MFG-2)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

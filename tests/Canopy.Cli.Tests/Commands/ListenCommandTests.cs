@@ -28,7 +28,7 @@ public class ListenCommandTests
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "4", "--record", pcap, "--cot-out", cotUri })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", uri, "--idle", "10", "--record", pcap, "--cot-out", cotUri })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try
@@ -119,7 +119,7 @@ public class ListenCommandTests
         var dir = Directory.CreateTempSubdirectory("canopy-listen-cot-").FullName;
         var geoJson = Path.Combine(dir, "picture.geojson");
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "canopy.dll"), "listen", "scenarios/quiet-night.yaml", "--asterix", $"udp://127.0.0.1:{port}",
-                     "--edition", "21=0.23", "--cot-in", $"udp://127.0.0.1:{cotPort}", "--idle", "2", "--geojson", geoJson })
+                     "--edition", "21=0.23", "--partner", "10/11", "--cot-in", $"udp://127.0.0.1:{cotPort}", "--idle", "2", "--geojson", geoJson })
             psi.ArgumentList.Add(a);
         using var listen = Process.Start(psi)!;
         try
@@ -133,13 +133,13 @@ public class ListenCommandTests
                                "start=\"2026-01-01T00:00:00Z\" stale=\"2026-01-01T00:05:00Z\"><point lat=\"51.2\" lon=\"31.25\" hae=\"150\" ce=\"5\" le=\"10\"/><detail/></event>";
             await udp.SendAsync(System.Text.Encoding.UTF8.GetBytes(cot), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, cotPort));
             await Task.Delay(1000);
-            // A CAT034 end of scan (I030 = 4 s) steps the pipeline once, after the CoT report.
-            await udp.SendAsync(Convert.FromHexString("22000ce801020100020002 00".Replace(" ", "", StringComparison.Ordinal)), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
+            // A CAT034 end of scan of radar 1 (SAC 0, SIC 1; I030 = 08:00:04, 4 s after the ADS-B report) steps the pipeline once, after the CoT report.
+            await udp.SendAsync(Convert.FromHexString("22000ce800010138420002 00".Replace(" ", "", StringComparison.Ordinal)), new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, port));
             var heard = await listen.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
             await listen.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
 
             Assert.Contains("1 ADS-B reports", heard, StringComparison.Ordinal);
-            Assert.Contains("1 messages, 1 moved a fire unit, 0 malformed", heard, StringComparison.Ordinal);
+            Assert.Contains("1 messages, 1 moved a fire unit, 0 malformed", heard, StringComparison.Ordinal); // MFG-1's cot-uid is MFG-1
             Assert.Contains("fire unit MFG-1 last reported at 51.20000, 31.25000", heard, StringComparison.Ordinal);
             // The picture's engagement zone of MFG-1 is centred where the report put it (51.02 N in the scenario).
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllText(geoJson));
@@ -178,6 +178,28 @@ public class ListenCommandTests
         Assert.Equal(1, code);
         Assert.Contains("is not udp://ADDRESS:PORT", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 17: this 24-byte CAT021 (latitude beyond 90 degrees) killed replay and listen with an unhandled exception.</summary>
+    [Fact]
+    public void Replay_IssueCat021WithLatitudeBeyond90_IsCountedAndTheReplayEnds()
+    {
+        var dir = Directory.CreateTempSubdirectory("canopy-replay-").FullName;
+        try
+        {
+            var file = Path.Combine(dir, "f.bin");
+            File.WriteAllBytes(file, Convert.FromHexString("1500188b114000ff93a800238e38e40aaaaaababcdef0100"));
+
+            var (code, output) = CanopyProcess.Run("replay", file, "--scenario", "scenarios/quiet-night.yaml", "--speed", "0");
+
+            Assert.True(code == 0, output);
+            Assert.Contains("feed: 1 received, 0 malformed, 0 rejected by source, 0 by time, 1 implausible", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

@@ -73,6 +73,24 @@ public class ScenarioLoaderTests
     }
 
     [Fact]
+    public void Parse_EffectorCotFrom_OneAddressOrAListAndNothingElse()
+    {
+        var one = ScenarioLoader.Parse(ScenarioText.With("salvo-size: 2,", "salvo-size: 2, cot-uid: T, cot-from: 10.20.0.5,"), "test.yaml");
+        Assert.Empty(one.Errors);
+        Assert.Equal([System.Net.IPAddress.Parse("10.20.0.5")], Assert.Single(one.Scenario!.Effectors).CotSources!);
+
+        var list = ScenarioLoader.Parse(ScenarioText.With("salvo-size: 2,", "salvo-size: 2, cot-uid: T, cot-from: [10.20.0.5, \"fd00::7\"],"), "test.yaml");
+        Assert.Empty(list.Errors);
+        Assert.Equal(2, Assert.Single(list.Scenario!.Effectors).CotSources!.Count);
+
+        var bad = ScenarioLoader.Parse(ScenarioText.With("salvo-size: 2,", "salvo-size: 2, cot-uid: T, cot-from: [10.20.0.5, tablet.local, 7],"), "test.yaml");
+        Assert.Equal(2, bad.Errors.Count(e => e.Message.StartsWith("cot-from: expected a numeric IP address", StringComparison.Ordinal)));
+
+        var noUid = ScenarioLoader.Parse(ScenarioText.With("salvo-size: 2,", "salvo-size: 2, cot-from: 10.20.0.5,"), "test.yaml");
+        Assert.Contains(noUid.Errors, e => e.Message == "cot-from needs cot-uid (only a unit with a cot-uid moves by CoT)");
+    }
+
+    [Fact]
     public void Parse_ValidScenario_ResolvesWaveTargets()
     {
         var s = Valid();

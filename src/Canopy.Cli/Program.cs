@@ -22,4 +22,5 @@ root.Subcommands.Add(ReplayCommand.Create());
 root.Subcommands.Add(CotCommand.Create());
 root.Subcommands.Add(CotListenCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 return root.Parse(args).Invoke();

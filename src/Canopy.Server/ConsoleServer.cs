@@ -3,6 +3,7 @@ using Canopy.Server.Api;
 using Canopy.Server.Decisions;
 using Canopy.Server.Hubs;
 using Canopy.Server.Live;
+using Canopy.Server.Store;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
@@ -10,8 +11,8 @@ using Microsoft.Extensions.FileProviders;
 namespace Canopy.Server;
 
 /// <summary>
-/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions and fire unit
-/// relocations in SQLite. Binds 127.0.0.1 only.
+/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, the record (decisions, relocations,
+/// audit entries, runs) in SQLite or PostgreSQL. Binds 127.0.0.1 only.
 /// </summary>
 public static class ConsoleServer
 {
@@ -29,10 +30,13 @@ public static class ConsoleServer
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new SqliteDecisionLog(options.DatabasePath));
-        builder.Services.AddSingleton<IDecisionLog>(s => s.GetRequiredService<SqliteDecisionLog>());
-        builder.Services.AddSingleton<IRelocationLog>(s => s.GetRequiredService<SqliteDecisionLog>());
-        builder.Services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteDecisionLog>());
+        // Opened now, not at the first request: a store that cannot be written refuses the start (RecordStoreException).
+        var store = RecordStore.Open(options.DatabasePath);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IDecisionLog>(store);
+        builder.Services.AddSingleton<IRelocationLog>(store);
+        builder.Services.AddSingleton<IAuditLog>(store);
+        builder.Services.AddSingleton<IRunStore>(store);
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
         builder.Services.AddSingleton<RunRegistry>();
         configure?.Invoke(builder);
@@ -66,6 +70,7 @@ public static class ConsoleServer
         var (status, title, detail) = error switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
+            RecordStoreException record => (StatusCodes.Status503ServiceUnavailable, "Not recorded", record.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "the server failed on this request; see its log"),
         };
         context.Response.StatusCode = status;

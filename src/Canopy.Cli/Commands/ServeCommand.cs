@@ -3,6 +3,8 @@ using Canopy.Server;
 using Canopy.Server.Approval;
 using Canopy.Server.Api;
 using Canopy.Server.Live;
+using Canopy.Server.Store;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -18,7 +20,7 @@ internal static class ServeCommand
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (1, 10, 60, ...)", DefaultValueFactory = _ => 1 };
         var mode = new Option<string>("--mode") { Description = "Engagement approval: manual, semi or auto", DefaultValueFactory = _ => "manual" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the live run", DefaultValueFactory = _ => 7 };
-        var db = new Option<string>("--db") { Description = "SQLite file of the operator's decisions", DefaultValueFactory = _ => ".canopy/decisions.db" };
+        var db = new Option<string>("--db") { Description = "The record (decisions, audit journal, runs): a SQLite file, or postgres://user@host:port/database for a shared deployment", DefaultValueFactory = _ => ".canopy/decisions.db" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups move in the live run (matched by cot-uid, or uid/callsign = effector id)" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
         speed.Validators.Add(r => { if (r.GetValueOrDefault<double>() is not (> 0 and <= ConsoleApi.MaxSpeed)) r.AddError($"--speed must be above 0 and at most {ConsoleApi.MaxSpeed}"); });
@@ -35,7 +37,17 @@ internal static class ServeCommand
             ApprovalModes.TryParse(parse.GetValue(mode), out var approval);
             var web = WebConsoleFolder.FindAbove(Environment.CurrentDirectory, AppContext.BaseDirectory);
             var options = new ConsoleServerOptions(Path.GetDirectoryName(Path.GetFullPath(path))!, web, parse.GetValue(db)!, parse.GetValue(port));
-            var app = ConsoleServer.Build(options);
+            WebApplication app;
+            try
+            {
+                app = ConsoleServer.Build(options);
+            }
+            catch (RecordStoreException e)
+            {
+                console.MarkupLine($"[red]serve: {Markup.Escape(e.Message)}[/]");
+                console.WriteLine("No run starts without a record it can write: give --db a writable file or a PostgreSQL URL.");
+                return 1;
+            }
             var runs = app.Services.GetRequiredService<RunRegistry>();
             runs.Positions = feed?.Board; // runs started later from the console follow the same reports
             runs.Start(scenario, parse.GetValue(seed), approval, parse.GetValue(speed), paused: false, semiAutomaticDelay: 30);

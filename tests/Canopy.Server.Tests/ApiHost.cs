@@ -10,24 +10,32 @@ internal sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _folder;
+    private readonly bool _keepFolder;
 
-    private ApiHost(WebApplication app, string folder, HttpClient client)
+    private ApiHost(WebApplication app, string folder, HttpClient client, bool keepFolder)
     {
         _app = app;
         _folder = folder;
+        _keepFolder = keepFolder;
         Client = client;
     }
 
     public HttpClient Client { get; }
     public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
 
-    public static async Task<ApiHost> StartAsync()
+    /// <param name="folder">The folder of decisions.db, kept when the host stops (a restart on the same record); null: a new one, deleted at the end.</param>
+    /// <param name="configure">More services (e.g. a decision log that fails), after the server's own.</param>
+    public static async Task<ApiHost> StartAsync(string? folder = null, Action<WebApplicationBuilder>? configure = null)
     {
-        var folder = Directory.CreateTempSubdirectory("canopy-server-tests-").FullName;
-        var app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db")),
-            b => b.WebHost.UseTestServer());
+        var keep = folder is not null;
+        folder ??= Directory.CreateTempSubdirectory("canopy-server-tests-").FullName;
+        var app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db")), b =>
+        {
+            b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
-        return new ApiHost(app, folder, app.GetTestClient());
+        return new ApiHost(app, folder, app.GetTestClient(), keep);
     }
 
     /// <summary>Starts a paused run of quiet-night (seed 7) in manual mode and returns its id.</summary>
@@ -60,6 +68,7 @@ internal sealed class ApiHost : IAsyncDisposable
         Client.Dispose();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder) return;
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

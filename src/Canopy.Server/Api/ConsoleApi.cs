@@ -23,28 +23,28 @@ public static class ConsoleApi
         app.MapGet("/openapi/v1.json", () => Results.Stream(OpenApiDocument(), "application/json"));
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", () => catalog.List());
-        api.MapGet("/runs", (RunRegistry runs) => runs.All.Select(r => r.State()));
+        api.MapGet("/runs", (RunRegistry runs) => runs.States());
         api.MapGet("/runs/current", (RunRegistry runs) => runs.Current is { } r ? Results.Ok(r.State()) : NotFound("no run has been started"));
         api.MapPost("/runs", (StartRunRequest request, RunRegistry runs) => Start(request, runs, catalog));
-        api.MapGet("/runs/{id}", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.State())));
+        api.MapGet("/runs/{id}", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.State()), s => Results.Ok(s.State)));
         api.MapDelete("/runs/{id}", async (string id, RunRegistry runs) =>
         {
             if (runs.Find(id) is not { } run) return UnknownRun(id);
             await run.StopAsync().ConfigureAwait(false);
             return Results.Ok(run.State());
         });
-        api.MapGet("/runs/{id}/layout", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Layout)));
+        api.MapGet("/runs/{id}/layout", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Layout), s => Json(s.Snapshot.LayoutJson)));
         api.MapGet("/runs/{id}/picture", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture())));
         api.MapGet("/runs/{id}/tracks", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Tracks)));
         api.MapGet("/runs/{id}/threats", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Threats)));
-        api.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Events())));
+        api.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Events()), s => Json(s.Snapshot.EventsJson)));
         api.MapGet("/runs/{id}/replay", (string id, double? time, RunRegistry runs) => With(runs, id, r =>
         {
             var now = r.State().Time;
             if (time is not { } t || !(t >= 0 && t <= now)) return Bad($"time must be a number of simulated seconds from 0 to the run's time now, {now}");
             return Results.Ok(r.ReplayAt(t));
         }));
-        api.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Result())));
+        api.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Result()), s => Json(s.Snapshot.ResultJson)));
         api.MapGet("/runs/{id}/recommendations", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Recommendations)));
         api.MapPost("/runs/{id}/recommendations/{recommendationId:int}/approve",
             (string id, int recommendationId, DecisionRequest? request, RunRegistry runs) =>
@@ -52,7 +52,8 @@ public static class ConsoleApi
         api.MapPost("/runs/{id}/recommendations/{recommendationId:int}/veto",
             (string id, int recommendationId, DecisionRequest? request, RunRegistry runs) =>
                 With(runs, id, r => Decided(r.Veto(recommendationId, OperatorOf(request)), recommendationId)));
-        api.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) => With(runs, id, _ => Results.Ok(log.ForRun(id))));
+        api.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) =>
+            WithSaved(runs, id, _ => Results.Ok(log.ForRun(id)), _ => Results.Ok(log.ForRun(id))));
         api.MapPost("/runs/{id}/console-report", (string id, ConsoleReport report, RunRegistry runs) => With(runs, id, r =>
         {
             if (report.Problem() is { } problem) return Bad(problem);
@@ -108,7 +109,16 @@ public static class ConsoleApi
         : Results.Ok(decision);
 
     private static IResult With(RunRegistry runs, string id, Func<LiveRun, IResult> action) =>
-        runs.Find(id) is { } run ? action(run) : UnknownRun(id);
+        runs.Find(id) is { } run ? action(run)
+        : runs.Saved(id) is not null ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run not live",
+            detail: $"run '{id}' is not live in this server: its state, events, result and decisions are kept for review")
+        : UnknownRun(id);
+
+    /// <summary>A run live here, or one kept by the run store (an earlier process's, as last saved) for the after-action review.</summary>
+    private static IResult WithSaved(RunRegistry runs, string id, Func<LiveRun, IResult> live, Func<(RunState State, Store.RunSnapshot Snapshot), IResult> saved) =>
+        runs.Find(id) is { } run ? live(run) : runs.Saved(id) is { } s ? saved(s) : UnknownRun(id);
+
+    private static IResult Json(string json) => Results.Text(json, "application/json");
 
     private static IResult UnknownRun(string id) => NotFound($"no run '{id}'");
 

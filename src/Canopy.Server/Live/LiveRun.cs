@@ -47,6 +47,7 @@ public sealed class LiveRun : IAsyncDisposable
     private readonly IRunStore? _store;
     private string? _failure;
     private string? _saveProblem;
+    private bool _shutDown;
 
     /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay where the scenario puts them.</param>
     /// <param name="relocations">
@@ -90,12 +91,13 @@ public sealed class LiveRun : IAsyncDisposable
                 Status, Reason);
     }
 
-    /// <summary>failed, finished, stopped, paused or running (the first that applies). Call under the lock.</summary>
-    private string Status => _failure is not null ? RunStatus.Failed : _session.Finished ? RunStatus.Finished : Stopped ? RunStatus.Stopped
+    /// <summary>failed, finished, interrupted, stopped, paused or running (the first that applies). Call under the lock.</summary>
+    private string Status => _failure is not null ? RunStatus.Failed : _session.Finished ? RunStatus.Finished
+        : _shutDown ? RunStatus.Interrupted : Stopped ? RunStatus.Stopped
         : _paused ? RunStatus.Paused : RunStatus.Running;
 
     /// <summary>Why the run failed, or what keeps its record from being written now; null when all is well. Call under the lock.</summary>
-    private string? Reason => _failure ?? _approval.RecordProblem ?? _saveProblem;
+    private string? Reason => _failure ?? _approval.RecordProblem ?? _saveProblem ?? (_shutDown ? "its server shut down while it was live" : null);
 
     /// <summary>The picture now, without consuming the events the live push has not sent yet.</summary>
     public Picture Picture()
@@ -307,8 +309,10 @@ public sealed class LiveRun : IAsyncDisposable
         Save();
     }
 
+    /// <summary>Stops the run as its server shuts down: it is saved as "interrupted".</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_lock) _shutDown |= !Stopped;
         await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

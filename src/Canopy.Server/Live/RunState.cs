@@ -18,6 +18,6 @@ public static class RunStatus
     /// <summary>A pipeline step threw: the run stopped where it was (the reason says why).</summary>
     public const string Failed = "failed";
 
-    /// <summary>The server stopped while the run was live (a run of an earlier process, as last saved).</summary>
+    /// <summary>The server stopped (or was killed) while the run was live: a run of an earlier process, as last saved.</summary>
     public const string Interrupted = "interrupted";
 }

@@ -25,18 +25,26 @@ public abstract class ServerKillContract(ITestOutputHelper output)
         var random = new Random(20261207);
         var acknowledged = new List<(string Run, int Recommendation, string Kind)>();
         var attempted = 0;
+        var runs = new List<string>();
         for (var kill = 0; kill <= Kills; kill++)
         {
             var port = FreePort();
             using var server = StartServer(port);
             using var client = new ServerClient(port);
             var run = await WaitForRunAsync(client, server);
+            runs.Add(run);
             foreach (var group in acknowledged.GroupBy(a => a.Run))
             {
                 var found = (await client.DecisionsAsync(group.Key)).ToHashSet();
                 Assert.All(group, a => Assert.Contains((a.Recommendation, a.Kind), found));
             }
-            if (kill == Kills) break;
+            if (kill == Kills)
+            {
+                var recorded = 0;
+                foreach (var r in runs) recorded += (await client.DecisionsAsync(r)).Count;
+                output.WriteLine($"{recorded} decisions in the record: {acknowledged.Count} acknowledged, {recorded - acknowledged.Count} written but killed before the answer");
+                break;
+            }
 
             // Up to the first recommendation; then decide on everything proposed, stepping the clock, until the moment comes;
             // then SIGKILL, mid-request or not.

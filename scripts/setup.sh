@@ -12,10 +12,13 @@ fi
 #   xmllint (libxml2-utils): CoT schema and KML checks; protoc (protobuf-compiler): TAK protobuf checks
 #   cbc (coinor-cbc): the MILP solver behind `canopy bench wta --solver exact`
 #   chromium, node, npm: the web console's build and its browser tests
+#   sqlite3: the record store's tamper tests edit the SQLite file with it
+#   initdb and pg_ctl of PostgreSQL 15, psql (postgresql): the store and kill tests start a private PostgreSQL
 declare -A packages=([tshark]=tshark [text2pcap]=wireshark-common [xmllint]=libxml2-utils [protoc]=protobuf-compiler
-  [cbc]=coinor-cbc [chromium]=chromium [node]=nodejs [npm]=npm)
+  [cbc]=coinor-cbc [chromium]=chromium [node]=nodejs [npm]=npm [sqlite3]=sqlite3 [psql]=postgresql)
 missing=()
 for cmd in "${!packages[@]}"; do command -v "$cmd" >/dev/null || missing+=("${packages[$cmd]}"); done
+[ -x /usr/lib/postgresql/15/bin/initdb ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -23,4 +23,5 @@ root.Subcommands.Add(CotCommand.Create());
 root.Subcommands.Add(CotListenCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
+root.Subcommands.Add(AuditCommand.Create());
 return root.Parse(args).Invoke();

@@ -6,6 +6,7 @@ using Canopy.Server.Live;
 using Canopy.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Canopy.Server.Store;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.FileProviders;
@@ -13,10 +14,10 @@ using Microsoft.Extensions.FileProviders;
 namespace Canopy.Server;
 
 /// <summary>
-/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, decisions, fire unit
-/// relocations and accounts in SQLite. Binds 127.0.0.1 unless <see cref="ConsoleServerOptions.Listen"/> says otherwise, HTTPS
-/// when given a certificate. Every request passes the <see cref="RequestGuard"/> (host, origin, CSRF header, body size and
-/// type); every API call but signing in and every hub connection needs a signed-in account with the endpoint's role.
+/// Builds the one-process console server: REST API, SignalR hub, the built web console as static files, the record (decisions, relocations,
+/// audit entries, runs) in SQLite or PostgreSQL, and the operators' accounts. Binds 127.0.0.1 unless <see cref="ConsoleServerOptions.Listen"/>
+/// says otherwise, HTTPS when given a certificate. Every request passes the <see cref="RequestGuard"/> (host, origin, CSRF header, body size
+/// and type); every API call but signing in and every hub connection needs a signed-in account with the endpoint's role.
 /// </summary>
 public static class ConsoleServer
 {
@@ -42,12 +43,15 @@ public static class ConsoleServer
         builder.Services.AddProblemDetails();
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => new SqliteDecisionLog(options.DatabasePath));
-        builder.Services.AddSingleton<IDecisionLog>(s => s.GetRequiredService<SqliteDecisionLog>());
-        builder.Services.AddSingleton<IRelocationLog>(s => s.GetRequiredService<SqliteDecisionLog>());
-        builder.Services.AddSingleton<IAuditLog>(s => s.GetRequiredService<SqliteDecisionLog>());
+        // Opened now, not at the first request: a store that cannot be written refuses the start (RecordStoreException).
+        var store = RecordStore.Open(options.DatabasePath);
+        builder.Services.AddSingleton(store);
+        builder.Services.AddSingleton<IDecisionLog>(store);
+        builder.Services.AddSingleton<IRelocationLog>(store);
+        builder.Services.AddSingleton<IAuditLog>(store);
+        builder.Services.AddSingleton<IRunStore>(store);
         builder.Services.AddSingleton<IPicturePublisher, HubPicturePublisher>();
-        builder.Services.AddSingleton<IAccountStore>(_ => new SqliteAccountStore(options.DatabasePath));
+        builder.Services.AddSingleton<IAccountStore>(_ => new SqliteAccountStore(options.AccountsPath));
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddSingleton(options);
@@ -95,6 +99,7 @@ public static class ConsoleServer
         var (status, title, detail) = error switch
         {
             BadHttpRequestException bad => (bad.StatusCode, "Bad request", Describe(bad)),
+            RecordStoreException record => (StatusCodes.Status503ServiceUnavailable, "Not recorded", record.Message),
             _ => (StatusCodes.Status500InternalServerError, "Internal error", "the server failed on this request; see its log"),
         };
         context.Response.StatusCode = status;

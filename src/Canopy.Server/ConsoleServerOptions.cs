@@ -6,7 +6,7 @@ namespace Canopy.Server;
 /// <summary>How to run the console server.</summary>
 /// <param name="ScenarioDirectory">Folder of the scenarios the picker lists.</param>
 /// <param name="WebRoot">Folder of the built console (web/dist), or null to serve the API alone.</param>
-/// <param name="DatabasePath">SQLite file of the decisions and the operators' accounts.</param>
+/// <param name="DatabasePath">The record: a SQLite file, or a postgres://user@host:port/database URL.</param>
 /// <param name="Port">TCP port; 0 picks a free one.</param>
 public sealed record ConsoleServerOptions(string ScenarioDirectory, string? WebRoot, string DatabasePath, int Port = 5080)
 {
@@ -15,6 +15,12 @@ public sealed record ConsoleServerOptions(string ScenarioDirectory, string? WebR
 
     /// <summary>Serve HTTPS with this certificate (and its private key); null: plain HTTP.</summary>
     public X509Certificate2? Certificate { get; init; }
+
+    /// <summary>
+    /// The SQLite file of the operators' accounts: the record's own file when the record is SQLite; beside the server in
+    /// .canopy/accounts.db when the record is PostgreSQL (accounts are per server, the record shared).
+    /// </summary>
+    public string AccountsPath { get; init; } = Decisions.PostgresDecisionLog.IsUrl(DatabasePath) ? Path.Combine(".canopy", "accounts.db") : DatabasePath;
 
     /// <summary>Most runs live at once (started and neither stopped nor finished); one more is refused with 409.</summary>
     public int MaxLiveRuns { get; init; } = 4;

@@ -16,11 +16,13 @@ internal sealed class ApiHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly string _folder;
     private readonly List<HttpClient> _clients = [];
+    private readonly bool _keepFolder;
 
-    private ApiHost(WebApplication app, string folder)
+    private ApiHost(WebApplication app, string folder, bool keepFolder)
     {
         _app = app;
         _folder = folder;
+        _keepFolder = keepFolder;
         Client = ClientAs(Role.Commander);
     }
 
@@ -29,13 +31,22 @@ internal sealed class ApiHost : IAsyncDisposable
     public string DatabasePath => System.IO.Path.Combine(_folder, "decisions.db");
     public WebApplication App => _app;
 
-    public static async Task<ApiHost> StartAsync(Func<ConsoleServerOptions, ConsoleServerOptions>? configure = null)
+    /// <param name="folder">The folder of decisions.db, kept when the host stops (a restart on the same record); null: a new one, deleted at the end.</param>
+    /// <param name="configure">More services (e.g. a decision log that fails), after the server's own.</param>
+    /// <param name="options">Changes to the server's options.</param>
+    public static async Task<ApiHost> StartAsync(string? folder = null, Action<WebApplicationBuilder>? configure = null,
+        Func<ConsoleServerOptions, ConsoleServerOptions>? options = null)
     {
-        var folder = Directory.CreateTempSubdirectory("canopy-server-tests-").FullName;
-        var options = new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db"));
-        var app = ConsoleServer.Build(configure?.Invoke(options) ?? options, b => b.WebHost.UseTestServer());
+        var keep = folder is not null;
+        folder ??= Directory.CreateTempSubdirectory("canopy-server-tests-").FullName;
+        var given = new ConsoleServerOptions(RepositoryRoot.Scenarios, null, System.IO.Path.Combine(folder, "decisions.db"));
+        var app = ConsoleServer.Build(options?.Invoke(given) ?? given, b =>
+        {
+            b.WebHost.UseTestServer();
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
-        return new ApiHost(app, folder);
+        return new ApiHost(app, folder, keep);
     }
 
     /// <summary>A client with no session, sending the request header every state-changing call needs.</summary>
@@ -88,6 +99,7 @@ internal sealed class ApiHost : IAsyncDisposable
         foreach (var client in _clients) client.Dispose();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_keepFolder) return;
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 }

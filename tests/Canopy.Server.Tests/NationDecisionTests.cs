@@ -24,7 +24,7 @@ public class NationDecisionTests
     {
         using var folder = new TempFolder();
         var scenarios = TwoNationScenarioFolder(folder);
-        await using var host = await ApiHost.StartAsync(o => o with { ScenarioDirectory = scenarios });
+        await using var host = await ApiHost.StartAsync(options: o => o with { ScenarioDirectory = scenarios });
         var run = await host.StartPausedRunAsync();
         var layout = await host.GetAsync($"/api/runs/{run}/layout");
         Assert.All(layout.GetProperty("effectors").EnumerateArray(), e => Assert.Equal("UA", e.GetProperty("nation").GetString()));

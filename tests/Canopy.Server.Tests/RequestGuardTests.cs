@@ -134,7 +134,7 @@ public class RequestGuardTests
     [Fact]
     public async Task LiveRuns_PastTheLimit_Are409_UntilOneIsStopped()
     {
-        await using var host = await ApiHost.StartAsync(o => o with { MaxLiveRuns = 2 });
+        await using var host = await ApiHost.StartAsync(options: o => o with { MaxLiveRuns = 2 });
         var first = await host.StartPausedRunAsync();
         await host.StartPausedRunAsync();
         var third = await host.Client.PostAsJsonAsync("/api/runs", new { paused = true });

@@ -1,5 +1,6 @@
 using Canopy.Core.Geodesy;
 using Canopy.Server.Decisions;
+using Canopy.Server.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Server.Tests;
@@ -66,24 +67,45 @@ public class SqliteDecisionLogTests
     }
 
     [Fact]
-    public void RelocationsFor_FileFromBeforeTheTable_KeepsItsDecisionsAndRoundTripsRelocationsExactly()
+    public void Open_FileFromBeforeTheJournal_KeepsItsDecisionsGainsTheNewTablesAndChainsItsRows()
     {
         using var folder = new TempFolder();
         var path = folder.File("old.db");
-        var decision = new Decision("run-a", 1, DecisionKind.Auto, "system", 12, new DateTimeOffset(2025, 7, 4, 21, 0, 12, TimeSpan.Zero),
+        // The file as the console wrote it before relocations, the audit table and the journal were kept (schema of main, 2026-12).
+        PostgresServer.Run("sqlite3", path, """
+            CREATE TABLE decisions (id INTEGER PRIMARY KEY AUTOINCREMENT, run_id TEXT NOT NULL, recommendation_id INTEGER NOT NULL,
+                kind TEXT NOT NULL, operator TEXT NOT NULL, simulated_time REAL NOT NULL, decided_at TEXT NOT NULL, effector TEXT NOT NULL,
+                track_id INTEGER NOT NULL, rounds INTEGER NOT NULL, kill_probability REAL NOT NULL, cost REAL NOT NULL, intercept_time REAL NOT NULL);
+            INSERT INTO decisions (run_id, recommendation_id, kind, operator, simulated_time, decided_at, effector, track_id, rounds,
+                kill_probability, cost, intercept_time)
+            VALUES ('20251204-210000-1', 1, 'Auto', 'system', 12, '2025-07-04T21:00:12.0000000Z', 'MFG-1', 5, 1, 0.3, 1000, 40);
+            """);
+        var decision = new Decision("20251204-210000-1", 1, DecisionKind.Auto, "system", 12, new DateTimeOffset(2025, 7, 4, 21, 0, 12, TimeSpan.Zero),
             "MFG-1", 5, 1, 0.3, 1000, 40);
         var moved = new Relocation("run-a", 600, "MFG-1", Geodetic.FromDegrees(51.2, 31.25, 140.5));
-        new SqliteDecisionLog(path).Add(decision);
-        Execute(path, "DROP TABLE relocations"); // the file as the console wrote it before relocations were kept
 
         var log = new SqliteDecisionLog(path);
         log.Add(moved);
         log.Add(moved with { RunId = "run-b" });
 
-        Assert.Equal([decision], log.ForRun("run-a"));
+        Assert.Equal([decision], log.ForRun("20251204-210000-1"));
         var read = Assert.Single(new SqliteDecisionLog(path).RelocationsFor("run-a"));
         Assert.Equal(moved, read); // radians stored as IEEE doubles: bit for bit
         Assert.Empty(log.RelocationsFor("run-c"));
+        Assert.Equal(new JournalVerification(3, null, null), log.Verify()); // the old decision, then the two relocations
+        Assert.Equal("2", PostgresServer.Run("sqlite3", path, "SELECT version FROM schema_version").Trim());
+    }
+
+    [Fact]
+    public void Open_UnwritablePlace_IsRefusedWithTheReason()
+    {
+        using var folder = new TempFolder();
+        File.WriteAllText(folder.File("file"), "");
+
+        var e = Assert.Throws<RecordStoreException>(() => new SqliteDecisionLog(Path.Combine(folder.File("file"), "decisions.db")));
+        Assert.Contains("cannot be created", e.Message, StringComparison.Ordinal);
+        e = Assert.Throws<RecordStoreException>(() => new SqliteDecisionLog("/proc/canopy-decisions.db"));
+        Assert.Contains("/proc/canopy-decisions.db", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

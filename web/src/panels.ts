@@ -89,6 +89,9 @@ export function appendEvents(events: EventView[]): void {
   while (list.childElementCount > 300) list.lastElementChild!.remove();
 }
 
-export function showClock(p: Picture): void {
-  el("clock").textContent = `${runClock(p.time)} ${p.clock.paused ? "paused" : `${p.clock.speed}x`}${p.finished ? " finished" : ""}`;
+export function showClock(p: Picture & { status?: string; reason?: string | null }): void {
+  const failed = p.status === "failed";
+  el("clock").textContent = `${runClock(p.time)} ${p.clock.paused ? "paused" : `${p.clock.speed}x`}${p.finished ? " finished" : ""}${failed ? " FAILED" : ""}`;
+  // Why the run failed, or why decisions are not being recorded (then nothing fires): shown until it is resolved.
+  el("run-problem").textContent = p.reason ?? "";
 }

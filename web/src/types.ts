@@ -22,7 +22,8 @@ export interface Picture {
   recommendations: RecommendationView[]; fireUnits: FireUnitView[]; newEvents: EventView[]; summary: SummaryView; sentAt: number;
 }
 /** The hub's compact picture: tracks as a flat array of `trackStride` numbers each (see LivePicture.cs), top threats only. */
-export interface LivePicture extends Omit<Picture, "tracks"> { tracks: number[]; classes: string[]; threatCount: number }
+// status: running, paused, finished, stopped, failed or interrupted; reason: why it failed, or why decisions are not recorded now.
+export interface LivePicture extends Omit<Picture, "tracks"> { tracks: number[]; classes: string[]; threatCount: number; status?: string; reason?: string | null }
 export interface AssetView { name: string; kind: string; lat: number; lon: number; radius: number; value: number; nation: string }
 export interface SensorView { id: number; name: string; kind: string; lat: number; lon: number; coverage: number; nation: string }
 export interface EffectorView { id: string; class: string; lat: number; lon: number; minRange: number; maxRange: number; magazine: number; costPerShot: number; nation: string }
@@ -30,7 +31,7 @@ export interface RunLayout {
   runId: string; scenario: string; description: string; centreLat: number; centreLon: number; radiusMetres: number; tick: number;
   assets: AssetView[]; sensors: SensorView[]; effectors: EffectorView[];
 }
-export interface RunState { id: string; scenario: string; seed: number; mode: string; clock: RunClockState; time: number; finished: boolean; stopped: boolean; summary: SummaryView }
+export interface RunState { id: string; scenario: string; seed: number; mode: string; clock: RunClockState; time: number; finished: boolean; stopped: boolean; summary: SummaryView; status?: string; reason?: string | null }
 export interface ScenarioInfo { name: string; description: string; threats: number; errors: string[] }
 /** The signed-in account: role observer, battle-manager (decides for its nations' fire units), commander or admin. */
 export interface AccountView { name: string; role: string; nations: string[] }

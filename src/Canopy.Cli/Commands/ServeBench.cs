@@ -51,7 +51,7 @@ internal static class ServeBench
             finally
             {
                 Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                File.Delete(db);
+                foreach (var file in new[] { db, db + "-wal", db + "-shm" }) File.Delete(file); // the record is in WAL mode
             }
             return 0;
         });

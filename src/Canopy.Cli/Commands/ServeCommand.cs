@@ -4,6 +4,8 @@ using Canopy.Server.Approval;
 using Canopy.Server.Api;
 using Canopy.Server.Live;
 using Canopy.Server.Security;
+using Canopy.Server.Store;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Spectre.Console;
@@ -19,11 +21,12 @@ internal static class ServeCommand
         var speed = new Option<double>("--speed") { Description = "Simulated seconds per wall second (1, 10, 60, ...)", DefaultValueFactory = _ => 1 };
         var mode = new Option<string>("--mode") { Description = "Engagement approval: manual, semi or auto", DefaultValueFactory = _ => "manual" };
         var seed = new Option<int>("--seed") { Description = "Random seed of the live run", DefaultValueFactory = _ => 7 };
-        var db = new Option<string>("--db") { Description = "SQLite file of the operator's decisions", DefaultValueFactory = _ => ".canopy/decisions.db" };
+        var db = new Option<string>("--db") { Description = "The record (decisions, audit journal, runs): a SQLite file, or postgres://user@host:port/database for a shared deployment", DefaultValueFactory = _ => ".canopy/decisions.db" };
         var listen = new Option<string>("--listen") { Description = "IP address to listen on (a non-loopback one needs --cert)", DefaultValueFactory = _ => "127.0.0.1" };
         var cert = new Option<string?>("--cert") { Description = "Serve HTTPS with this certificate: FILE.pfx (or .p12), or a PEM file with --cert-key" };
         var certKey = new Option<string?>("--cert-key") { Description = "The PEM certificate's private key file" };
         var certPassword = new Option<string?>("--cert-password-file") { Description = "File holding the password of the .pfx file or the encrypted PEM key" };
+        var accounts = new Option<string?>("--accounts") { Description = "SQLite file of the operators' accounts (default: the --db file, or .canopy/accounts.db when --db is PostgreSQL)" };
         var adminPassword = new Option<string?>("--admin-password-file") { Description = "On first start, the administrator's password from this file (else a random one is printed once)" };
         var cotIn = new Option<string?>("--cot-in") { Description = "Receive friendly units' CoT positions (XML or TAK protobuf) on udp://ADDRESS:PORT or tcp://ADDRESS:PORT: mobile fire groups (scenario key cot-uid, optionally cot-from) move in the live run; each run has its own board" };
         port.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 1 or > 65535) r.AddError("--port must be between 1 and 65535"); });
@@ -31,7 +34,7 @@ internal static class ServeCommand
         mode.Validators.Add(r => { if (!ApprovalModes.TryParse(r.GetValueOrDefault<string>(), out _)) r.AddError("--mode must be manual, semi or auto"); });
 
         var command = new Command("serve", "Run a scenario live and serve the battle manager's console on http://127.0.0.1:5080 (operators sign in)")
-            { file, port, speed, mode, seed, db, listen, cert, certKey, certPassword, adminPassword, cotIn };
+            { file, port, speed, mode, seed, db, accounts, listen, cert, certKey, certPassword, adminPassword, cotIn };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -64,7 +67,18 @@ internal static class ServeCommand
                 Listen = address,
                 Certificate = certificate,
             };
-            var app = ConsoleServer.Build(options);
+            if (parse.GetValue(accounts) is { } accountsFile) options = options with { AccountsPath = accountsFile };
+            WebApplication app;
+            try
+            {
+                app = ConsoleServer.Build(options);
+            }
+            catch (RecordStoreException e)
+            {
+                console.MarkupLine($"[red]serve: {Markup.Escape(e.Message)}[/]");
+                console.WriteLine("No run starts without a record it can write: give --db a writable file or a PostgreSQL URL.");
+                return 1;
+            }
             var admin = AdministratorBootstrap.Ensure(app.Services.GetRequiredService<IAccountStore>(), parse.GetValue(adminPassword));
             if (admin.Problem is { } adminProblem)
             {

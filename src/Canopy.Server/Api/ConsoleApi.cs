@@ -34,14 +34,14 @@ public static class ConsoleApi
         var command = app.MapGroup("/api").RequireAuthorization(Roles.Commander);
         read.MapGet("/scenarios", () => catalog.List());
         LiveFeeds.Map(read);
-        read.MapGet("/runs", (RunRegistry runs) => runs.All.Select(r => r.State()));
+        read.MapGet("/runs", (RunRegistry runs) => runs.States());
         read.MapGet("/runs/current", (RunRegistry runs) => runs.Current is { } r ? Results.Ok(r.State()) : NotFound("no run has been started"));
         command.MapPost("/runs", (StartRunRequest request, RunRegistry runs, ConsoleServerOptions options, HttpContext context, IAuditLog audit,
             TimeProvider time) =>
         {
             lock (startGate) return Start(request, runs, catalog, options.MaxLiveRuns, Audit(context, audit, time));
         });
-        read.MapGet("/runs/{id}", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.State())));
+        read.MapGet("/runs/{id}", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.State()), s => Results.Ok(s.State)));
         command.MapDelete("/runs/{id}", async (string id, RunRegistry runs, HttpContext context, IAuditLog audit, TimeProvider time) =>
         {
             if (runs.Find(id) is not { } run) return UnknownRun(id);
@@ -49,24 +49,25 @@ public static class ConsoleApi
             Audit(context, audit, time)("run-stop", run.Id, "stopped");
             return Results.Ok(run.State());
         });
-        read.MapGet("/runs/{id}/layout", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Layout)));
+        read.MapGet("/runs/{id}/layout", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Layout), s => Json(s.Snapshot.LayoutJson)));
         read.MapGet("/runs/{id}/picture", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture())));
         read.MapGet("/runs/{id}/tracks", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Tracks)));
         read.MapGet("/runs/{id}/threats", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Threats)));
-        read.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Events())));
+        read.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Events()), s => Json(s.Snapshot.EventsJson)));
         read.MapGet("/runs/{id}/replay", (string id, double? time, RunRegistry runs) => With(runs, id, r =>
         {
             var now = r.State().Time;
             if (time is not { } t || !(t >= 0 && t <= now)) return Bad($"time must be a number of simulated seconds from 0 to the run's time now, {now}");
             return Results.Ok(r.ReplayAt(t));
         }));
-        read.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Result())));
+        read.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Result()), s => Json(s.Snapshot.ResultJson)));
         read.MapGet("/runs/{id}/recommendations", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Recommendations)));
         decide.MapPost("/runs/{id}/recommendations/{recommendationId:int}/approve",
             (string id, int recommendationId, RunRegistry runs, HttpContext context) => With(runs, id, r => Decide(r, recommendationId, context, approve: true)));
         decide.MapPost("/runs/{id}/recommendations/{recommendationId:int}/veto",
             (string id, int recommendationId, RunRegistry runs, HttpContext context) => With(runs, id, r => Decide(r, recommendationId, context, approve: false)));
-        read.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) => With(runs, id, _ => Results.Ok(log.ForRun(id))));
+        read.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) =>
+            WithSaved(runs, id, _ => Results.Ok(log.ForRun(id)), _ => Results.Ok(log.ForRun(id))));
         read.MapPost("/runs/{id}/console-report", (string id, ConsoleReport report, RunRegistry runs) => With(runs, id, r =>
         {
             if (report.Problem() is { } problem) return Bad(problem);
@@ -159,7 +160,16 @@ public static class ConsoleApi
         : Results.Ok(decision);
 
     private static IResult With(RunRegistry runs, string id, Func<LiveRun, IResult> action) =>
-        runs.Find(id) is { } run ? action(run) : UnknownRun(id);
+        runs.Find(id) is { } run ? action(run)
+        : runs.Saved(id) is not null ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Run not live",
+            detail: $"run '{id}' is not live in this server: its state, events, result and decisions are kept for review")
+        : UnknownRun(id);
+
+    /// <summary>A run live here, or one kept by the run store (an earlier process's, as last saved) for the after-action review.</summary>
+    private static IResult WithSaved(RunRegistry runs, string id, Func<LiveRun, IResult> live, Func<(RunState State, Store.RunSnapshot Snapshot), IResult> saved) =>
+        runs.Find(id) is { } run ? live(run) : runs.Saved(id) is { } s ? saved(s) : UnknownRun(id);
+
+    private static IResult Json(string json) => Results.Text(json, "application/json");
 
     private static IResult UnknownRun(string id) => NotFound($"no run '{id}'");
 

@@ -10,6 +10,8 @@ namespace Canopy.Server.Live;
 /// <see cref="WireThreats"/> highest-scored threats in full. The REST <see cref="Picture"/> keeps every field.
 /// </summary>
 /// <param name="ThreatCount">Threats evaluated in all (the list holds at most <see cref="WireThreats"/>).</param>
+/// <param name="Status">The run's <see cref="RunState.Status"/>.</param>
+/// <param name="Reason">The run's <see cref="RunState.Reason"/>: why it failed, or why decisions are not recorded now.</param>
 public sealed record LivePicture(
     string RunId,
     double Time,
@@ -23,7 +25,9 @@ public sealed record LivePicture(
     IReadOnlyList<FireUnitView> FireUnits,
     IReadOnlyList<EventView> NewEvents,
     SummaryView Summary,
-    double SentAt)
+    double SentAt,
+    string Status = RunStatus.Running,
+    string? Reason = null)
 {
     /// <summary>Numbers per track in <see cref="Tracks"/>.</summary>
     public const int TrackStride = 9;

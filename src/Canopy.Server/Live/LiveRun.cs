@@ -3,6 +3,7 @@ using Canopy.Scenarios.Model;
 using Canopy.Server.Approval;
 using Canopy.Server.Decisions;
 using Canopy.Server.Replay;
+using Canopy.Server.Store;
 using Canopy.Simulation.Results;
 using Canopy.Simulation.Running;
 
@@ -12,7 +13,11 @@ namespace Canopy.Server.Live;
 /// One night run live: a <see cref="SimulationSession"/> stepped against a <see cref="TimeProvider"/> clock (paused
 /// or at a speed in simulated seconds per wall second), with the operator's approval gate on the assigner. Every
 /// frame (about 10 per second) that changed something is pushed to the publisher. All access to the session goes
-/// through one lock, so API calls and the clock never step it at the same time.
+/// through one lock, so API calls and the clock never step it at the same time. A step that throws stops the run for
+/// good with status "failed" and the reason (in its state and the pictures pushed); a decision that cannot be recorded
+/// changes nothing and its reason shows in the state until records are written again. With a run store, the run's
+/// state, events, result and layout are saved at each change of clock or mode, each API step, every few seconds of a
+/// running clock, and when it finishes, fails or stops, for the after-action review after a restart.
 /// </summary>
 public sealed class LiveRun : IAsyncDisposable
 {
@@ -21,6 +26,9 @@ public sealed class LiveRun : IAsyncDisposable
 
     /// <summary>At most this many simulated ticks per frame; a slow machine runs slower rather than falling behind for ever.</summary>
     public const int MaxStepsPerFrame = 2000;
+
+    /// <summary>Wall seconds between two saves of a running run's snapshot.</summary>
+    public const double SavePeriod = 5;
 
     private readonly Lock _lock = new();
     private readonly SimulationSession _session;
@@ -36,17 +44,24 @@ public sealed class LiveRun : IAsyncDisposable
     private bool _dirty = true;
     private readonly IRelocationLog? _relocations;
     private RunReplay? _replay;
+    private readonly IRunStore? _store;
+    private string? _failure;
+    private string? _saveProblem;
+    private bool _shutDown;
 
     /// <param name="positions">The fire units' reported positions (CoT in), read at every step; null: they stay where the scenario puts them.</param>
     /// <param name="relocations">
     /// Where the positions the pipeline applies are recorded (see <see cref="RecordingEffectorPositions"/>) for the replay;
     /// null: not recorded, and the replay keeps every unit at its scenario position.
     /// </param>
+    /// <param name="store">Where the run is recorded as started and its snapshots saved; null: not kept beyond the process.</param>
+    /// <exception cref="RecordStoreException">The store could not record the start: the run does not start.</exception>
     public LiveRun(string id, Scenario scenario, int seed, ApprovalMode mode, double speed, bool paused, double semiAutomaticDelay,
         IDecisionLog log, IPicturePublisher publisher, TimeProvider time, Canopy.Core.Defence.IEffectorPositions? positions = null,
-        IRelocationLog? relocations = null)
+        IRelocationLog? relocations = null, IRunStore? store = null)
     {
         Id = id;
+        _store = store;
         _publisher = publisher;
         _time = time;
         _speed = speed;
@@ -57,6 +72,7 @@ public sealed class LiveRun : IAsyncDisposable
         _session = new SimulationSession(scenario, seed, layout => DefaultPipeline.Create(layout, AssignerKind.MarginalReturn, inner =>
             _approval = new OperatorApprovalAssigner(inner, log, id, time) { Mode = mode, SemiAutomaticDelay = semiAutomaticDelay }, null, null, positions));
         Layout = RunLayout.Of(id, scenario);
+        store?.Started(new RunRecord(id, scenario.Name, seed, ApprovalModes.Name(mode), time.GetUtcNow()), Snapshot());
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
@@ -71,8 +87,17 @@ public sealed class LiveRun : IAsyncDisposable
     {
         lock (_lock)
             return new RunState(Id, _session.Scenario.Name, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.SemiAutomaticDelay,
-                new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()));
+                new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()),
+                Status, Reason);
     }
+
+    /// <summary>failed, finished, interrupted, stopped, paused or running (the first that applies). Call under the lock.</summary>
+    private string Status => _failure is not null ? RunStatus.Failed : _session.Finished ? RunStatus.Finished
+        : _shutDown ? RunStatus.Interrupted : Stopped ? RunStatus.Stopped
+        : _paused ? RunStatus.Paused : RunStatus.Running;
+
+    /// <summary>Why the run failed, or what keeps its record from being written now; null when all is well. Call under the lock.</summary>
+    private string? Reason => _failure ?? _approval.RecordProblem ?? _saveProblem ?? (_shutDown ? "its server shut down while it was live" : null);
 
     /// <summary>The picture now, without consuming the events the live push has not sent yet.</summary>
     public Picture Picture()
@@ -112,13 +137,13 @@ public sealed class LiveRun : IAsyncDisposable
 
     public Decision? Veto(int recommendationId, string operatorName) => Decide(() => _approval.Veto(recommendationId, operatorName));
 
+    /// <exception cref="RecordStoreException">The decision could not be recorded: nothing changed.</exception>
     private Decision? Decide(Func<Decision?> decide)
     {
         lock (_lock)
         {
-            var decision = decide();
-            _dirty |= decision is not null;
-            return decision;
+            _dirty = true; // a decision that failed shows its reason in the next picture
+            return decide();
         }
     }
 
@@ -130,6 +155,7 @@ public sealed class LiveRun : IAsyncDisposable
             if (speed is { } s) _speed = s;
             _dirty = true;
         }
+        Save();
     }
 
     public void SetMode(ApprovalMode mode, double? semiAutomaticDelay)
@@ -140,6 +166,7 @@ public sealed class LiveRun : IAsyncDisposable
             if (semiAutomaticDelay is { } d) _approval.SemiAutomaticDelay = d;
             _dirty = true;
         }
+        Save();
     }
 
     /// <summary>Steps the run by at least <paramref name="seconds"/> of simulated time (whole ticks) now, whatever the clock.</summary>
@@ -148,8 +175,51 @@ public sealed class LiveRun : IAsyncDisposable
         lock (_lock)
         {
             var steps = (long)Math.Ceiling(seconds / _session.Tick);
-            for (long i = 0; i < steps && !_session.Finished; i++) _last = _session.Step() ?? _last;
+            for (long i = 0; i < steps && CanStep; i++) Step();
             _dirty = true;
+        }
+        Save();
+    }
+
+    private bool CanStep => !_session.Finished && _failure is null;
+
+    /// <summary>One pipeline step; one that throws fails the run (call under the lock).</summary>
+    private void Step()
+    {
+        try
+        {
+            _last = _session.Step() ?? _last;
+        }
+        catch (Exception e) // any fault in a stage: the run stops where it is, visibly, rather than freezing
+        {
+            _failure = $"the run stopped at {_session.Time:0.###} s: {e.GetType().Name} in a pipeline step: {e.Message}";
+        }
+    }
+
+    /// <summary>The run as the store keeps it. Call under the lock, or before the loop starts.</summary>
+    private RunSnapshot Snapshot()
+    {
+        var state = new RunState(Id, _session.Scenario.Name, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.SemiAutomaticDelay,
+            new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()), Status, Reason);
+        return new RunSnapshot(Id, state.Status, RunJson.Serialize(state),
+            RunJson.Serialize(_session.Recorder.Events.OrderBy(e => e.Time).Select(PictureBuilder.EventOf).ToList()),
+            RunJson.Serialize(_session.Result()), RunJson.Serialize(Layout), _time.GetUtcNow());
+    }
+
+    /// <summary>Saves the run's snapshot; a store that fails is reported in the state (the run goes on).</summary>
+    private void Save()
+    {
+        if (_store is null) return;
+        RunSnapshot snapshot;
+        lock (_lock) snapshot = Snapshot();
+        try
+        {
+            _store.Save(snapshot);
+            _saveProblem = null;
+        }
+        catch (RecordStoreException e)
+        {
+            _saveProblem = e.Message;
         }
     }
 
@@ -167,6 +237,7 @@ public sealed class LiveRun : IAsyncDisposable
         var last = _time.GetTimestamp();
         var next = last;
         var budget = _session.Tick / 2;
+        var saved = last;
         while (!cancellationToken.IsCancellationRequested)
         {
             next += period;
@@ -185,6 +256,11 @@ public sealed class LiveRun : IAsyncDisposable
             last = now;
             var picture = Frame(elapsed, ref budget);
             if (picture is null) continue;
+            if (_time.GetElapsedTime(saved, now).TotalSeconds >= SavePeriod || picture.Status is RunStatus.Failed or RunStatus.Finished)
+            {
+                Save();
+                saved = now;
+            }
             try
             {
                 await _publisher.PublishAsync(picture, cancellationToken).ConfigureAwait(false);
@@ -203,13 +279,13 @@ public sealed class LiveRun : IAsyncDisposable
         {
             // Half a tick in hand: when frames and ticks keep the same pace (10x with 1 s ticks), timer jitter then never
             // leaves a frame without its tick (and the console without its picture).
-            if (_paused || _session.Finished) budget = _session.Tick / 2;
+            if (_paused || !CanStep) budget = _session.Tick / 2;
             else
             {
                 budget += elapsed * _speed;
-                for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && !_session.Finished; i++)
+                for (var i = 0; budget >= _session.Tick && i < MaxStepsPerFrame && CanStep; i++)
                 {
-                    _last = _session.Step() ?? _last;
+                    Step();
                     budget -= _session.Tick;
                     _dirty = true;
                 }
@@ -220,7 +296,8 @@ public sealed class LiveRun : IAsyncDisposable
             var events = _session.Recorder.Events;
             var fresh = events.Skip(_eventsSent).ToList();
             _eventsSent = events.Count;
-            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time);
+            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time)
+                with { Status = Status, Reason = Reason };
         }
     }
 
@@ -229,10 +306,13 @@ public sealed class LiveRun : IAsyncDisposable
     {
         if (!_stop.IsCancellationRequested) await _stop.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
+        Save();
     }
 
+    /// <summary>Stops the run as its server shuts down: it is saved as "interrupted".</summary>
     public async ValueTask DisposeAsync()
     {
+        lock (_lock) _shutDown |= !Stopped;
         await StopAsync().ConfigureAwait(false);
         _stop.Dispose();
     }

@@ -49,8 +49,9 @@ public static class DetectionCsv
     {
         if (plots.Count == 0) return;
         var times = plots.Select(p => p.Time).Order().ToArray();
-        var low = times[(int)Math.Floor(0.01 * (times.Length - 1))];
-        var high = times[(int)Math.Ceiling(0.99 * (times.Length - 1))];
+        var low = times[(int)Math.Ceiling(0.01 * (times.Length - 1))];
+        var high = times[(int)Math.Floor(0.99 * (times.Length - 1))];
+        if (low > high) (low, high) = (high, low); // two rows: both ends
         var margin = Math.Max(TimeMargin, high - low);
         for (var i = 0; i < plots.Count; i++)
         {

@@ -211,6 +211,7 @@ public sealed class KalmanTracker : ITracker
         var coast = _options.MaxCoastTime.Seconds;
         for (var e = last + period; inclusive ? e <= end : e < end; e = last + period)
         {
+            if (!(e > last)) break; // a period below the time's resolution (times near 1e300): no scan can be told apart
             last = e;
             if (e - LatestPlotTime(e, realScans) <= coast)
             {

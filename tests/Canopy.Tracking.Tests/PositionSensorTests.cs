@@ -73,6 +73,15 @@ public class PositionSensorTests
     }
 
     [Fact]
+    public void Update_TimesBeyondTheirResolution_StillEnd()
+    {
+        // At 1e300 one second is below a double's resolution: the tracker must not loop trying to step a period.
+        var tracker = new KalmanTracker(TestWorld.Layout(Sensor(Duration.FromSeconds(1))));
+        tracker.Update(1e300, [At(1e300, 10_000)]);
+        Assert.Single(tracker.Update(1e300 + 1e285, [At(1e300 + 1e285, 10_000)]));
+    }
+
+    [Fact]
     public void Run_SilenceBetweenDetections_NeedsNoEmptyUpdatePerInterval()
     {
         var tracker = new KalmanTracker(TestWorld.Layout(Sensor(Duration.FromSeconds(1))), new TrackerOptions { MaxCoastTime = Duration.FromSeconds(10) });

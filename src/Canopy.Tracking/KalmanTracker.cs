@@ -13,7 +13,8 @@ namespace Canopy.Tracking;
 /// each associated by GNN (optimal 2-D assignment) or JPDA, and each track updated by its IMM (or lone
 /// constant-velocity or constant-acceleration) filter through EKF or UKF measurement updates in the sensor's own
 /// coordinates. Single-point initiation, M-of-N or score-based confirmation, deletion by misses or score (counted only
-/// for radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
+/// for radars whose coverage and horizon include the track, and position sensors whose coverage does), coasting time
+/// or covariance growth; out-of-sequence plots
 /// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>

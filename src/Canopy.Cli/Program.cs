@@ -16,6 +16,7 @@ root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(EvalTracksCommand.Create());
 root.Subcommands.Add(EvalImpactsCommand.Create());
+root.Subcommands.Add(GenerateCommand.Create());
 root.Subcommands.Add(AsterixCommand.Create());
 root.Subcommands.Add(ListenCommand.Create());
 root.Subcommands.Add(ReplayCommand.Create());

@@ -11,7 +11,10 @@ public static class ConstantVelocityKalmanFilter
     public const int CovarianceSize = StateSize * StateSize;
 
     /// <summary>Predicts state and covariance by <paramref name="dt"/> seconds (negative dt retrodicts; noise uses |dt|).</summary>
-    public static void Predict(Span<double> x, Span<double> p, double dt, double q)
+    public static void Predict(Span<double> x, Span<double> p, double dt, double q) => Predict(x, p, dt, q, q);
+
+    /// <summary>As <see cref="Predict(Span{double}, Span{double}, double, double)"/>, with density <paramref name="qUp"/> on the up axis.</summary>
+    public static void Predict(Span<double> x, Span<double> p, double dt, double q, double qUp)
     {
         for (var i = 0; i < 3; i++) x[i] += dt * x[i + 3];
         for (var i = 0; i < 3; i++)
@@ -31,13 +34,6 @@ public static class ConstantVelocityKalmanFilter
                 p[(i + 3) * 6 + j] += dt * vv;
             }
         }
-        var a = Math.Abs(dt);
-        for (var i = 0; i < 3; i++)
-        {
-            p[i * 7] += q * a * a * a / 3;
-            p[i * 6 + i + 3] += q * a * a / 2;
-            p[(i + 3) * 6 + i] += q * a * a / 2;
-            p[(i + 3) * 7] += q * a;
-        }
+        Filtering.Matrix6.AddWhiteAccelerationNoise(p, dt, q, qUp);
     }
 }

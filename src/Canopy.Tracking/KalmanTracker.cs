@@ -13,7 +13,8 @@ namespace Canopy.Tracking;
 /// each associated by GNN (optimal 2-D assignment) or JPDA, and each track updated by its IMM (or lone
 /// constant-velocity or constant-acceleration) filter through EKF or UKF measurement updates in the sensor's own
 /// coordinates. Single-point initiation, M-of-N or score-based confirmation, deletion by misses or score (counted only
-/// for radars whose coverage and horizon include the track), coasting time or covariance growth; out-of-sequence plots
+/// for radars whose coverage and horizon include the track, and position sensors whose coverage does), coasting time
+/// or covariance growth; out-of-sequence plots
 /// within a lag bound applied from the state before the last update, older ones dropped and counted.
 /// Works in the common ENU frame of <see cref="DefenceLayout.Frame"/>.
 /// </summary>
@@ -34,7 +35,7 @@ public sealed class KalmanTracker : ITracker
     private readonly List<TrackState> _tracks = [];
     private readonly Stack<TrackState> _pool = new();
     private readonly List<Track> _output = [];
-    private readonly List<RadarSpec> _radars = [];
+    private readonly List<(SensorId Id, double Period)> _scanning = [];
     private readonly Dictionary<SensorId, double> _lastScan = [];
     private readonly List<Scan> _scans = [];
     private readonly UniformGrid _grid;
@@ -60,11 +61,14 @@ public sealed class KalmanTracker : ITracker
     private int _nextId = 1;
     private double _callTime = double.NaN;
     private double _latestScanTime = double.NegativeInfinity;
+    private double _latestPlotTime = double.NegativeInfinity;
 
     public KalmanTracker(DefenceLayout layout, TrackerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(layout);
         _options = options ?? new TrackerOptions();
+        if (_options.Validate() is { Count: > 0 } broken)
+            throw new ArgumentException($"tracker options: {string.Join("; ", broken)}", nameof(options));
         _frame = layout.Frame;
         _grid = new UniformGrid(_options.GridCellSize);
         _predictor = _options.Update == MeasurementUpdate.Ukf ? new UnscentedKalmanPredictor() : new ExtendedKalmanPredictor();
@@ -82,7 +86,7 @@ public sealed class KalmanTracker : ITracker
         foreach (var s in layout.Sensors)
         {
             _sensors[s.Id] = new SensorGeometry(layout.Frame, s);
-            if (s is RadarSpec radar) _radars.Add(radar);
+            if (RevisitPeriod(s) is { } period) _scanning.Add((s.Id, period));
         }
         foreach (var b in _options.SensorBiases) _biases[new SensorId(b.SensorId)] = b;
     }
@@ -102,7 +106,8 @@ public sealed class KalmanTracker : ITracker
     {
         ArgumentNullException.ThrowIfNull(options);
         if (options.Filter == MotionFilter.ConstantVelocity)
-            return new InteractingMultipleModelFilter([new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed)], [1], 1, predictor);
+            return new InteractingMultipleModelFilter([new ConstantVelocityModel(options.ProcessNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed,
+                options.VerticalNoiseRatio)], [1], 1, predictor);
         if (options.Filter == MotionFilter.ConstantAcceleration)
             return new InteractingMultipleModelFilter([new ConstantAccelerationModel(options.ConstantAccelerationNoiseDensity)], [1], 1, predictor, options.AccelerationSigma);
         var models = new List<IMotionModel>();
@@ -112,12 +117,13 @@ public sealed class KalmanTracker : ITracker
             switch (kind)
             {
                 case MotionModelKind.ConstantVelocity:
-                    models.Add(new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed));
+                    models.Add(new ConstantVelocityModel(options.ImmConstantVelocityNoiseDensity, options.FastProcessNoiseDensity, options.FastSpeed,
+                        options.VerticalNoiseRatio));
                     parts.Add(7);
                     break;
                 case MotionModelKind.CoordinatedTurn:
-                    models.Add(new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity));
-                    models.Add(new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity));
+                    models.Add(new CoordinatedTurnModel(options.TurnRate, options.TurnProcessNoiseDensity, options.VerticalNoiseRatio));
+                    models.Add(new CoordinatedTurnModel(-options.TurnRate, options.TurnProcessNoiseDensity, options.VerticalNoiseRatio));
                     parts.AddRange([1, 1]);
                     break;
                 case MotionModelKind.Ballistic:
@@ -149,9 +155,11 @@ public sealed class KalmanTracker : ITracker
             _scans.Add(new Scan(_sorted[start].Time, _sorted[start].Sensor, start, end - start));
             start = end;
         }
+        var realScans = _scans.Count;
         AddEmptyScans(time);
         _scans.Sort();
         foreach (var scan in _scans) ProcessScan(scan.Sensor, scan.Time, _sorted.AsSpan(scan.Start, scan.Count));
+        if (realScans > 0) _latestPlotTime = Math.Max(_latestPlotTime, _sorted[plots.Length - 1].Time);
         DeleteStale(time);
         return Publish(time);
     }
@@ -170,33 +178,76 @@ public sealed class KalmanTracker : ITracker
     }
 
     /// <summary>
-    /// A radar that detects nothing sends nothing, yet its scan was an opportunity to see every track in its coverage.
-    /// Once a radar has reported, every revisit period that passes by <paramref name="time"/> without plots from it
-    /// (none within half a period) becomes an empty scan, so that tracks it no longer sees collect their misses.
+    /// A sensor that detects nothing sends nothing, yet its scan was an opportunity to see every track in its coverage.
+    /// Once a sensor with a revisit period (a radar, a position sensor with a report period) has reported, every period
+    /// that passes by <paramref name="time"/> without plots from it (none within half a period) becomes an empty scan,
+    /// so that tracks it no longer sees collect their misses.
     /// </summary>
     private void AddEmptyScans(double time)
     {
         var realScans = _scans.Count;
-        foreach (var radar in _radars)
+        foreach (var (id, period) in _scanning)
         {
-            var period = radar.RevisitPeriod.Seconds;
-            if (!(period > 0) || !_lastScan.TryGetValue(radar.Id, out var last)) last = double.NaN;
+            if (!_lastScan.TryGetValue(id, out var last)) last = double.NaN;
             for (var i = 0; i < realScans; i++)
             {
                 var scan = _scans[i];
-                if (scan.Sensor != radar.Id || _sorted[scan.Start].Kind == MeasurementKind.Bearing || scan.Time <= last) continue;
-                for (var e = last + period; e < scan.Time - period / 2; e += period) _scans.Add(new Scan(e, radar.Id, 0, 0));
+                if (scan.Sensor != id || _sorted[scan.Start].Kind == MeasurementKind.Bearing || scan.Time <= last) continue;
+                if (!double.IsNaN(last)) AddEmptyScans(id, period, last, scan.Time - period / 2, inclusive: false, realScans);
                 last = scan.Time;
             }
             if (double.IsNaN(last)) continue;
-            for (var e = last + period; e <= time; e = last + period)
-            {
-                _scans.Add(new Scan(e, radar.Id, 0, 0));
-                last = e;
-            }
-            _lastScan[radar.Id] = last;
+            _lastScan[id] = AddEmptyScans(id, period, last, time, inclusive: true, realScans);
         }
     }
+
+    /// <summary>
+    /// Adds sensor <paramref name="id"/>'s empty scans at <paramref name="last"/> + k·<paramref name="period"/> before
+    /// <paramref name="end"/> (or at it, when <paramref name="inclusive"/>), except where no track can be alive: more than
+    /// <see cref="TrackerOptions.MaxCoastTime"/> after every plot, since a track outliving that without a plot is
+    /// deleted. So a long silence costs a few steps, not one per period. Returns the last period boundary passed.
+    /// </summary>
+    private double AddEmptyScans(SensorId id, double period, double last, double end, bool inclusive, int realScans)
+    {
+        var coast = _options.MaxCoastTime.Seconds;
+        for (var e = last + period; inclusive ? e <= end : e < end; e = last + period)
+        {
+            if (!(e > last)) break; // a period below the time's resolution (times near 1e300): no scan can be told apart
+            last = e;
+            if (e - LatestPlotTime(e, realScans) <= coast)
+            {
+                _scans.Add(new Scan(e, id, 0, 0));
+                continue;
+            }
+            var target = Math.Min(NextPlotTime(e, realScans), end);
+            last = e + Math.Max(0, Math.Floor((target - e) / period) - 1) * period;
+        }
+        return last;
+    }
+
+    /// <summary>Time of the latest plot at or before <paramref name="t"/>: of this call's first <paramref name="realScans"/> scans (in time order) or earlier.</summary>
+    private double LatestPlotTime(double t, int realScans)
+    {
+        var latest = _latestPlotTime;
+        for (var i = 0; i < realScans && _scans[i].Time <= t; i++) latest = Math.Max(latest, _scans[i].Time);
+        return latest;
+    }
+
+    /// <summary>Time of the first of this call's plots after <paramref name="t"/>, or +∞.</summary>
+    private double NextPlotTime(double t, int realScans)
+    {
+        for (var i = 0; i < realScans; i++)
+            if (_scans[i].Time > t) return _scans[i].Time;
+        return double.PositiveInfinity;
+    }
+
+    /// <summary>The revisit period (s) of a sensor that scans regularly; null for acoustic posts and irregular position feeds.</summary>
+    private static double? RevisitPeriod(SensorSpec sensor) => sensor switch
+    {
+        RadarSpec { RevisitPeriod.Seconds: > 0 and var radar } => radar,
+        PositionSensorSpec { ReportPeriod.Seconds: > 0 and var feed } => feed,
+        _ => null,
+    };
 
     /// <summary>One scan of one sensor's plots: gate, cluster, associate, update, count opportunities, initiate.</summary>
     private void ProcessScan(SensorId sensor, double t, ReadOnlySpan<Plot> scan)
@@ -211,7 +262,7 @@ public sealed class KalmanTracker : ITracker
         else Gate(t, site, m);
         Associate(n, m, bearings ? _bearingAssociator : _associator, bearings, site);
         if (bearings) return;
-        var pd = site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability;
+        var pd = DetectionProbability(site);
         for (var k = 0; k < n; k++)
         {
             var f = _flags[k];
@@ -278,7 +329,7 @@ public sealed class KalmanTracker : ITracker
     /// </summary>
     private void FindCandidates(double t, SensorGeometry? site, int m)
     {
-        var radar = site?.Spec as RadarSpec;
+        var coast = _options.MaxCoastTime.Seconds;
         var maxTraceR = 0.0;
         for (var c = 0; c < m; c++) maxTraceR = Math.Max(maxTraceR, _r[c * 9] + _r[c * 9 + 4] + _r[c * 9 + 8]);
         _grid.Build(_z, m);
@@ -287,6 +338,13 @@ public sealed class KalmanTracker : ITracker
         for (var k = 0; k < _tracks.Count; k++)
         {
             var track = _tracks[k];
+            if (t - track.LastUpdateTime > coast)
+            {
+                // Past its coasting time: deleted now, as at the end of the update, so that a long silence needs no empty scans.
+                track.Deleted = true;
+                _flags[k] = default;
+                continue;
+            }
             var motion = track.Motion;
             var outOfSequence = t < motion.Time;
             if (outOfSequence)
@@ -298,7 +356,7 @@ public sealed class KalmanTracker : ITracker
                 }
                 motion = new TrackMotion(prior);
             }
-            _flags[k] = new TrackFlags(false, !outOfSequence && radar is not null && InCoverage(track, t, site!, radar), outOfSequence, -1);
+            _flags[k] = new TrackFlags(false, !outOfSequence && InCoverage(track, t, site), outOfSequence, -1);
             if (m == 0) continue;
             var dt = t - motion.Time;
             var radius = Math.Sqrt(_options.PositionGate * (motion.PositionTraceAt(t, _options.FastProcessNoiseDensity) + maxTraceR))
@@ -461,7 +519,15 @@ public sealed class KalmanTracker : ITracker
 
     /// <summary>Score increment of a hit by the plot of <paramref name="edge"/> (its 3-D converted position).</summary>
     private double HitScore(GateEdge edge, SensorGeometry? site) =>
-        _score!.Hit(edge.Distance2, edge.LogDetS, site?.Spec is AcousticSpec ? 1 : 3, site?.Spec is RadarSpec r ? r.DetectionProbability.Value : _options.DetectionProbability);
+        _score!.Hit(edge.Distance2, edge.LogDetS, site?.Spec is AcousticSpec ? 1 : 3, DetectionProbability(site));
+
+    /// <summary>The scan's sensor's probability of detection: its own for a radar or position sensor, else the options'.</summary>
+    private double DetectionProbability(SensorGeometry? site) => site?.Spec switch
+    {
+        RadarSpec r => r.DetectionProbability.Value,
+        PositionSensorSpec p => p.DetectionProbability.Value,
+        _ => _options.DetectionProbability,
+    };
 
     /// <summary>A track whose filter states already hold every buffer the filter needs, so that reusing it allocates nothing.</summary>
     private TrackState NewTrackState()
@@ -483,8 +549,27 @@ public sealed class KalmanTracker : ITracker
         return !outOfSequence || (track.HasPrior && t >= track.Prior.Time && track.Time - t <= _options.MaxOutOfSequenceLag);
     }
 
+    /// <summary>
+    /// Whether the scan's sensor could have seen the track: a radar within its range and above its horizon, a position
+    /// sensor within its coverage box (anywhere, when it has none); an unknown sensor never.
+    /// </summary>
+    private bool InCoverage(TrackState track, double t, SensorGeometry? site)
+    {
+        switch (site?.Spec)
+        {
+            case RadarSpec radar:
+                return InRadarCoverage(track, t, site, radar);
+            case PositionSensorSpec feed:
+                if (feed.Coverage is not { } box) return true;
+                var p = track.PositionAt(t);
+                return box.Contains(p.X, p.Y, p.Z);
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Whether the radar could have seen the track: within its range and above its horizon.</summary>
-    private bool InCoverage(TrackState track, double t, SensorGeometry site, RadarSpec radar)
+    private bool InRadarCoverage(TrackState track, double t, SensorGeometry site, RadarSpec radar)
     {
         var position = track.PositionAt(t);
         var range = (position - site.Origin).Length;
@@ -499,7 +584,9 @@ public sealed class KalmanTracker : ITracker
 
     private MeasurementModel ModelFor(in Plot plot, SensorGeometry? site) => plot.Kind switch
     {
-        MeasurementKind.Position => MeasurementModel.Position(_options.PositionPlotSigma),
+        MeasurementKind.Position => site?.Spec is PositionSensorSpec feed
+            ? MeasurementModel.Position(feed.SigmaEast.Metres, feed.SigmaNorth.Metres, feed.SigmaUp.Metres)
+            : MeasurementModel.Position(_options.PositionPlotSigma, _options.PositionPlotSigma, _options.PositionPlotSigma),
         MeasurementKind.Bearing => MeasurementModel.Bearing(site!, ((AcousticSpec)site!.Spec).BearingSigma.Radians),
         _ => site!.Spec is RadarSpec radar
             ? plot.HasRangeRate && DopplerModel(site) is { } doppler
@@ -532,6 +619,7 @@ public sealed class KalmanTracker : ITracker
         if (site is not null) _biases.TryGetValue(site.Spec.Id, out bias);
         var m = 0;
         var positionVariance = _options.PositionPlotSigma * _options.PositionPlotSigma;
+        var feed = site?.Spec as PositionSensorSpec;
         foreach (var raw in scan)
         {
             var plot = raw;
@@ -539,7 +627,8 @@ public sealed class KalmanTracker : ITracker
             if (plot.Kind == MeasurementKind.Position)
             {
                 r.Clear();
-                r[0] = r[4] = r[8] = positionVariance;
+                if (feed is null) r[0] = r[4] = r[8] = positionVariance;
+                else (r[0], r[4], r[8]) = (Square(feed.SigmaEast.Metres), Square(feed.SigmaNorth.Metres), Square(feed.SigmaUp.Metres));
                 _z[m] = plot.Value;
             }
             else if (radar is not null)
@@ -559,6 +648,8 @@ public sealed class KalmanTracker : ITracker
         return m;
     }
 
+    private static double Square(double v) => v * v;
+
     private int CopyBearings(ReadOnlySpan<Plot> scan)
     {
         EnsurePlotBuffers(scan.Length);
@@ -576,7 +667,7 @@ public sealed class KalmanTracker : ITracker
     private void DeleteStale(double time)
     {
         foreach (var track in _tracks)
-            if (time - track.LastUpdateTime > _options.MaxCoastTime) track.Deleted = true;
+            if (time - track.LastUpdateTime > _options.MaxCoastTime.Seconds) track.Deleted = true;
         RemoveDeleted();
     }
 

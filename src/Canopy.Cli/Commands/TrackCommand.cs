@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Canopy.Core.Sensing;
 using Canopy.Tracking;
 using Canopy.Tracking.Files;
@@ -16,29 +17,29 @@ internal static class TrackCommand
         var output = new Option<string>("--out") { Description = "tracks.csv to write (confirmed tracks at every update)", Required = true };
         var config = new Option<string?>("--config") { Description = "tracker.yaml: tracker options as kebab-case keys" };
         var interval = new Option<double>("--interval") { Description = "Longest time between two tracker updates, s", DefaultValueFactory = _ => 1 };
+        var timing = new Option<bool>("--timing") { Description = "Print the time of the tracking loop alone (no file reading or writing)" };
         interval.Validators.Add(r => { if (!(r.GetValueOrDefault<double>() > 0)) r.AddError("--interval must be positive"); });
 
-        var command = new Command("track", "Run the tracker on detections files and write its tracks") { detections, sensors, output, config, interval };
+        var command = new Command("track", "Run the tracker on detections files and write its tracks") { detections, sensors, output, config, interval, timing };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
             try
             {
                 var sensorFile = SensorsFile.Load(parse.GetValue(sensors)!);
-                var options = parse.GetValue(config) is { } c ? TrackerOptionsFile.Load(c) : new TrackerOptions();
-                if (sensorFile.PositionSensors.Count > 0)
-                {
-                    // The tracker takes one standard deviation for every position plot: the largest axis of any position sensor.
-                    var sigma = sensorFile.PositionSensors.Max(p => Math.Max(p.Sigma.X, Math.Max(p.Sigma.Y, p.Sigma.Z)));
-                    options = options with { PositionPlotSigma = sigma };
-                }
+                var layout = sensorFile.Layout();
+                var defaults = TrackerOptions.For(layout.Sensors);
+                var options = parse.GetValue(config) is { } c ? TrackerOptionsFile.Load(c, defaults) : defaults;
                 var plots = new List<Plot>();
                 foreach (var path in parse.GetValue(detections)!) plots.AddRange(ReadChecked(path, sensorFile));
                 var outPath = parse.GetValue(output)!;
                 DetectionReplayResult result;
                 using (var writer = new StreamWriter(outPath))
-                    result = DetectionReplay.Run(new KalmanTracker(sensorFile.Layout(), options), plots, parse.GetValue(interval), writer);
+                    result = DetectionReplay.Run(new KalmanTracker(layout, options), plots, parse.GetValue(interval), writer);
                 console.WriteLine($"{result.Plots} detections, {result.Updates} tracker updates, {result.ConfirmedTracks} confirmed tracks, {result.TrackRows} rows written to {outPath}");
+                if (parse.GetValue(timing))
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"tracking loop: {result.TrackerTime.TotalSeconds:0.000} s ({result.TrackerTime.TotalMilliseconds / Math.Max(1, result.Updates):0.000} ms per update; file reading and writing excluded)"));
                 return 0;
             }
             catch (TrackingFileException e)

@@ -47,6 +47,34 @@ public sealed record RadarSpec(
     public Probability? IffReplyProbability { get; init; }
 }
 
+/// <summary>
+/// A sensor that reports positions in the common east/north/up frame (a partner's system tracks, a test feed), with a
+/// noise standard deviation per axis (east, north, up). It has no site of its own: <paramref name="Position"/> is the
+/// frame's origin. <paramref name="ReportPeriod"/>, when known, makes every period without reports a look that saw
+/// nothing; <paramref name="Coverage"/>, when known, is the box it watches (full widths east and north, centred on the
+/// origin, and height from the origin's up 0), over which its <paramref name="FalseAlarmsPerScan"/> are spread; without
+/// it the sensor watches everything.
+/// </summary>
+public sealed record PositionSensorSpec(
+    SensorId Id, string Name, Geodetic Position, Length SigmaEast, Length SigmaNorth, Length SigmaUp,
+    Probability DetectionProbability, double FalseAlarmsPerScan, Duration? ReportPeriod = null, PositionCoverage? Coverage = null)
+    : SensorSpec(Id, Name, Position, Length.FromMetres(0))
+{
+    /// <summary>False plots per m³ and scan, when the coverage is known (else null).</summary>
+    public double? ClutterDensity => Coverage is { } c ? FalseAlarmsPerScan / c.Volume : null;
+}
+
+/// <summary>The box a position sensor watches: widths east and north centred on the frame's origin, and height above it.</summary>
+public sealed record PositionCoverage(Length East, Length North, Length Up)
+{
+    /// <summary>Volume of the box, m³.</summary>
+    public double Volume => East.Metres * North.Metres * Up.Metres;
+
+    /// <summary>Whether the common-frame point (east, north, up in m) lies in the box.</summary>
+    public bool Contains(double east, double north, double up) =>
+        Math.Abs(east) <= East.Metres / 2 && Math.Abs(north) <= North.Metres / 2 && up >= 0 && up <= Up.Metres;
+}
+
 public sealed record AcousticSpec(
     SensorId Id, string Name, Geodetic Position, Length AntennaHeight,
     Length DetectionRadius, Angle BearingSigma, Duration ReportPeriod, Probability DetectionProbability)

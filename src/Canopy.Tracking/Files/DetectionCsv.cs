@@ -17,12 +17,20 @@ public static class DetectionCsv
 
     private static readonly string[] Headers = [PositionHeader, RadarHeader, RadarRangeRateHeader];
 
+    /// <summary>
+    /// A detection's time may lie at most this far (s), or the file's own span if longer, outside the span of the
+    /// file's middle 98 % of times: a night's recording spans hours, and a stray time of 1e6 s is a corrupt row.
+    /// </summary>
+    public const double TimeMargin = 3600;
+
     /// <summary>Reads the plots of <paramref name="path"/>; each row's line is in <paramref name="lines"/> when given.</summary>
-    /// <exception cref="TrackingFileException">The file is missing, has another header or a bad row.</exception>
+    /// <exception cref="TrackingFileException">The file is missing, has another header, a bad row or a time far outside the others.</exception>
     public static List<Plot> Read(string path, List<int>? lines = null)
     {
         var plots = new List<Plot>();
+        lines ??= [];
         CsvTable.Read(path, Headers, t => Add(t, plots, lines));
+        CheckTimes(plots, lines, path);
         return plots;
     }
 
@@ -30,8 +38,28 @@ public static class DetectionCsv
     public static List<Plot> Read(TextReader reader, string file, List<int>? lines = null)
     {
         var plots = new List<Plot>();
+        lines ??= [];
         CsvTable.Read(reader, file, Headers, t => Add(t, plots, lines));
+        CheckTimes(plots, lines, file);
         return plots;
+    }
+
+    /// <summary>Refuses a time more than <see cref="TimeMargin"/> (or the span itself) outside the span of the middle 98 % of times.</summary>
+    private static void CheckTimes(List<Plot> plots, List<int> lines, string file)
+    {
+        if (plots.Count == 0) return;
+        var times = plots.Select(p => p.Time).Order().ToArray();
+        var low = times[(int)Math.Ceiling(0.01 * (times.Length - 1))];
+        var high = times[(int)Math.Floor(0.99 * (times.Length - 1))];
+        if (low > high) (low, high) = (high, low); // two rows: both ends
+        var margin = Math.Max(TimeMargin, high - low);
+        for (var i = 0; i < plots.Count; i++)
+        {
+            var t = plots[i].Time;
+            if (t >= low - margin && t <= high + margin) continue;
+            throw new TrackingFileException($"{file}:{lines[i]}: column 'time_s': {CsvTable.Format(t, "G6")} s is far outside the file's "
+                + $"other times ({CsvTable.Format(low, CsvTable.Time)} to {CsvTable.Format(high, CsvTable.Time)} s)");
+        }
     }
 
     /// <summary>Writes the header for plots of <paramref name="kind"/> (radar, with range rates or not, or position).</summary>
@@ -60,7 +88,7 @@ public static class DetectionCsv
         writer.WriteLine();
     }
 
-    private static void Add(CsvTable t, List<Plot> plots, List<int>? lines)
+    private static void Add(CsvTable t, List<Plot> plots, List<int> lines)
     {
         var time = t.Number(0);
         var sensor = new SensorId(t.Integer(1));
@@ -68,6 +96,6 @@ public static class DetectionCsv
         if (t.Header == 1 && value.X < 0) throw t.Error($"column 'range_m': {CsvTable.Format(value.X, CsvTable.Metres)} is negative");
         var plot = t.Header == 0 ? Plot.Position(sensor, time, value) : Plot.Polar(sensor, time, value.X, value.Y, value.Z);
         plots.Add(t.Header == 2 ? plot with { RangeRate = t.Number(5) } : plot);
-        lines?.Add(t.Line);
+        lines.Add(t.Line);
     }
 }

@@ -11,17 +11,14 @@ using YamlDotNet.RepresentationModel;
 
 namespace Canopy.Tracking.Files;
 
-/// <summary>A sensor that reports 3-D positions in the common east/north/up frame, with a noise standard deviation per axis (m).</summary>
-public sealed record PositionSensor(SensorId Id, string Name, Vec3 Sigma);
-
 /// <summary>
 /// sensors.yaml: the sensors behind a set of detections files and the origin of their common east/north/up frame
 /// (the <c>origin</c> key, else the first radar's position). Format: docs/tracking-files.md.
 /// </summary>
-public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpec> Radars, IReadOnlyList<PositionSensor> PositionSensors)
+public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpec> Radars, IReadOnlyList<PositionSensorSpec> PositionSensors)
 {
-    /// <summary>The layout a tracker needs: the frame and the radars (position sensors need no geometry).</summary>
-    public DefenceLayout Layout() => new(new LocalFrame(Origin), [], Radars, [], new DefencePolicy());
+    /// <summary>The layout a tracker needs: the frame, the radars and the position sensors.</summary>
+    public DefenceLayout Layout() => new(new LocalFrame(Origin), [], [.. Radars, .. PositionSensors], [], new DefencePolicy());
 
     /// <summary>The kind of plots sensor <paramref name="id"/> sends, or null if the file has no such sensor.</summary>
     public MeasurementKind? KindOf(SensorId id) =>
@@ -65,7 +62,7 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
     }
 
     /// <summary>Writes a sensors.yaml for <paramref name="radars"/> (and position sensors) in the frame at <paramref name="origin"/>.</summary>
-    public static void Write(TextWriter writer, Geodetic origin, IEnumerable<RadarSpec> radars, IEnumerable<PositionSensor> positionSensors)
+    public static void Write(TextWriter writer, Geodetic origin, IEnumerable<RadarSpec> radars, IEnumerable<PositionSensorSpec> positionSensors)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(radars);
@@ -91,7 +88,12 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
             writer.WriteLine($"  - id: {p.Id}");
             writer.WriteLine($"    name: {Quote(p.Name)}");
             writer.WriteLine("    kind: position");
-            writer.WriteLine($"    noise: {{ x: {F(p.Sigma.X)} m, y: {F(p.Sigma.Y)} m, z: {F(p.Sigma.Z)} m }}");
+            if (p.ReportPeriod is { } period) writer.WriteLine($"    revisit: {F(period.Seconds)} s");
+            writer.WriteLine($"    detection-probability: {F(p.DetectionProbability.Value)}");
+            writer.WriteLine($"    false-alarms-per-scan: {F(p.FalseAlarmsPerScan)}");
+            if (p.Coverage is { } c)
+                writer.WriteLine($"    coverage: {{ east: {F(c.East.Metres)} m, north: {F(c.North.Metres)} m, up: {F(c.Up.Metres)} m }}");
+            writer.WriteLine($"    noise: {{ x: {F(p.SigmaEast.Metres)} m, y: {F(p.SigmaNorth.Metres)} m, z: {F(p.SigmaUp.Metres)} m }}");
         }
     }
 
@@ -100,7 +102,7 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
         if (MappingReader.From(root, "sensors file", values) is not { } file) return null;
         Geodetic? origin = file.Find("origin") is { } o ? values.Position(o, "origin") : null;
         var radars = new List<RadarSpec>();
-        var positions = new List<PositionSensor>();
+        var positions = new List<PositionSensorSpec>();
         var ids = new HashSet<int>();
         if (file.Sequence("sensors", required: true) is { } list)
         {
@@ -135,7 +137,8 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
             values.Errors.Add(root, "origin: required when there is no radar (the frame of position sensors)");
             return null;
         }
-        return new SensorsFile(origin.Value, radars, positions);
+        // A position sensor has no site: it sits at the frame's origin, known only now.
+        return new SensorsFile(origin.Value, radars, [.. positions.Select(p => p with { Position = origin.Value })]);
     }
 
     private static RadarSpec? Radar(MappingReader r, SensorId id, string name)
@@ -162,14 +165,28 @@ public sealed partial record SensorsFile(Geodetic Origin, IReadOnlyList<RadarSpe
                 range.Value, azimuth.Value, elevation.Value, Probability.Of(pd), falseAlarms, rangeRate);
     }
 
-    private static PositionSensor? Positions(MappingReader r, SensorId id, string name)
+    private static PositionSensorSpec? Positions(MappingReader r, SensorId id, string name)
     {
+        var revisit = r.OptionalDuration("revisit", NumberRange.Positive);
+        var pd = r.Fraction("detection-probability", 0.9);
+        var falseAlarms = r.Number("false-alarms-per-scan", NumberRange.NonNegative, 0);
+        PositionCoverage? coverage = null;
+        if (r.Mapping("coverage", required: false, $"{r.What} coverage") is { } box)
+        {
+            var east = box.Length("east", NumberRange.Positive);
+            var north = box.Length("north", NumberRange.Positive);
+            var up = box.Length("up", NumberRange.Positive);
+            box.ReportUnknownFields();
+            if (east is not null && north is not null && up is not null) coverage = new PositionCoverage(east.Value, north.Value, up.Value);
+        }
         if (r.Mapping("noise", required: true, $"{r.What} noise") is not { } noise) return null;
-        var x = noise.Length("x", NumberRange.NonNegative);
-        var y = noise.Length("y", NumberRange.NonNegative);
-        var z = noise.Length("z", NumberRange.NonNegative);
+        var x = noise.Length("x", NumberRange.Positive);
+        var y = noise.Length("y", NumberRange.Positive);
+        var z = noise.Length("z", NumberRange.Positive);
         noise.ReportUnknownFields();
-        return x is null || y is null || z is null ? null : new PositionSensor(id, name, new Vec3(x.Value.Metres, y.Value.Metres, z.Value.Metres));
+        return x is null || y is null || z is null
+            ? null
+            : new PositionSensorSpec(id, name, default, x.Value, y.Value, z.Value, Probability.Of(pd), falseAlarms, revisit, coverage);
     }
 
     private static string Position(Geodetic g) => $"{{ lat: {F(g.LatitudeDeg)}, lon: {F(g.LongitudeDeg)}, height: {F(g.HeightM)} m }}";

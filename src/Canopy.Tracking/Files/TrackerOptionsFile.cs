@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using Canopy.Core.Quantities;
+using Canopy.Scenarios.Loading;
 using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
@@ -9,12 +12,13 @@ namespace Canopy.Tracking.Files;
 
 /// <summary>
 /// tracker.yaml: any of <see cref="TrackerOptions"/>' properties as kebab-case keys (<c>process-noise-density: 2</c>,
-/// <c>confirmation-hits: 3</c>); the rest keep their defaults. An unknown key or a bad value is an error with line and column.
+/// <c>confirmation-hits: 3</c>, <c>max-coast-time: 5 s</c>); the rest keep their defaults. An unknown key, a bad value or
+/// a value out of its range (<see cref="TrackerOptions.Validate"/>) is an error with line and column.
 /// </summary>
 public static partial class TrackerOptionsFile
 {
     /// <exception cref="TrackingFileException">The file cannot be read or has an error.</exception>
-    public static TrackerOptions Load(string path)
+    public static TrackerOptions Load(string path, TrackerOptions? defaults = null)
     {
         string yaml;
         try
@@ -25,51 +29,65 @@ public static partial class TrackerOptionsFile
         {
             throw new TrackingFileException($"{path}: cannot read the file: {e.Message}", e);
         }
-        return Parse(yaml, path);
+        return Parse(yaml, path, defaults);
     }
 
-    /// <summary>Parses tracker.yaml text; <paramref name="file"/> only labels the errors.</summary>
-    public static TrackerOptions Parse(string yaml, string file)
+    /// <summary>
+    /// Parses tracker.yaml text; <paramref name="file"/> only labels the errors. Keys absent from the file keep their
+    /// value in <paramref name="defaults"/> (the tracker's defaults when null, or those derived from the sensors).
+    /// </summary>
+    /// <exception cref="TrackingFileException">A bad key or value, or values that break <see cref="TrackerOptions.Validate"/>: every broken rule with its key's line and column.</exception>
+    public static TrackerOptions Parse(string yaml, string file, TrackerOptions? defaults = null)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(HyphenatedNamingConvention.Instance)
             .WithTypeConverter(new KebabEnumConverter()).WithTypeConverter(new ModelListConverter())
-            .WithTypeConverter(new BallisticCoefficientConverter()).Build();
-        TrackerOptions options;
+            .WithTypeConverter(new BallisticCoefficientConverter()).WithTypeConverter(new DurationConverter())
+            .WithTypeConverter(new SensorBiasListConverter()).Build();
+        TrackerOptions read;
         try
         {
-            options = deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
+            read = deserializer.Deserialize<TrackerOptions?>(yaml) ?? new TrackerOptions();
         }
         catch (YamlException e)
         {
             var message = MarkPrefix().Replace(e.InnerException?.Message ?? e.Message, "");
             throw new TrackingFileException($"{file}:{e.Start.Line}:{e.Start.Column}: {Explain(message)}", e);
         }
-        CheckValues(options, yaml, file);
-        return options;
-    }
-
-    /// <summary>
-    /// The score-based initiation's probabilities must lie strictly between 0 and 1 and its densities be positive, and
-    /// the range-rate gate be positive.
-    /// </summary>
-    private static void CheckValues(TrackerOptions options, string yaml, string file)
-    {
-        Check(options.FalseTrackProbability is > 0 and < 1, "false-track-probability", "a probability strictly between 0 and 1");
-        Check(options.MissedTrackProbability is > 0 and < 1, "missed-track-probability", "a probability strictly between 0 and 1");
-        Check(options.ClutterDensity > 0, "clutter-density", "a positive density (per m³ and scan)");
-        Check(options.NewTargetDensity > 0, "new-target-density", "a positive density (per m³ and scan)");
-        Check(options.DeletionDrop > 0, "deletion-drop", "positive");
-        Check(options.RangeRateGate > 0, "range-rate-gate", "positive (a chi-square value, 1 degree of freedom)");
-
-        void Check(bool ok, string key, string expected)
+        var keys = KeyMarks(yaml);
+        var options = defaults is null ? read : Merge(defaults, read, keys.Keys);
+        var broken = options.Validate();
+        if (broken.Count == 0) return options;
+        var lines = broken.Select(rule =>
         {
-            if (ok) return;
-            var lines = yaml.Split('\n');
-            var line = Array.FindIndex(lines, l => l.TrimStart().StartsWith(key + ":", StringComparison.Ordinal)) + 1;
-            var column = line > 0 ? lines[line - 1].IndexOf(key, StringComparison.Ordinal) + 1 : 1;
-            throw new TrackingFileException($"{file}:{Math.Max(line, 1)}:{column}: {key}: must be {expected}");
-        }
+            var key = Kebab(rule.Property);
+            var mark = keys.TryGetValue(key, out var m) ? m : (Line: 1L, Column: 1L);
+            return (mark.Line, mark.Column, Text: $"{file}:{mark.Line}:{mark.Column}: {key}: must be {rule.Rule}");
+        });
+        throw new TrackingFileException(string.Join(Environment.NewLine, lines.OrderBy(l => l.Line).ThenBy(l => l.Column).Select(l => l.Text)));
     }
+
+    /// <summary>The top-level keys of the file with their line and column.</summary>
+    private static Dictionary<string, (long Line, long Column)> KeyMarks(string yaml)
+    {
+        var marks = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode root)
+            foreach (var key in root.Children.Keys)
+                if (key is YamlScalarNode { Value: { } name }) marks[name] = (key.Start.Line, key.Start.Column);
+        return marks;
+    }
+
+    /// <summary><paramref name="defaults"/> with the options the file sets (<paramref name="keys"/>) taken from <paramref name="read"/>.</summary>
+    private static TrackerOptions Merge(TrackerOptions defaults, TrackerOptions read, IEnumerable<string> keys)
+    {
+        var merged = defaults with { };
+        foreach (var property in typeof(TrackerOptions).GetProperties().Where(p => p.CanWrite))
+            if (keys.Contains(Kebab(property.Name))) property.SetValue(merged, property.GetValue(read));
+        return merged;
+    }
+
+    private static string Kebab(string property) => HyphenatedNamingConvention.Instance.Apply(property);
 
     /// <summary>Turns YamlDotNet's "Property 'x' not found on type 'Canopy.Tracking.TrackerOptions'." into words for the file's author.</summary>
     private static string Explain(string message) =>
@@ -78,7 +96,7 @@ public static partial class TrackerOptionsFile
             : $"bad value: {message}";
 
     private static IEnumerable<string> Keys() =>
-        typeof(TrackerOptions).GetProperties().Where(p => p.CanWrite).Select(p => HyphenatedNamingConvention.Instance.Apply(p.Name));
+        typeof(TrackerOptions).GetProperties().Where(p => p.CanWrite).Select(p => Kebab(p.Name));
 
     [GeneratedRegex(@"^\(Line: .*?\) - \(Line: .*?\): ")]
     private static partial Regex MarkPrefix();
@@ -148,6 +166,87 @@ public static partial class TrackerOptionsFile
                 throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not one of {string.Join(", ", names)}");
             }
             return value;
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            throw new NotSupportedException("tracker.yaml is only read");
+    }
+
+    /// <summary>Reads a duration (<c>max-coast-time:</c>): a number of seconds, bare or with its unit (<c>2.5</c>, <c>2.5 s</c>, <c>1 min</c>).</summary>
+    private sealed class DurationConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type == typeof(Duration);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var scalar = parser.Consume<Scalar>();
+            if (double.TryParse(scalar.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare))
+                return double.IsFinite(bare) ? Duration.FromSeconds(bare) : throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not a finite duration");
+            if (!QuantityParser.TryParse(scalar.Value, QuantityKind.Duration, out var seconds, out var error) || !double.IsFinite(seconds))
+                throw new YamlException(scalar.Start, scalar.End, error ?? $"'{scalar.Value}' is not a finite duration");
+            return Duration.FromSeconds(seconds);
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            throw new NotSupportedException("tracker.yaml is only read");
+    }
+
+    /// <summary>
+    /// Reads <c>sensor-biases:</c>, a sequence of <c>{ sensor-id: 1, range-bias: 120 m, azimuth-bias: 0.1 deg }</c>
+    /// (biases bare in m and rad, or with units; each optional, default 0).
+    /// </summary>
+    private sealed class SensorBiasListConverter : IYamlTypeConverter
+    {
+        private const string Form = "a list of { sensor-id: N, range-bias: 120 m, azimuth-bias: 0.1 deg }";
+
+        public bool Accepts(Type type) => type == typeof(IReadOnlyList<SensorBias>);
+
+        public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            if (!parser.TryConsume<SequenceStart>(out _))
+                throw new YamlException(parser.Current!.Start, parser.Current.End, $"sensor-biases: expected {Form}");
+            var biases = new List<SensorBias>();
+            while (!parser.TryConsume<SequenceEnd>(out _))
+            {
+                if (!parser.TryConsume<MappingStart>(out var start))
+                    throw new YamlException(parser.Current!.Start, parser.Current.End, $"sensor-biases: expected {Form}");
+                int? id = null;
+                double range = 0, azimuth = 0;
+                while (!parser.TryConsume<MappingEnd>(out _))
+                {
+                    var key = parser.Consume<Scalar>();
+                    var value = parser.Consume<Scalar>();
+                    switch (key.Value)
+                    {
+                        case "sensor-id":
+                            id = int.TryParse(value.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i) && i >= 0
+                                ? i
+                                : throw new YamlException(value.Start, value.End, $"sensor-id: '{value.Value}' is not a sensor id (a whole number, 0 or more)");
+                            break;
+                        case "range-bias":
+                            range = Quantity(value, QuantityKind.Length, "range-bias");
+                            break;
+                        case "azimuth-bias":
+                            azimuth = Quantity(value, QuantityKind.Angle, "azimuth-bias");
+                            break;
+                        default:
+                            throw new YamlException(key.Start, key.End, $"unknown key '{key.Value}' in a sensor bias; the keys are sensor-id, range-bias, azimuth-bias");
+                    }
+                }
+                if (id is null) throw new YamlException(start.Start, start.End, "a sensor bias needs its sensor-id");
+                if (biases.Any(b => b.SensorId == id))
+                    throw new YamlException(start.Start, start.End, $"sensor {id} has two biases");
+                biases.Add(new SensorBias(id.Value, range, azimuth));
+            }
+            return biases;
+        }
+
+        /// <summary>A bare number (SI: m or rad) or a quantity with its unit.</summary>
+        private static double Quantity(Scalar value, QuantityKind kind, string key)
+        {
+            if (double.TryParse(value.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var bare) && double.IsFinite(bare)) return bare;
+            if (QuantityParser.TryParse(value.Value, kind, out var si, out var error) && double.IsFinite(si)) return si;
+            throw new YamlException(value.Start, value.End, $"{key}: {error ?? $"'{value.Value}' is not finite"}");
         }
 
         public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>

@@ -4,11 +4,15 @@ namespace Canopy.Tracking.Filtering;
 internal static class Matrix6
 {
     /// <summary>Adds the exactly discretised white-acceleration noise of density q over |dt| (per axis).</summary>
-    public static void AddWhiteAccelerationNoise(Span<double> p, double dt, double q)
+    public static void AddWhiteAccelerationNoise(Span<double> p, double dt, double q) => AddWhiteAccelerationNoise(p, dt, q, q);
+
+    /// <summary>As <see cref="AddWhiteAccelerationNoise(Span{double}, double, double)"/>, with density <paramref name="qUp"/> on the up axis.</summary>
+    public static void AddWhiteAccelerationNoise(Span<double> p, double dt, double qHorizontal, double qUp)
     {
         var a = Math.Abs(dt);
         for (var i = 0; i < 3; i++)
         {
+            var q = i == 2 ? qUp : qHorizontal;
             p[i * 7] += q * a * a * a / 3;
             p[i * 6 + i + 3] += q * a * a / 2;
             p[(i + 3) * 6 + i] += q * a * a / 2;

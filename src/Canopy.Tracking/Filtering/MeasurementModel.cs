@@ -46,8 +46,11 @@ public readonly struct MeasurementModel
         new(MeasurementKind.Bearing, site, sigma * sigma, 0, 0);
 
     /// <summary>A common-frame position with standard deviation <paramref name="sigma"/> (m) per axis.</summary>
-    public static MeasurementModel Position(double sigma) =>
-        new(MeasurementKind.Position, null, sigma * sigma, sigma * sigma, sigma * sigma);
+    public static MeasurementModel Position(double sigma) => Position(sigma, sigma, sigma);
+
+    /// <summary>A common-frame position with standard deviations (m) east, north and up.</summary>
+    public static MeasurementModel Position(double sigmaEast, double sigmaNorth, double sigmaUp) =>
+        new(MeasurementKind.Position, null, sigmaEast * sigmaEast, sigmaNorth * sigmaNorth, sigmaUp * sigmaUp);
 
     /// <summary>The measured components of <paramref name="plot"/> as this model orders them.</summary>
     public void Read(in Plot plot, Span<double> z)

@@ -17,15 +17,17 @@ public interface IMotionModel
 }
 
 /// <summary>
-/// Constant velocity with white acceleration noise of density q (m²/s³); tracks faster than a threshold speed
-/// use a larger density, since a fast target's manoeuvres (or unmodelled gravity) are larger.
+/// Constant velocity with white acceleration noise of density q (m²/s³), times <c>verticalRatio</c> on the up axis;
+/// tracks faster than a threshold speed use a larger density on every axis, since a fast target's manoeuvres (or
+/// unmodelled gravity) are larger.
 /// </summary>
-public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, double fastSpeed = double.PositiveInfinity) : IMotionModel
+public sealed class ConstantVelocityModel(double q, double fastQ = double.NaN, double fastSpeed = double.PositiveInfinity, double verticalRatio = 1)
+    : IMotionModel
 {
     public void Predict(Span<double> x, Span<double> p, double dt)
     {
-        var fast = x[3] * x[3] + x[4] * x[4] + x[5] * x[5] > fastSpeed * fastSpeed;
-        Kf.Predict(x, p, dt, fast ? fastQ : q);
+        if (x[3] * x[3] + x[4] * x[4] + x[5] * x[5] > fastSpeed * fastSpeed) Kf.Predict(x, p, dt, fastQ);
+        else Kf.Predict(x, p, dt, q, q * verticalRatio);
     }
 }
 
@@ -116,10 +118,10 @@ public sealed class BallisticModel(double q, double minSpeed = 0, double ballist
 
 /// <summary>
 /// A horizontal coordinated turn at a known rate ω (rad/s, positive counter-clockwise seen from above) with
-/// constant vertical velocity; white acceleration noise of density q as in constant velocity. Linear in the state,
-/// so the covariance propagates exactly as F·P·Fᵀ + Q.
+/// constant vertical velocity; white acceleration noise of density q as in constant velocity (times
+/// <c>verticalRatio</c> on the up axis). Linear in the state, so the covariance propagates exactly as F·P·Fᵀ + Q.
 /// </summary>
-public sealed class CoordinatedTurnModel(double turnRate, double q) : IMotionModel
+public sealed class CoordinatedTurnModel(double turnRate, double q, double verticalRatio = 1) : IMotionModel
 {
     public void Predict(Span<double> x, Span<double> p, double dt)
     {
@@ -154,6 +156,6 @@ public sealed class CoordinatedTurnModel(double turnRate, double q) : IMotionMod
         x[2] += dt * x[5];
         x[3] = c * v0 - s * v1;
         x[4] = s * v0 + c * v1;
-        Matrix6.AddWhiteAccelerationNoise(p, dt, q);
+        Matrix6.AddWhiteAccelerationNoise(p, dt, q, q * verticalRatio);
     }
 }

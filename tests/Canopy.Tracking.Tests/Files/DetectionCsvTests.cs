@@ -70,4 +70,22 @@ public class DetectionCsvTests
         var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(Path.Combine(Path.GetTempPath(), "no-such-dir-canopy", "d.csv")));
         Assert.Contains("cannot read the file", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("1000000", "d.csv:4: column 'time_s': 1E+06 s is far outside the file's other times (1 to 2 s)")]
+    [InlineData("1e300", "d.csv:4: column 'time_s': 1E+300 s is far outside the file's other times (1 to 2 s)")]
+    [InlineData("-7200", "d.csv:4: column 'time_s': -7200 s is far outside the file's other times (0 to 1 s)")]
+    public void Read_TimeFarOutsideTheOthers_IsRefusedWithItsLine(string time, string message)
+    {
+        var text = DetectionCsv.PositionHeader + "\n0,1,0,0,0\n1,1,0,0,0\n" + time + ",1,0,0,0\n2,1,0,0,0\n";
+        var ex = Assert.Throws<TrackingFileException>(() => DetectionCsv.Read(new StringReader(text), "d.csv"));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Read_TimesWithinAnHourOfTheOthers_AreKept()
+    {
+        var text = DetectionCsv.PositionHeader + "\n0,1,0,0,0\n1,1,0,0,0\n3500,1,0,0,0\n2,1,0,0,0\n";
+        Assert.Equal(4, DetectionCsv.Read(new StringReader(text), "d.csv").Count);
+    }
 }

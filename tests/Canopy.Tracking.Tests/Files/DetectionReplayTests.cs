@@ -29,7 +29,7 @@ public class DetectionReplayTests
         var result = DetectionReplay.Run(tracker, plots, 1, csv);
 
         Assert.Equal([(0, 2), (1, 1), (2, 0), (3, 0), (3.5, 1)], tracker.Calls);
-        Assert.Equal(new DetectionReplayResult(4, 5, 5, 1), result);
+        Assert.Equal(new DetectionReplayResult(4, 5, 5, 1, TimeSpan.Zero), result with { TrackerTime = TimeSpan.Zero });
         var rows = StateCsv.Read(new StringReader(csv.ToString()), "tracks.csv", StateFileKind.Tracks);
         Assert.Equal(5, rows.Count);
         Assert.All(rows, r => Assert.Equal(4, r.State.Id));

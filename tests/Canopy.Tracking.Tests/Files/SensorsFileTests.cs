@@ -34,7 +34,8 @@ public class SensorsFileTests
         Assert.Equal(0.2 * Math.PI / 180, radar.AzimuthSigma.Radians, 15);
         Assert.Equal(160, radar.Antenna.HeightM);
         Assert.Equal(radar.Position, file.Origin);
-        Assert.Equal(new PositionSensor(new SensorId(20), "sensor 20", new Vec3(30, 40, 60)), Assert.Single(file.PositionSensors));
+        Assert.Equal(new PositionSensorSpec(new SensorId(20), "sensor 20", file.Origin, Length.FromMetres(30), Length.FromMetres(40),
+            Length.FromMetres(60), Probability.Of(0.9), 0), Assert.Single(file.PositionSensors));
         Assert.Equal(MeasurementKind.Position, file.KindOf(new SensorId(20)));
         Assert.Null(file.KindOf(new SensorId(2)));
     }
@@ -47,7 +48,9 @@ public class SensorsFileTests
             Angle.FromRadians(0.005), Probability.Of(0.85), 2);
         var origin = Geodetic.FromDegrees(50, 30, 0);
         var writer = new StringWriter();
-        SensorsFile.Write(writer, origin, [radar], [new PositionSensor(new SensorId(9), "feed", new Vec3(1, 2, 3))]);
+        var feed = new PositionSensorSpec(new SensorId(9), "feed", origin, Length.FromMetres(1), Length.FromMetres(2), Length.FromMetres(3),
+            Probability.Of(0.8), 35, Duration.FromSeconds(2), new PositionCoverage(Length.FromKilometres(300), Length.FromKilometres(200), Length.FromKilometres(12)));
+        SensorsFile.Write(writer, origin, [radar], [feed]);
 
         var file = SensorsFile.Parse(writer.ToString(), "sensors.yaml");
         Assert.Equal(origin.LatitudeRad, file.Origin.LatitudeRad, 15);
@@ -59,7 +62,9 @@ public class SensorsFileTests
         Assert.Equal(radar.ElevationSigma, back.ElevationSigma);
         Assert.Equal(radar.DetectionProbability, back.DetectionProbability);
         Assert.Equal(2, back.FalseAlarmsPerScan);
-        Assert.Equal(new Vec3(1, 2, 3), Assert.Single(file.PositionSensors).Sigma);
+        var feedBack = Assert.Single(file.PositionSensors);
+        Assert.Equal(feed with { Position = file.Origin }, feedBack);
+        Assert.Equal(35 / (300_000.0 * 200_000 * 12_000), feedBack.ClutterDensity!.Value, 1e-30);
     }
 
     [Fact]
@@ -120,5 +125,28 @@ public class SensorsFileTests
         const string text = "sensors:\n  - { id: 3, kind: position, noise: { x: 1 m, y: 1 m, z: 1 m } }\n";
         var ex = Assert.Throws<TrackingFileException>(() => SensorsFile.Parse(text, "s.yaml"));
         Assert.Contains("origin: required", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_PositionSensorKeys_AreReadAndChecked()
+    {
+        const string yaml = "origin: { lat: 50, lon: 30, height: 0 m }\nsensors:\n  - id: 3\n    kind: position\n    revisit: 1 s\n"
+            + "    detection-probability: 1.5\n    false-alarms-per-scan: -2\n    coverage: { east: 300 km, north: 0 km, up: 12 km }\n"
+            + "    noise: { x: 50 m, y: 50 m, z: 100 m }\n";
+        var ex = Assert.Throws<TrackingFileException>(() => SensorsFile.Parse(yaml, "sensors.yaml"));
+        var lines = ex.Message.Split(Environment.NewLine);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("sensors.yaml:6:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("sensors.yaml:7:", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("sensors.yaml:8:", lines[2], StringComparison.Ordinal);
+        var good = SensorsFile.Parse(yaml.Replace("1.5", "0.8", StringComparison.Ordinal).Replace("-2", "40", StringComparison.Ordinal)
+            .Replace("north: 0 km", "north: 300 km", StringComparison.Ordinal), "sensors.yaml");
+        var feed = Assert.Single(good.PositionSensors);
+        Assert.Equal(0.8, feed.DetectionProbability.Value);
+        Assert.Equal(40, feed.FalseAlarmsPerScan);
+        Assert.Equal(1, feed.ReportPeriod!.Value.Seconds);
+        Assert.Equal(100, feed.SigmaUp.Metres);
+        Assert.Equal(40 / (300_000.0 * 300_000 * 12_000), feed.ClutterDensity!.Value, 1e-30);
+        Assert.Contains(feed, good.Layout().Sensors);
     }
 }

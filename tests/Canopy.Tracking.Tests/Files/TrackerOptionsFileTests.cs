@@ -1,3 +1,4 @@
+using Canopy.Core.Quantities;
 using Canopy.Tracking.Files;
 
 namespace Canopy.Tracking.Tests.Files;
@@ -106,5 +107,66 @@ public class TrackerOptionsFileTests
         Assert.Equal(6.635, TrackerOptionsFile.Parse("range-rate-gate: 6.635\n", "tracker.yaml").RangeRateGate);
         var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("position-gate: 16\nrange-rate-gate: 0\n", "tracker.yaml"));
         Assert.Equal("tracker.yaml:2:1: range-rate-gate: must be positive (a chi-square value, 1 degree of freedom)", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("max-coast-time: -1\n", "tracker.yaml:1:1: max-coast-time: must be a positive duration")]
+    [InlineData("position-gate: 0\n", "tracker.yaml:1:1: position-gate: must be a finite positive number (a chi-square value, 3 degrees of freedom)")]
+    [InlineData("confirmation-window: 0\n", "tracker.yaml:1:1: confirmation-window: must be a whole number from 1 to 30")]
+    [InlineData("confirmation-window: 40\n", "tracker.yaml:1:1: confirmation-window: must be a whole number from 1 to 30")]
+    [InlineData("detection-probability: 2\n", "tracker.yaml:1:1: detection-probability: must be a probability above 0 and at most 1")]
+    [InlineData("fast-speed: .nan\n", "tracker.yaml:1:1: fast-speed: must be a positive speed (m/s), or infinity for none")]
+    [InlineData("confirmation-window: 2\nconfirmation-hits: 3\n", "tracker.yaml:2:1: confirmation-hits: must be a whole number from 1 to confirmation-window")]
+    public void Parse_ValueOutOfRange_NamesLineColumnKeyAndRule(string yaml, string message)
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse(yaml, "tracker.yaml"));
+        Assert.Equal(message, ex.Message);
+    }
+
+    [Fact]
+    public void Parse_SeveralBadValues_ReportsEveryOneInFileOrder()
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse("turn-rate: 0.1\nposition-gate: -3\nmax-coast-time: 0 s\n", "tracker.yaml"));
+        var lines = ex.Message.Split(Environment.NewLine);
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("tracker.yaml:2:1: position-gate:", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("tracker.yaml:3:1: max-coast-time:", lines[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("max-coast-time: 2.5\n", 2.5)]
+    [InlineData("max-coast-time: 2.5 s\n", 2.5)]
+    [InlineData("max-coast-time: 1 min\n", 60)]
+    public void Parse_MaxCoastTime_IsADurationBareInSecondsOrWithItsUnit(string yaml, double seconds)
+    {
+        Assert.Equal(seconds, TrackerOptionsFile.Parse(yaml, "tracker.yaml").MaxCoastTime.Seconds);
+    }
+
+    [Fact]
+    public void Parse_SensorBiases_AreReadBareOrWithUnits()
+    {
+        var options = TrackerOptionsFile.Parse("sensor-biases:\n  - { sensor-id: 1, range-bias: 120 m, azimuth-bias: 0.1 deg }\n  - { sensor-id: 2, range-bias: -30 }\n", "tracker.yaml");
+        Assert.Equal([new SensorBias(1, 120, 0.1 * Math.PI / 180), new SensorBias(2, -30, 0)], options.SensorBiases);
+    }
+
+    [Theory]
+    [InlineData("sensor-biases: 3\n", "tracker.yaml:1:16: bad value: sensor-biases: expected a list of { sensor-id: N, range-bias: 120 m, azimuth-bias: 0.1 deg }")]
+    [InlineData("sensor-biases: [{ range-bias: 3 }]\n", "tracker.yaml:1:17: bad value: a sensor bias needs its sensor-id")]
+    [InlineData("sensor-biases: [{ sensor-id: 1, range: 3 }]\n", "tracker.yaml:1:33: bad value: unknown key 'range' in a sensor bias; the keys are sensor-id, range-bias, azimuth-bias")]
+    [InlineData("sensor-biases: [{ sensor-id: 1, range-bias: 3 km/h }]\n", "tracker.yaml:1:45: bad value: range-bias: '3 km/h' is a speed, expected a length")]
+    public void Parse_BadSensorBiases_SayWhatIsExpected(string yaml, string message)
+    {
+        var ex = Assert.Throws<TrackingFileException>(() => TrackerOptionsFile.Parse(yaml, "tracker.yaml"));
+        Assert.Equal(message, ex.Message);
+        Assert.DoesNotContain("Canopy.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OverDefaults_KeepsTheDefaultsOfKeysTheFileLeavesOut()
+    {
+        var defaults = new TrackerOptions { ConfirmationHits = 2, MaxCoastTime = Duration.FromSeconds(4) };
+        var options = TrackerOptionsFile.Parse("max-coast-time: 9 s\n", "tracker.yaml", defaults);
+        Assert.Equal(2, options.ConfirmationHits);
+        Assert.Equal(9, options.MaxCoastTime.Seconds);
     }
 }

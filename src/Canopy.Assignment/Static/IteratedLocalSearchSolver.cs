@@ -5,8 +5,8 @@ namespace Canopy.Assignment.Static;
 /// large, from maximum marginal return); descends by moving one weapon to another target and swapping two weapons
 /// between targets, then by ejection chains (cyclic and path exchanges through several targets,
 /// <see cref="EjectionChainSearch"/>); then repeatedly frees the weapons on a few targets (drawn by value, uniformly,
-/// or related through a freed weapon type) or a few random weapons, repairs greedily or by an assignment problem,
-/// descends again, and keeps the result when it is no worse than the current plan or within
+/// or related through a freed weapon type) or a few random weapons, repairs (exactly on the freed targets when that is
+/// small, <see cref="ExactRepair"/>; else greedily or by an assignment problem), descends again, and keeps the result when it is no worse than the current plan or within
 /// <see cref="RecordDeviation"/> of the best. Runs until the budget ends (anytime); every random draw comes from the seed.
 /// </summary>
 public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
@@ -59,10 +59,12 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
+        var exact = new ExactRepair();
         while (!deadline.Expired && trial.Copies > 0)
         {
             Destroy(trial, random, free, destroyed, chosen, chains);
-            if (random.Next(2) != 0 || !trial.RepairByAssignment(free, slots, hungarian, buffers, deadline)) trial.Repair(free, deadline);
+            if (chosen.Count > 0 && exact.TryRepair(trial, free, chosen)) trial.Repair(free, deadline);
+            else if (random.Next(2) != 0 || !trial.RepairByAssignment(free, slots, hungarian, buffers, deadline)) trial.Repair(free, deadline);
             trial.DescendDirty(deadline);
             chains.ImproveChanged(trial, deadline);
             var objective = trial.Objective;
@@ -101,6 +103,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
     private void Destroy(LocalSearchState state, Random random, List<int> free, bool[] destroyed, List<int> chosen, EjectionChainSearch chains)
     {
         free.Clear();
+        chosen.Clear();
         var count = random.Next(Math.Min(2, state.Copies), Math.Min(MaxDestroyed, state.Copies) + 1);
         for (var u = 0; u < state.Copies; u++)
             if (state.TargetOf(u) < 0) free.Add(u);
@@ -115,7 +118,6 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             }
             return;
         }
-        chosen.Clear();
         var targets = destroyed.Length;
         var total = state.Objective;
         // Targets drawn by surviving value, uniformly, or related: lethal targets of a weapon type just freed.

@@ -87,7 +87,7 @@ public sealed class SolverTimeLimitTests : IDisposable
         var started = Path.Combine(_dir, "started");
         var cbc = FakeCbc($"touch '{started}'; sleep 60");
         var work = Directory.CreateDirectory(Path.Combine(_dir, "work")).FullName;
-        var problem = WtaTestProblems.Random(21, 12, 20, 3);
+        var problem = WtaTestProblems.Random(21, 20, 40, 3);
         var solver = new LagrangianEnumerationSolver(1) { CbcPath = cbc, TempRoot = work, StartSeconds = 0.05, SubgradientSeconds = 1 };
 
         var clock = Stopwatch.StartNew();
@@ -101,25 +101,27 @@ public sealed class SolverTimeLimitTests : IDisposable
     }
 
     [Fact]
-    public void Exact_CancelledWhileCbcRuns_ReturnsTheIncumbentAndRemovesItsFolder()
+    public async Task Exact_CancelledWhileCbcRuns_ReturnsTheIncumbentAndRemovesItsFolder()
     {
         var started = Path.Combine(_dir, "started");
         var cbc = FakeCbc($"touch '{started}'; sleep 60");
         var work = Directory.CreateDirectory(Path.Combine(_dir, "work")).FullName;
-        var problem = WtaTestProblems.Random(21, 12, 20, 3);
+        var problem = WtaTestProblems.Random(21, 20, 40, 3);
         var solver = new LagrangianEnumerationSolver(1) { CbcPath = cbc, TempRoot = work, StartSeconds = 0.05, SubgradientSeconds = 1 };
         using var cancel = new CancellationTokenSource();
         var watcher = Task.Run(async () =>
         {
-            while (!File.Exists(started)) await Task.Delay(20);
+            while (!File.Exists(started) && !cancel.IsCancellationRequested) await Task.Delay(20);
             await cancel.CancelAsync();
         });
 
         var clock = Stopwatch.StartNew();
         var solution = solver.Solve(problem, TimeSpan.FromSeconds(600), cancel.Token);
         clock.Stop();
+        await cancel.CancelAsync();
+        await watcher;
 
-        Assert.True(watcher.IsCompleted);
+        Assert.True(File.Exists(started), $"CBC never ran: objective {solution.Objective}, bound {solution.LowerBound}");
         Assert.Null(solution.Plan.Violation(problem));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F2} s");
         Assert.Empty(Directory.GetFileSystemEntries(work));

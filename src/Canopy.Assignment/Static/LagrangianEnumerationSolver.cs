@@ -10,7 +10,7 @@ namespace Canopy.Assignment.Static;
 /// such x_j is enumerated and CBC (the COIN-OR `cbc` binary) solves the resulting set-partitioning MILP exactly
 /// (one column per target, weapon counts as packing rows, exact surviving values as costs). Every phase asks the
 /// deadline: the start search takes at most 5% of the budget and <see cref="StartSeconds"/>, the prices at most 40% and
-/// <see cref="SubgradientSeconds"/>, the enumeration stops at the deadline, and CBC is killed there.
+/// <see cref="SubgradientSeconds"/> (less when their bound stalls), the enumeration stops at the deadline, and CBC is killed there.
 /// </summary>
 public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
 {
@@ -21,10 +21,10 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
     public double StartSeconds { get; init; } = 3;
 
     /// <summary>
-    /// Longest the subgradient search for prices may run, whatever the budget: past a few hundred steps the bound
-    /// hardly moves, and the rest of a long budget is better spent on enumeration and CBC.
+    /// Longest the subgradient search for prices may run, whatever the budget (it also stops when its bound stalls):
+    /// the rest of a long budget is better spent on enumeration and CBC.
     /// </summary>
-    public double SubgradientSeconds { get; init; } = 5;
+    public double SubgradientSeconds { get; init; } = 30;
 
     /// <summary>The CBC executable, found on PATH by default.</summary>
     public string CbcPath { get; init; } = "cbc";
@@ -107,15 +107,16 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         }
     }
 
-    /// <summary>Every x_j within <paramref name="slack"/> of target j's Lagrangian minimum; null past <see cref="MaxColumns"/> or at the deadline.</summary>
+    /// <summary>Every x_j within <paramref name="slack"/> of target j's Lagrangian minimum; null past <see cref="MaxColumns"/> (or <see cref="MaxColumnCells"/>) or at the deadline.</summary>
     private List<int[]>[]? Enumerate(WtaProblem problem, TargetSubproblem sub, double[] lambda, double[] minima, double slack, SolverDeadline deadline)
     {
         var columns = new List<int[]>[problem.Targets];
         var total = 0;
+        var most = (int)Math.Min(MaxColumns, MaxColumnCells / problem.WeaponTypes);
         for (var j = 0; j < problem.Targets; j++)
         {
             columns[j] = [];
-            if (!sub.Enumerate(j, lambda, minima[j] + slack, columns[j], MaxColumns - total, deadline)) return null;
+            if (!sub.Enumerate(j, lambda, minima[j] + slack, columns[j], most - total, deadline)) return null;
             total += columns[j].Count;
         }
         return columns;
@@ -148,7 +149,16 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         return lambda;
     }
 
-    /// <summary>Subgradient ascent on the Lagrangian dual with Polyak steps; returns the best bound, its prices and per-target minima.</summary>
+    /// <summary>Subgradient steps between two checks of progress.</summary>
+    private const int Window = 50;
+
+    /// <summary>Most ints the enumerated columns may hold (400 MB), whatever <see cref="MaxColumns"/> says.</summary>
+    private const long MaxColumnCells = 100_000_000;
+
+    /// <summary>
+    /// Subgradient ascent on the Lagrangian dual with Polyak steps, until the bound proves the incumbent, stalls
+    /// (see <see cref="Window"/>) or the deadline; returns the best bound, its prices and per-target minima.
+    /// </summary>
     private static (double Lower, double[] Lambda, double[] Minima) Subgradient(WtaProblem problem, TargetSubproblem sub, double[] lambda, double upper, SolverDeadline deadline)
     {
         int m = problem.WeaponTypes, n = problem.Targets;
@@ -159,8 +169,16 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var lower = double.NegativeInfinity;
         var theta = 2.0;
         var stall = 0;
+        var checkpoint = double.NegativeInfinity;
         for (var iteration = 0; iteration < 3000 && !deadline.Expired && theta > 1e-5; iteration++)
         {
+            // Stop when the last Window steps closed less than 1% of the gap left: how long the bound keeps rising
+            // depends on the instance, not on the budget, so a longer limit does not delay the proof.
+            if (iteration > 0 && iteration % Window == 0)
+            {
+                if (lower - checkpoint < 0.01 * (upper - lower)) break;
+                checkpoint = lower;
+            }
             Array.Clear(used);
             var bound = 0.0;
             for (var j = 0; j < n; j++)

@@ -15,7 +15,7 @@ namespace Canopy.Assignment.Static;
 /// </summary>
 public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
 {
-    /// <summary>Largest copies x threats the search tables may hold; past it the incumbent is returned with the bound sum_k W_k.</summary>
+    /// <summary>Largest copies x threats the search tables may hold; past it (or past 10,000 weapons) the iterated local search takes the whole budget and its plan is returned with the bound sum_k W_k.</summary>
     public int MaxCells { get; init; } = 4_000_000;
 
     /// <summary>Longest the iterated local search may run for the first incumbent (it takes at most 5% of the budget).</summary>
@@ -32,8 +32,10 @@ public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
     {
         ArgumentNullException.ThrowIfNull(problem);
         var deadline = SolverDeadline.Start(Time, budget, cancellationToken);
-        var start = new IteratedLocalSearchAssetSolver(seed).Solve(problem, deadline.Share(0.05, TimeSpan.FromSeconds(StartSeconds)));
-        if ((long)problem.TotalWeapons * problem.Threats > MaxCells || problem.TotalWeapons > 10_000 || deadline.Expired)
+        var tooLarge = (long)problem.TotalWeapons * problem.Threats > MaxCells || problem.TotalWeapons > 10_000;
+        // Too large to search: the whole budget goes to the heuristic, with the trivial bound.
+        var start = new IteratedLocalSearchAssetSolver(seed).Solve(problem, tooLarge ? deadline : deadline.Share(0.05, TimeSpan.FromSeconds(StartSeconds)));
+        if (tooLarge || deadline.Expired)
             return start with { Elapsed = deadline.Elapsed, UpperBound = problem.TotalAssetValue };
         var prices = deadline.Share(0.2, TimeSpan.MaxValue);
         var (lambda, phi, _) = AssetLagrangianPrices.Compute(problem, AssetBranchAndBound.CopyTypes(problem), start.Plan, start.SurvivingValue, SubproblemNodes,

@@ -3,7 +3,8 @@ namespace Canopy.Assignment.Static;
 /// <summary>
 /// An asset-based plan held as one threat per weapon copy, with each threat's log survival and survival S_j and each
 /// asset's expected surviving value kept current. A move changes at most two threats and so at most two assets;
-/// it is priced exactly by recomputing those assets' products over their threats.
+/// it is priced exactly by recomputing those assets' products over their threats. The greedy and the descent ask the
+/// deadline between moves (and every few thousand swaps tried) and stop there, the plan staying valid.
 /// </summary>
 internal sealed class AssetSearchState
 {
@@ -14,6 +15,8 @@ internal sealed class AssetSearchState
     private readonly double[] _log;      // ln S_j
     private readonly double[] _survival; // S_j
     private readonly double[] _asset;    // expected surviving value of each asset
+    private readonly int[] _typeSeen;    // stamps: copies of one type are priced once per greedy step
+    private int _stamp;
 
     public AssetSearchState(AssetWtaProblem problem)
     {
@@ -28,6 +31,7 @@ internal sealed class AssetSearchState
         Array.Fill(_survival, 1.0);
         _asset = new double[problem.Assets];
         for (var k = 0; k < problem.Assets; k++) _asset[k] = problem.AssetValue(k, _survival);
+        _typeSeen = new int[problem.WeaponTypes];
     }
 
     public int Copies => _type.Length;
@@ -98,27 +102,27 @@ internal sealed class AssetSearchState
     }
 
     /// <summary>Maximum marginal return: assigns the free copies one at a time where each adds the most surviving value.</summary>
-    public void AddGreedily(List<int> free) => AddGreedily(free, -1);
+    public void AddGreedily(List<int> free, SolverDeadline deadline) => AddGreedily(free, -1, deadline);
 
     /// <summary>
-    /// As <see cref="AddGreedily(List{int})"/>, but only at threats aimed at <paramref name="asset"/> (every threat
-    /// when -1); copies that add nothing there stay free.
+    /// As <see cref="AddGreedily(List{int}, SolverDeadline)"/>, but only at threats aimed at <paramref name="asset"/>
+    /// (every threat when -1); copies that add nothing there stay free.
     /// </summary>
-    public void AddGreedily(List<int> free, int asset)
+    public void AddGreedily(List<int> free, int asset, SolverDeadline deadline)
     {
         var n = _problem.Threats;
         var threats = asset >= 0 ? _problem.ThreatsOn(asset) : default;
         var count = asset >= 0 ? threats.Length : n;
-        while (free.Count > 0)
+        while (free.Count > 0 && !deadline.Expired)
         {
             int bestCopy = -1, bestThreat = -1;
             var bestGain = 0.0;
+            var stamp = ++_stamp;
             for (var f = 0; f < free.Count; f++)
             {
                 // Copies of one type are interchangeable: price each type once.
-                var duplicate = false;
-                for (var g = 0; g < f && !duplicate; g++) duplicate = _type[free[g]] == _type[free[f]];
-                if (duplicate) continue;
+                if (_typeSeen[_type[free[f]]] == stamp) continue;
+                _typeSeen[_type[free[f]]] = stamp;
                 for (var t = 0; t < count; t++)
                 {
                     var j = asset >= 0 ? threats[t] : t;
@@ -139,14 +143,15 @@ internal sealed class AssetSearchState
     }
 
     /// <summary>Best single move or swap for each copy in turn, while any raises the surviving value; returns whether anything moved.</summary>
-    public bool Descend(CancellationToken cancellationToken)
+    public bool Descend(SolverDeadline deadline)
     {
         var moved = false;
-        for (var improved = true; improved && !cancellationToken.IsCancellationRequested;)
+        for (var improved = true; improved && !deadline.Expired;)
         {
             improved = false;
             for (var u = 0; u < _type.Length; u++)
             {
+                if (deadline.Expired) return moved;
                 var threshold = Improvement * (1 + Value);
                 int bestThreat = -2, bestPartner = -1;
                 var bestChange = threshold;
@@ -162,6 +167,7 @@ internal sealed class AssetSearchState
                 if (_target[u] >= 0)
                     for (var v = 0; v < _type.Length; v++)
                     {
+                        if ((v & 4095) == 4095 && deadline.Expired) return moved;
                         if (_target[v] < 0 || _target[v] == _target[u] || _type[v] == _type[u]) continue;
                         var change = ChangeIfSwapped(u, v);
                         if (change > bestChange)

@@ -4,7 +4,7 @@ namespace Canopy.Assignment.Static;
 /// Reads an asset-based WTA instance (docs/wta.md), plain or gzipped: line 1 `m n K` (weapon types, threats,
 /// assets), then one line of m weapon counts, K lines of asset values W_k, n lines `k lethality` (the asset threat j
 /// aims at and the probability it destroys it), then m*n lines `i j p_ij` (0-based). Blank lines and lines starting
-/// with `#` are skipped.
+/// with `#` are skipped. Errors, like those of <see cref="WtaFile"/>, name the file and line.
 /// </summary>
 public static class AssetWtaFile
 {
@@ -22,9 +22,11 @@ public static class AssetWtaFile
         var assets = r.Int(header[2], "K", 1, 100_000);
         var countFields = r.Next($"the {m} weapon counts", m);
         var counts = new int[m];
-        for (var i = 0; i < m; i++) counts[i] = r.Int(countFields[i], $"count of weapon type {i}", 0, 1_000_000);
+        long weapons = 0;
+        for (var i = 0; i < m; i++) weapons += counts[i] = r.Int(countFields[i], $"count of weapon type {i}", 0, 1_000_000);
+        r.CheckSize(m, n, weapons, "the counts sum");
         var values = new double[assets];
-        for (var k = 0; k < assets; k++) values[k] = r.Real(r.Next($"asset value W_{k}", 1)[0], $"asset value W_{k}", 0, double.MaxValue);
+        for (var k = 0; k < assets; k++) values[k] = r.Value(r.Next($"asset value W_{k}", 1)[0], $"asset value W_{k}");
         var aimedAt = new int[n];
         var lethality = new double[n];
         for (var j = 0; j < n; j++)

@@ -30,10 +30,14 @@ public sealed class AssetWtaProblem
         if (counts.Length == 0 || aimedAt.Length == 0 || assetValues.Length == 0) throw new ArgumentException("a problem needs at least one weapon type, one threat and one asset");
         if (lethality.Length != aimedAt.Length) throw new ArgumentException($"expected {aimedAt.Length} lethalities, got {lethality.Length}", nameof(lethality));
         if (kill.Length != counts.Length * aimedAt.Length) throw new ArgumentException($"expected {counts.Length * aimedAt.Length} kill probabilities, got {kill.Length}", nameof(kill));
-        for (var i = 0; i < counts.Length; i++)
-            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), $"weapon type {i} has a negative count {counts[i]}");
+        TotalWeapons = WtaProblem.CheckCounts(counts);
+        double sum = 0;
         for (var k = 0; k < assetValues.Length; k++)
+        {
             if (!(assetValues[k] >= 0) || double.IsInfinity(assetValues[k])) throw new ArgumentOutOfRangeException(nameof(assetValues), $"asset {k} has value {assetValues[k]}; values must be finite and >= 0");
+            sum += assetValues[k];
+        }
+        if (double.IsInfinity(sum)) throw new ArgumentOutOfRangeException(nameof(assetValues), "the asset values sum to more than the largest double; the objective would be infinite");
         for (var j = 0; j < aimedAt.Length; j++)
         {
             if (aimedAt[j] < 0 || aimedAt[j] >= assetValues.Length) throw new ArgumentOutOfRangeException(nameof(aimedAt), $"threat {j} aims at asset {aimedAt[j]}, not one of 0..{assetValues.Length - 1}");
@@ -73,8 +77,8 @@ public sealed class AssetWtaProblem
     /// <summary>Asset values W_k.</summary>
     public IReadOnlyList<double> AssetValues => _assetValues;
 
-    /// <summary>Total number of weapons, sum_i mu_i.</summary>
-    public int TotalWeapons => _counts.Sum();
+    /// <summary>Total number of weapons, sum_i mu_i (at most <see cref="WtaProblem.MaxWeapons"/>).</summary>
+    public int TotalWeapons { get; }
 
     /// <summary>The asset threat j aims at.</summary>
     public int AimedAt(int j) => _aimedAt[j];

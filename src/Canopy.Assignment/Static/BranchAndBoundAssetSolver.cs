@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Canopy.Assignment.Static;
 
 /// <summary>
@@ -17,7 +15,7 @@ namespace Canopy.Assignment.Static;
 /// </summary>
 public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
 {
-    /// <summary>Largest copies x threats the search tables may hold; past it the incumbent is returned with the bound sum_k W_k.</summary>
+    /// <summary>Largest copies x threats the search tables may hold; past it (or past 10,000 weapons) the iterated local search takes the whole budget and its plan is returned with the bound sum_k W_k.</summary>
     public int MaxCells { get; init; } = 4_000_000;
 
     /// <summary>Longest the iterated local search may run for the first incumbent (it takes at most 5% of the budget).</summary>
@@ -26,21 +24,26 @@ public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
     /// <summary>Most nodes of one asset's priced subproblem while the prices are searched.</summary>
     public long SubproblemNodes { get; init; } = 200_000;
 
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     public AssetWtaSolution Solve(AssetWtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var clock = Stopwatch.StartNew();
-        var start = new IteratedLocalSearchAssetSolver(seed).Solve(problem, TimeSpan.FromSeconds(Math.Min(StartSeconds, budget.TotalSeconds * 0.05)), cancellationToken);
-        if ((long)problem.TotalWeapons * problem.Threats > MaxCells || problem.TotalWeapons > 10_000)
-            return start with { Elapsed = clock.Elapsed, UpperBound = problem.TotalAssetValue };
-        var pricesEnd = clock.Elapsed + (budget - clock.Elapsed) * 0.2;
+        var deadline = SolverDeadline.Start(Time, budget, cancellationToken);
+        var tooLarge = (long)problem.TotalWeapons * problem.Threats > MaxCells || problem.TotalWeapons > 10_000;
+        // Too large to search: the whole budget goes to the heuristic, with the trivial bound.
+        var start = new IteratedLocalSearchAssetSolver(seed).Solve(problem, tooLarge ? deadline : deadline.Share(0.05, TimeSpan.FromSeconds(StartSeconds)));
+        if (tooLarge || deadline.Expired)
+            return start with { Elapsed = deadline.Elapsed, UpperBound = problem.TotalAssetValue };
+        var prices = deadline.Share(0.2, TimeSpan.MaxValue);
         var (lambda, phi, _) = AssetLagrangianPrices.Compute(problem, AssetBranchAndBound.CopyTypes(problem), start.Plan, start.SurvivingValue, SubproblemNodes,
-            () => clock.Elapsed >= pricesEnd || cancellationToken.IsCancellationRequested);
+            () => prices.Expired);
         var search = new AssetBranchAndBound(problem, start.Plan, start.SurvivingValue, lambda, phi);
-        var upper = search.Run(() => clock.Elapsed >= budget || cancellationToken.IsCancellationRequested);
+        var upper = search.Run(() => deadline.Expired);
         var plan = search.Best;
         var value = problem.SurvivingValue(plan);
-        return new AssetWtaSolution(plan, value, clock.Elapsed, Math.Max(upper, value));
+        return new AssetWtaSolution(plan, value, deadline.Elapsed, Math.Max(upper, value));
     }
 }

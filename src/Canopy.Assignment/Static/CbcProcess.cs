@@ -3,14 +3,21 @@ using System.Globalization;
 
 namespace Canopy.Assignment.Static;
 
-/// <summary>Runs the COIN-OR CBC binary on an LP file and reads back its status, bound and nonzero variables.</summary>
+/// <summary>
+/// Runs the COIN-OR CBC binary on an LP file and reads back its status, bound and nonzero variables. CBC gets the
+/// time left as its own limit; if it has not finished shortly after the deadline (or on cancellation) it is killed.
+/// </summary>
 internal static class CbcProcess
 {
     /// <summary>What CBC reported: whether it proved optimality or infeasibility, its lower bound and the solution values.</summary>
     public sealed record Result(bool Optimal, bool Infeasible, double Bound, IReadOnlyDictionary<string, double>? Values);
 
-    public static Result Run(string cbc, string model, TimeSpan limit, double cutoff, CancellationToken cancellationToken)
+    /// <summary>How long after the deadline a CBC that has not stopped by itself is killed.</summary>
+    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(0.3);
+
+    public static Result Run(string cbc, string model, SolverDeadline deadline, double cutoff)
     {
+        var limit = deadline.Remaining;
         var solution = Path.ChangeExtension(model, ".sol");
         if (File.Exists(solution)) File.Delete(solution);
         var info = new ProcessStartInfo(cbc) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -30,8 +37,15 @@ internal static class CbcProcess
         {
             var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
             var read = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-            using (cancellationToken.Register(() => process.Kill(true)))
+            bool exited;
+            using (deadline.CancellationToken.Register(() => Kill(process)))
+                exited = process.WaitForExit(deadline.Remaining + Grace);
+            if (!exited || deadline.CancellationToken.IsCancellationRequested)
+            {
+                Kill(process);
                 process.WaitForExit();
+                return new Result(false, false, double.NegativeInfinity, null);
+            }
             output = read.Result;
             _ = error.Result;
         }
@@ -55,6 +69,18 @@ internal static class CbcProcess
             if (f.Length >= 3 && double.TryParse(f[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var v)) values[f[1]] = v;
         }
         return new Result(optimal, infeasible, bound, values);
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // already exited
+        }
     }
 
     private static string F(double v) => v.ToString("R", CultureInfo.InvariantCulture);

@@ -7,18 +7,16 @@ namespace Canopy.Assignment.Static;
 /// exchange). Every target is touched at most once, so each step's change of objective is exact and O(1). The chain
 /// grows depth first, keeping only steps whose running change is negative (the gain criterion of Lin and Kernighan),
 /// with a few branches near the root (8, 5, 3, 2) and one deeper, up to 8 steps; a copy of type a only enters its
-/// nearest targets (the highest p_aj), so one step costs O(near x copies per target) instead of O(copies).
+/// nearest targets (the highest p_aj, from <see cref="LethalNeighbourhood"/>), so one step costs O(near x copies per
+/// target) instead of O(copies).
 /// </summary>
 internal sealed class EjectionChainSearch
 {
     private const double Improvement = 1e-12;
     private static readonly int[] Breadth = [8, 5, 3, 2, 1, 1, 1, 1];
 
-    private readonly WtaProblem _problem;
-    private readonly int[][] _near;
-    private readonly int[] _first;   // copies on target j are _onTarget[_first[j] .. _first[j + 1]]
-    private readonly int[] _onTarget;
-    private readonly int[] _fill;    // next free place per target while indexing
+    private readonly LethalNeighbourhood _hood;
+    private readonly int _nearCount;
     private readonly bool[] _inChain;
     private readonly int[] _chain = new int[Breadth.Length + 1];      // the moving copies u1..uk
     private readonly int[] _entered = new int[Breadth.Length + 1];    // the target each copy enters
@@ -31,28 +29,11 @@ internal sealed class EjectionChainSearch
     private double _threshold;
 
     /// <summary>Prepares the search; each weapon type enters only its <paramref name="near"/> most lethal targets.</summary>
-    public EjectionChainSearch(WtaProblem problem, int near = 24)
+    public EjectionChainSearch(WtaProblem problem, LethalNeighbourhood hood, int near = 24)
     {
-        _problem = problem;
-        int m = problem.WeaponTypes, n = problem.Targets;
-        var k = Math.Min(near, n);
-        _near = new int[m][];
-        var order = new int[n];
-        var keys = new double[n];
-        for (var i = 0; i < m; i++)
-        {
-            for (var j = 0; j < n; j++)
-            {
-                order[j] = j;
-                keys[j] = problem.LogSurvival(i, j);
-            }
-            Array.Sort(keys, order);
-            _near[i] = order[..k];
-        }
-        _first = new int[n + 1];
-        _onTarget = new int[problem.TotalWeapons];
-        _fill = new int[n];
-        _inChain = new bool[n];
+        _hood = hood;
+        _nearCount = Math.Min(near, hood.Size);
+        _inChain = new bool[problem.Targets];
         _candidateCopy = new int[Breadth.Length][];
         _candidateTarget = new int[Breadth.Length][];
         _candidateChange = new double[Breadth.Length][];
@@ -65,20 +46,19 @@ internal sealed class EjectionChainSearch
     }
 
     /// <summary>The targets a copy of weapon type <paramref name="type"/> may enter: its most lethal ones.</summary>
-    public int[] Near(int type) => _near[type];
+    public ReadOnlySpan<int> Near(int type) => _hood.Near(type)[.._nearCount];
 
-    /// <summary>Applies improving chains (each followed by a move/swap descent) until none is found from any copy.</summary>
-    public bool Improve(LocalSearchState state, CancellationToken cancellationToken)
+    /// <summary>Applies improving chains (each followed by a move/swap descent) until none is found from any copy or the deadline.</summary>
+    public bool Improve(LocalSearchState state, SolverDeadline deadline)
     {
         var improved = false;
         var copies = state.Copies;
         var start = 0;
-        for (var tried = 0; tried < copies && !cancellationToken.IsCancellationRequested; tried++)
+        for (var tried = 0; tried < copies && !deadline.Expired; tried++)
         {
-            if (tried == 0) Index(state);
             var u = (start + tried) % copies;
             if (!TryChainFrom(state, u)) continue;
-            state.DescendDirty(cancellationToken);
+            state.DescendDirty(deadline);
             improved = true;
             start = u;
             tried = -1;
@@ -91,21 +71,24 @@ internal sealed class EjectionChainSearch
     /// As <see cref="Improve"/>, but starting chains only from the copies on targets changed since the state's last
     /// check (the targets a perturbation and its repair touched, and those later chains touch).
     /// </summary>
-    public bool ImproveChanged(LocalSearchState state, CancellationToken cancellationToken)
+    public bool ImproveChanged(LocalSearchState state, SolverDeadline deadline)
     {
         var improved = false;
-        Index(state);
         var changed = state.Changed;
-        for (var t = 0; t < changed.Count && !cancellationToken.IsCancellationRequested; t++)
+        for (var t = 0; t < changed.Count && !deadline.Expired; t++)
         {
             var j = changed[t];
-            for (var c = _first[j]; c < _first[j + 1]; c++)
+            for (var u = state.FirstOn(j); u >= 0;)
             {
-                if (!TryChainFrom(state, _onTarget[c])) continue;
-                state.DescendDirty(cancellationToken);
-                Index(state);
+                if (!TryChainFrom(state, u))
+                {
+                    u = state.NextOnTarget(u);
+                    continue;
+                }
+                state.DescendDirty(deadline);
                 improved = true;
-                c = _first[j] - 1;
+                if (deadline.Expired) break;
+                u = state.FirstOn(j);
             }
         }
         state.ClearChanged();
@@ -154,7 +137,7 @@ internal sealed class EjectionChainSearch
         var copies = deeper ? _candidateCopy[level] : null;
         var targets = deeper ? _candidateTarget[level] : null;
         var changes = deeper ? _candidateChange[level] : null;
-        foreach (var k in _near[a])
+        foreach (var k in Near(a))
         {
             if (_inChain[k]) continue;
             var e = state.SurvivingValue(k);
@@ -166,9 +149,8 @@ internal sealed class EjectionChainSearch
                 return level;
             }
             if (!deeper) continue;
-            for (var c = _first[k]; c < _first[k + 1]; c++)
+            for (var v = state.FirstOn(k); v >= 0; v = state.NextOnTarget(v))
             {
-                var v = _onTarget[c];
                 if (state.TypeOf(v) == a) continue;
                 var step = change + e * (enter / state.Survival(v, k) - 1);
                 if (step >= 0) continue;
@@ -199,18 +181,5 @@ internal sealed class EjectionChainSearch
             if (found >= 0) return found;
         }
         return -1;
-    }
-
-    /// <summary>Rebuilds the copies-per-target index from the state.</summary>
-    private void Index(LocalSearchState state)
-    {
-        var n = _problem.Targets;
-        Array.Clear(_first);
-        for (var u = 0; u < state.Copies; u++)
-            if (state.TargetOf(u) is var j && j >= 0) _first[j + 1]++;
-        for (var j = 0; j < n; j++) _first[j + 1] += _first[j];
-        _first.AsSpan(0, n).CopyTo(_fill);
-        for (var u = 0; u < state.Copies; u++)
-            if (state.TargetOf(u) is var j && j >= 0) _onTarget[_fill[j]++] = u;
     }
 }

@@ -2,7 +2,8 @@ namespace Canopy.Assignment.Static;
 
 /// <summary>
 /// Minimum-cost assignment of every row to a distinct column (rows &lt;= columns) by shortest augmenting paths
-/// with potentials (the Hungarian method), O(rows^2 columns). Buffers are reused between calls.
+/// with potentials (the Hungarian method), O(rows^2 columns), asking the deadline before each row. Buffers are
+/// reused between calls.
 /// </summary>
 internal sealed class HungarianAssignment
 {
@@ -10,8 +11,11 @@ internal sealed class HungarianAssignment
     private int[] _p = [], _wayIndex = [];
     private bool[] _used = [];
 
-    /// <summary>Writes the column of each row into <paramref name="columnOfRow"/>; <paramref name="cost"/> is row-major.</summary>
-    public void Solve(ReadOnlySpan<double> cost, int rows, int columns, Span<int> columnOfRow)
+    /// <summary>
+    /// Writes the column of each row into <paramref name="columnOfRow"/> (<paramref name="cost"/> is row-major); false,
+    /// and nothing written, when <paramref name="deadline"/> ends first.
+    /// </summary>
+    public bool Solve(ReadOnlySpan<double> cost, int rows, int columns, Span<int> columnOfRow, SolverDeadline? deadline = null)
     {
         if (rows > columns) throw new ArgumentException("more rows than columns");
         Ensure(rows, columns);
@@ -20,6 +24,7 @@ internal sealed class HungarianAssignment
         _p.AsSpan(0, columns + 1).Clear();
         for (var i = 1; i <= rows; i++)
         {
+            if (deadline is { Expired: true }) return false;
             _p[0] = i;
             var j0 = 0;
             _minv.AsSpan(0, columns + 1).Fill(double.PositiveInfinity);
@@ -67,6 +72,7 @@ internal sealed class HungarianAssignment
         }
         for (var j = 1; j <= columns; j++)
             if (_p[j] != 0) columnOfRow[_p[j] - 1] = j - 1;
+        return true;
     }
 
     private void Ensure(int rows, int columns)

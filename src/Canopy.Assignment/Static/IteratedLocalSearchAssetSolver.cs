@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Canopy.Assignment.Static;
 
 /// <summary>
@@ -16,34 +14,42 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
     /// <summary>Most weapon copies freed by one perturbation.</summary>
     public int MaxFreed { get; init; } = 6;
 
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     public AssetWtaSolution Solve(AssetWtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var clock = Stopwatch.StartNew();
+        return Solve(problem, SolverDeadline.Start(Time, budget, cancellationToken));
+    }
+
+    /// <summary>Solves within <paramref name="deadline"/> (every phase, the greedy start included, stops there).</summary>
+    internal AssetWtaSolution Solve(AssetWtaProblem problem, SolverDeadline deadline)
+    {
         var random = new Random(seed);
         var current = new AssetSearchState(problem);
         var free = Enumerable.Range(0, current.Copies).ToList();
-        current.AddGreedily(free);
-        current.Descend(cancellationToken);
+        current.AddGreedily(free, deadline);
+        current.Descend(deadline);
         var trial = new AssetSearchState(problem);
         var best = new AssetSearchState(problem);
         trial.CopyFrom(current);
         best.CopyFrom(current);
         double currentValue = current.Value, bestValue = currentValue;
-        while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
+        while (!deadline.Expired && trial.Copies > 0)
         {
             Perturb(trial, random, free);
             if (random.Next(3) == 0)
             {
                 // Defend another asset instead: the freed copies go first to the threats aimed at a random asset.
-                trial.AddGreedily(free, trial.AssetOf(random.Next(trial.Threats)));
-                trial.AddGreedily(free);
+                trial.AddGreedily(free, trial.AssetOf(random.Next(trial.Threats)), deadline);
+                trial.AddGreedily(free, deadline);
             }
-            else if (random.Next(2) == 0) trial.AddGreedily(free);
+            else if (random.Next(2) == 0) trial.AddGreedily(free, deadline);
             else
                 foreach (var u in free) trial.Move(u, random.Next(trial.Threats));
-            trial.Descend(cancellationToken);
+            trial.Descend(deadline);
             var value = trial.Value;
             if (value >= currentValue * (1 - 1e-12))
             {
@@ -61,7 +67,7 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
             }
         }
         var plan = best.ToPlan();
-        return new AssetWtaSolution(plan, problem.SurvivingValue(plan), clock.Elapsed);
+        return new AssetWtaSolution(plan, problem.SurvivingValue(plan), deadline.Elapsed);
     }
 
     /// <summary>Frees the unassigned copies and every copy on one random threat or on every threat aimed at one asset, plus a few random copies.</summary>

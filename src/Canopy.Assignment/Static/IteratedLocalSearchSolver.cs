@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Canopy.Assignment.Static;
 
 /// <summary>
@@ -7,8 +5,8 @@ namespace Canopy.Assignment.Static;
 /// large, from maximum marginal return); descends by moving one weapon to another target and swapping two weapons
 /// between targets, then by ejection chains (cyclic and path exchanges through several targets,
 /// <see cref="EjectionChainSearch"/>); then repeatedly frees the weapons on a few targets (drawn by value, uniformly,
-/// or related through a freed weapon type) or a few random weapons, repairs greedily or by an assignment problem,
-/// descends again, and keeps the result when it is no worse than the current plan or within
+/// or related through a freed weapon type) or a few random weapons, repairs (exactly on the freed targets when that is
+/// small, <see cref="ExactRepair"/>; else greedily or by an assignment problem), descends again, and keeps the result when it is no worse than the current plan or within
 /// <see cref="RecordDeviation"/> of the best. Runs until the budget ends (anytime); every random draw comes from the seed.
 /// </summary>
 public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
@@ -22,42 +20,53 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
     /// <summary>A trial is also accepted when within this relative deviation of the best objective (record-to-record travel).</summary>
     public double RecordDeviation { get; init; } = 1e-3;
 
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var clock = Stopwatch.StartNew();
+        return Solve(problem, SolverDeadline.Start(Time, budget, cancellationToken));
+    }
+
+    /// <summary>Solves within <paramref name="deadline"/>; the greedy plan (or its fired part) when the deadline ends before the search can start.</summary>
+    internal WtaSolution Solve(WtaProblem problem, SolverDeadline deadline)
+    {
+        var greedy = MaximumMarginalReturnSolver.Assign(problem, deadline);
+        var hood = deadline.Expired ? null : LethalNeighbourhood.Build(problem, deadline);
+        if (hood is null) return new WtaSolution(greedy, problem.Objective(greedy), double.NegativeInfinity, deadline.Elapsed);
         var random = new Random(seed);
         var hungarian = new HungarianAssignment();
         var buffers = new RepairBuffers();
         var slots = Math.Max(1, (int)Math.Ceiling(2.0 * problem.TotalWeapons / problem.Targets));
-        var chains = new EjectionChainSearch(problem);
-        var current = new LocalSearchState(problem);
+        var chains = new EjectionChainSearch(problem, hood);
+        var current = new LocalSearchState(problem, hood);
         // The assignment-problem start, when affordable, beat the greedy one (both followed by chains) on every
-        // benchmark instance compared (mu = 2 and 3, 100x200 to 300x600).
-        if ((double)current.Copies * current.Copies * problem.Targets * slots <= GlobalAssignmentWork)
-        {
-            var all = Enumerable.Range(0, current.Copies).ToList();
-            current.RepairByAssignment(all, Math.Max(1, (int)Math.Ceiling((double)problem.TotalWeapons / problem.Targets)), hungarian, buffers);
-        }
-        else current.Load(MaximumMarginalReturnSolver.Assign(problem));
-        current.Descend(cancellationToken);
-        chains.Improve(current, cancellationToken);
-        var trial = new LocalSearchState(problem);
-        var best = new LocalSearchState(problem);
+        // benchmark instance compared (mu = 2 and 3, 100x200 to 300x600); it may take half the budget.
+        var all = Enumerable.Range(0, current.Copies).ToList();
+        var startSlots = Math.Max(1, (int)Math.Ceiling((double)problem.TotalWeapons / problem.Targets));
+        if ((double)current.Copies * current.Copies * problem.Targets * slots > GlobalAssignmentWork
+            || !current.RepairByAssignment(all, startSlots, hungarian, buffers, deadline.Share(0.5, TimeSpan.MaxValue)))
+            current.Load(greedy);
+        current.Descend(deadline);
+        chains.Improve(current, deadline);
+        var trial = new LocalSearchState(problem, hood, current);
+        var best = new LocalSearchState(problem, hood, current);
         best.CopyFrom(current);
         trial.CopyFrom(current);
         double currentObjective = current.Objective, bestObjective = currentObjective;
         var free = new List<int>();
         var destroyed = new bool[problem.Targets];
         var chosen = new List<int>();
-        while (clock.Elapsed < budget && !cancellationToken.IsCancellationRequested && trial.Copies > 0)
+        var exact = new ExactRepair();
+        while (!deadline.Expired && trial.Copies > 0)
         {
             Destroy(trial, random, free, destroyed, chosen, chains);
-            if (random.Next(2) == 0) trial.RepairByAssignment(free, slots, hungarian, buffers);
-            else trial.Repair(free);
-            trial.DescendDirty(cancellationToken);
-            chains.ImproveChanged(trial, cancellationToken);
+            if (chosen.Count > 0 && exact.TryRepair(trial, free, chosen)) trial.Repair(free, deadline);
+            else if (random.Next(2) != 0 || !trial.RepairByAssignment(free, slots, hungarian, buffers, deadline)) trial.Repair(free, deadline);
+            trial.DescendDirty(deadline);
+            chains.ImproveChanged(trial, deadline);
             var objective = trial.Objective;
             if (objective <= currentObjective * (1 + 1e-12) || objective <= bestObjective * (1 + RecordDeviation))
             {
@@ -75,7 +84,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             }
         }
         var plan = best.ToPlan();
-        return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, clock.Elapsed);
+        return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, deadline.Elapsed);
     }
 
     /// <summary>The target where the running sum of surviving values first exceeds <paramref name="mark"/>.</summary>
@@ -94,6 +103,7 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
     private void Destroy(LocalSearchState state, Random random, List<int> free, bool[] destroyed, List<int> chosen, EjectionChainSearch chains)
     {
         free.Clear();
+        chosen.Clear();
         var count = random.Next(Math.Min(2, state.Copies), Math.Min(MaxDestroyed, state.Copies) + 1);
         for (var u = 0; u < state.Copies; u++)
             if (state.TargetOf(u) < 0) free.Add(u);
@@ -108,7 +118,6 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             }
             return;
         }
-        chosen.Clear();
         var targets = destroyed.Length;
         var total = state.Objective;
         // Targets drawn by surviving value, uniformly, or related: lethal targets of a weapon type just freed.
@@ -125,12 +134,13 @@ public sealed class IteratedLocalSearchSolver(int seed = 1) : IStaticWtaSolver
             if (destroyed[j]) continue;
             destroyed[j] = true;
             chosen.Add(j);
-            for (var u = 0; u < state.Copies; u++)
-                if (state.TargetOf(u) == j)
-                {
-                    state.Unassign(u);
-                    free.Add(u);
-                }
+            for (var u = state.FirstOn(j); u >= 0;)
+            {
+                var next = state.NextOnTarget(u);
+                state.Unassign(u);
+                free.Add(u);
+                u = next;
+            }
         }
         foreach (var j in chosen) destroyed[j] = false;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -9,40 +8,65 @@ namespace Canopy.Assignment.Static;
 /// steps on lambda raise the Lagrangian lower bound L. Any plan better than the incumbent U (from iterated local
 /// search) can only give target j an x_j whose Lagrangian cost is within U - L of that target's minimum, so every
 /// such x_j is enumerated and CBC (the COIN-OR `cbc` binary) solves the resulting set-partitioning MILP exactly
-/// (one column per target, weapon counts as packing rows, exact surviving values as costs).
+/// (one column per target, weapon counts as packing rows, exact surviving values as costs). Every phase asks the
+/// deadline: the start search takes at most 5% of the budget and <see cref="StartSeconds"/>, the prices at most 40% and
+/// <see cref="SubgradientSeconds"/> (less when their bound stalls), the enumeration stops at the deadline, and CBC is killed there.
 /// </summary>
 public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
 {
     /// <summary>Most enumerated columns before the solver gives up on proving optimality and reports the bound.</summary>
     public int MaxColumns { get; init; } = 2_000_000;
 
+    /// <summary>Longest the iterated local search may run for the first incumbent (it takes at most 5% of the budget).</summary>
+    public double StartSeconds { get; init; } = 3;
+
+    /// <summary>
+    /// Longest the subgradient search for prices may run, whatever the budget (it also stops when its bound stalls):
+    /// the rest of a long budget is better spent on enumeration and CBC.
+    /// </summary>
+    public double SubgradientSeconds { get; init; } = 30;
+
     /// <summary>The CBC executable, found on PATH by default.</summary>
     public string CbcPath { get; init; } = "cbc";
+
+    /// <summary>Where the folder for CBC's model and solution files is made (and removed when the solver returns).</summary>
+    public string TempRoot { get; init; } = Path.GetTempPath();
+
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <inheritdoc />
     public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var clock = Stopwatch.StartNew();
-        var start = new IteratedLocalSearchSolver(seed).Solve(problem, TimeSpan.FromSeconds(Math.Min(3, budget.TotalSeconds * 0.05)), cancellationToken);
+        var deadline = SolverDeadline.Start(Time, budget, cancellationToken);
+        var start = new IteratedLocalSearchSolver(seed).Solve(problem, deadline.Share(0.05, TimeSpan.FromSeconds(StartSeconds)));
         var best = start.Plan;
         var upper = start.Objective;
         var sub = new TargetSubproblem(problem);
         var lambda = InitialPrices(problem, best);
-        var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, clock, budget * 0.4, cancellationToken);
-        if (upper - lower <= 1e-9 * upper || cancellationToken.IsCancellationRequested)
-            return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
+        var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, deadline.Share(0.4, TimeSpan.FromSeconds(SubgradientSeconds)));
+        if (double.IsNegativeInfinity(lower) && !deadline.Expired)
+        {
+            // Not one round of per-target minima fitted in the prices' share (a very large instance): no proof is
+            // within reach, so the rest of the budget goes to the heuristic.
+            var rest = new IteratedLocalSearchSolver(seed).Solve(problem, deadline);
+            if (rest.Objective < upper) (best, upper) = (rest.Plan, rest.Objective);
+        }
+        if (upper - lower <= 1e-9 * upper || double.IsNegativeInfinity(lower) || deadline.Expired)
+            return new WtaSolution(best, upper, Math.Min(lower, upper), deadline.Elapsed);
         // Enumerate within U - L; when that is too many columns, within a smaller slack, growing it as U falls
         // (the restricted MILP is a proof once its slack covers U - L).
         var slack = upper - lower;
-        var folder = Directory.CreateTempSubdirectory("canopy-wta-");
+        var folder = Directory.CreateDirectory(Path.Combine(TempRoot, "canopy-cbc-" + Path.GetRandomFileName()));
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!deadline.Expired)
             {
                 var complete = slack >= upper - lower;
                 if (complete) slack = upper - lower + 1e-9 * upper;
-                var columns = Enumerate(problem, sub, bestLambda, minima, slack);
+                var columns = Enumerate(problem, sub, bestLambda, minima, slack, deadline);
+                if (deadline.Expired) break;
                 if (columns is null)
                 {
                     if (slack < 1e-9 * upper) break;
@@ -51,9 +75,8 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
                 }
                 var model = Path.Combine(folder.FullName, "model.lp");
                 File.WriteAllText(model, SetPartitioningModel(problem, columns));
-                var left = budget - clock.Elapsed;
-                if (left.TotalSeconds < 1) break;
-                var result = CbcProcess.Run(CbcPath, model, left, upper, cancellationToken);
+                if (deadline.Remaining.TotalSeconds < 1) break;
+                var result = CbcProcess.Run(CbcPath, model, deadline, upper);
                 if (result.Values is { } values && Decode(problem, columns, values) is { } plan && plan.Violation(problem) is null && problem.Objective(plan) < upper)
                 {
                     best = plan;
@@ -71,20 +94,36 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         }
         finally
         {
-            folder.Delete(true);
+            DeleteQuietly(folder);
         }
-        return new WtaSolution(best, upper, Math.Min(lower, upper), clock.Elapsed);
+        return new WtaSolution(best, upper, Math.Min(lower, upper), deadline.Elapsed);
     }
 
-    /// <summary>Every x_j within <paramref name="slack"/> of target j's Lagrangian minimum, or null past <see cref="MaxColumns"/>.</summary>
-    private List<int[]>[]? Enumerate(WtaProblem problem, TargetSubproblem sub, double[] lambda, double[] minima, double slack)
+    /// <summary>Removes the model folder; a folder that cannot be removed must not turn a solved plan into a crash.</summary>
+    private static void DeleteQuietly(DirectoryInfo folder)
+    {
+        try
+        {
+            folder.Delete(true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Every x_j within <paramref name="slack"/> of target j's Lagrangian minimum; null past <see cref="MaxColumns"/> (or <see cref="MaxColumnCells"/>) or at the deadline.</summary>
+    private List<int[]>[]? Enumerate(WtaProblem problem, TargetSubproblem sub, double[] lambda, double[] minima, double slack, SolverDeadline deadline)
     {
         var columns = new List<int[]>[problem.Targets];
         var total = 0;
+        var most = (int)Math.Min(MaxColumns, MaxColumnCells / problem.WeaponTypes);
         for (var j = 0; j < problem.Targets; j++)
         {
             columns[j] = [];
-            if (!sub.Enumerate(j, lambda, minima[j] + slack, columns[j], MaxColumns - total)) return null;
+            if (!sub.Enumerate(j, lambda, minima[j] + slack, columns[j], most - total, deadline)) return null;
             total += columns[j].Count;
         }
         return columns;
@@ -117,8 +156,17 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         return lambda;
     }
 
-    /// <summary>Subgradient ascent on the Lagrangian dual with Polyak steps; returns the best bound, its prices and per-target minima.</summary>
-    private static (double Lower, double[] Lambda, double[] Minima) Subgradient(WtaProblem problem, TargetSubproblem sub, double[] lambda, double upper, Stopwatch clock, TimeSpan until, CancellationToken cancellationToken)
+    /// <summary>Subgradient steps between two checks of progress.</summary>
+    private const int Window = 50;
+
+    /// <summary>Most ints the enumerated columns may hold (400 MB), whatever <see cref="MaxColumns"/> says.</summary>
+    private const long MaxColumnCells = 100_000_000;
+
+    /// <summary>
+    /// Subgradient ascent on the Lagrangian dual with Polyak steps, until the bound proves the incumbent, stalls
+    /// (see <see cref="Window"/>) or the deadline; returns the best bound, its prices and per-target minima.
+    /// </summary>
+    private static (double Lower, double[] Lambda, double[] Minima) Subgradient(WtaProblem problem, TargetSubproblem sub, double[] lambda, double upper, SolverDeadline deadline)
     {
         int m = problem.WeaponTypes, n = problem.Targets;
         var used = new int[m];
@@ -128,13 +176,22 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var lower = double.NegativeInfinity;
         var theta = 2.0;
         var stall = 0;
-        for (var iteration = 0; iteration < 3000 && clock.Elapsed < until && !cancellationToken.IsCancellationRequested && theta > 1e-5; iteration++)
+        var checkpoint = double.NegativeInfinity;
+        for (var iteration = 0; iteration < 3000 && !deadline.Expired && theta > 1e-5; iteration++)
         {
+            // Stop when the last Window steps closed less than 1% of the gap left: how long the bound keeps rising
+            // depends on the instance, not on the budget, so a longer limit does not delay the proof.
+            if (iteration > 0 && iteration % Window == 0)
+            {
+                if (lower - checkpoint < 0.01 * (upper - lower)) break;
+                checkpoint = lower;
+            }
             Array.Clear(used);
             var bound = 0.0;
             for (var j = 0; j < n; j++)
             {
-                minima[j] = sub.Minimise(j, lambda, problem.Values[j]);
+                minima[j] = sub.Minimise(j, lambda, problem.Values[j], deadline);
+                if (sub.Stopped) return (lower, bestLambda, bestMinima); // a minimum cut short bounds nothing
                 bound += minima[j];
                 for (var i = 0; i < m; i++) used[i] += sub.Best[i];
             }

@@ -1,25 +1,30 @@
-using System.Diagnostics;
-
 namespace Canopy.Assignment.Static;
 
 /// <summary>
 /// Maximum marginal return greedy: repeatedly fires the available weapon at the target where it removes the most
 /// expected surviving value, V_j P_j p_ij. A priority queue over targets keyed by each target's best marginal
 /// return, re-evaluated lazily (returns only fall as targets are shot and weapons run out), keeps every choice exact.
+/// When the budget ends first it returns the weapons fired so far (a valid plan that keeps the rest).
 /// </summary>
 public sealed class MaximumMarginalReturnSolver : IStaticWtaSolver
 {
+    /// <summary>The clock the budget is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <inheritdoc />
     public WtaSolution Solve(WtaProblem problem, TimeSpan budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(problem);
-        var clock = Stopwatch.StartNew();
-        var plan = Assign(problem);
-        return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, clock.Elapsed);
+        var deadline = SolverDeadline.Start(Time, budget, cancellationToken);
+        var plan = Assign(problem, deadline);
+        return new WtaSolution(plan, problem.Objective(plan), double.NegativeInfinity, deadline.Elapsed);
     }
 
     /// <summary>The greedy plan for <paramref name="problem"/>.</summary>
-    public static WtaPlan Assign(WtaProblem problem)
+    public static WtaPlan Assign(WtaProblem problem) => Assign(problem, SolverDeadline.Start(TimeProvider.System, TimeSpan.MaxValue, CancellationToken.None));
+
+    /// <summary>The greedy plan, or the part of it fired when <paramref name="deadline"/> ends.</summary>
+    internal static WtaPlan Assign(WtaProblem problem, SolverDeadline deadline)
     {
         ArgumentNullException.ThrowIfNull(problem);
         int m = problem.WeaponTypes, n = problem.Targets;
@@ -33,6 +38,7 @@ public sealed class MaximumMarginalReturnSolver : IStaticWtaSolver
         var keys = new double[m];
         for (var j = 0; j < n; j++)
         {
+            if ((j & 63) == 0 && deadline.Expired) return plan;
             var types = new int[m];
             for (var i = 0; i < m; i++)
             {
@@ -57,8 +63,9 @@ public sealed class MaximumMarginalReturnSolver : IStaticWtaSolver
         }
         for (var j = 0; j < n; j++)
             if (Best(j, out _) is var gain && gain > 0) queue.Enqueue(j, -gain);
-        while (queue.TryDequeue(out var target, out var key))
+        for (var step = 1; queue.TryDequeue(out var target, out var key); step++)
         {
+            if ((step & 255) == 0 && deadline.Expired) break;
             var gain = Best(target, out var type);
             if (type < 0 || gain <= 0) continue;
             if (gain < -key)

@@ -4,7 +4,7 @@ namespace Canopy.Assignment.Static;
 /// One target's Lagrangian subproblem: g(x) = V exp(sum_i q_i x_i) + sum_i lambda_i x_i over x_i in 0..mu_i.
 /// Depth-first search over weapon types in rising price per unit of log kill, pruned by the bound of the continuous
 /// relaxation of the rest (a fractional knapsack on a convex objective). Finds the minimum or lists every x within a
-/// threshold.
+/// threshold; asks the deadline every 1024 nodes and reports when it stopped there.
 /// </summary>
 internal sealed class TargetSubproblem(WtaProblem problem)
 {
@@ -18,14 +18,19 @@ internal sealed class TargetSubproblem(WtaProblem problem)
     private bool _enumerate;
     private List<int[]>? _found;
     private int _limit;
+    private SolverDeadline? _deadline;
+    private long _nodes;
 
     /// <summary>Best x found by <see cref="Minimise"/>.</summary>
     public int[] Best { get; } = new int[problem.WeaponTypes];
 
-    /// <summary>min_x g(x) for target j; the minimiser is left in <see cref="Best"/>.</summary>
-    public double Minimise(int j, double[] lambda, double start)
+    /// <summary>Whether the last search stopped at the deadline (its result is then not exact).</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>min_x g(x) for target j; the minimiser is left in <see cref="Best"/>; not exact when <see cref="Stopped"/>.</summary>
+    public double Minimise(int j, double[] lambda, double start, SolverDeadline deadline)
     {
-        Prepare(j, lambda);
+        Prepare(j, lambda, deadline);
         _enumerate = false;
         _threshold = start;
         Array.Clear(Best);
@@ -33,10 +38,13 @@ internal sealed class TargetSubproblem(WtaProblem problem)
         return _threshold;
     }
 
-    /// <summary>Adds every x with g(x) &lt;= threshold to <paramref name="found"/>; false when more than <paramref name="limit"/>.</summary>
-    public bool Enumerate(int j, double[] lambda, double threshold, List<int[]> found, int limit)
+    /// <summary>
+    /// Adds every x with g(x) &lt;= threshold to <paramref name="found"/>; false when more than <paramref name="limit"/>
+    /// or when <see cref="Stopped"/> at the deadline.
+    /// </summary>
+    public bool Enumerate(int j, double[] lambda, double threshold, List<int[]> found, int limit, SolverDeadline deadline)
     {
-        Prepare(j, lambda);
+        Prepare(j, lambda, deadline);
         _enumerate = true;
         _threshold = threshold;
         _found = found;
@@ -44,8 +52,11 @@ internal sealed class TargetSubproblem(WtaProblem problem)
         return Search(0, 0, 0);
     }
 
-    private void Prepare(int j, double[] lambda)
+    private void Prepare(int j, double[] lambda, SolverDeadline deadline)
     {
+        _deadline = deadline;
+        _nodes = 0;
+        Stopped = false;
         _lambda = lambda;
         _target = j;
         _value = problem.Values[j];
@@ -62,6 +73,8 @@ internal sealed class TargetSubproblem(WtaProblem problem)
     /// <summary>The node with log survival s and price c whose free types start at position k; false to stop.</summary>
     private bool Search(int k, double s, double c)
     {
+        if ((++_nodes & 1023) == 0 && _deadline!.Expired) Stopped = true;
+        if (Stopped) return false;
         var g = _value * Math.Exp(s) + c;
         if (g <= _threshold)
         {

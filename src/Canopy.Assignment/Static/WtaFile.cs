@@ -5,7 +5,9 @@ public sealed class WtaFormatException(string message) : Exception(message);
 
 /// <summary>
 /// Reads the instance format of Andersen, Pavlikov and Toffolo (2022), plain or gzipped: line 1 `m n mu`,
-/// then n lines V_j, then m*n lines `i j p_ij` (0-based).
+/// then n lines V_j, then m*n lines `i j p_ij` (0-based). Instances too large for the solvers
+/// (<see cref="WtaProblem.MaxWeapons"/>), values whose sum overflows, and lines after the probabilities are refused
+/// with the file and line.
 /// </summary>
 public static class WtaFile
 {
@@ -21,8 +23,9 @@ public static class WtaFile
         var m = r.Int(header[0], "m", 1, 100_000);
         var n = r.Int(header[1], "n", 1, 100_000);
         var mu = r.Int(header[2], "mu", 0, 1_000_000);
+        r.CheckSize(m, n, (long)m * mu, "m x mu");
         var values = new double[n];
-        for (var j = 0; j < n; j++) values[j] = r.Real(r.Next($"value V_{j}", 1)[0], $"value V_{j}", 0, double.MaxValue);
+        for (var j = 0; j < n; j++) values[j] = r.Value(r.Next($"value V_{j}", 1)[0], $"value V_{j}");
         return new WtaProblem(Enumerable.Repeat(mu, m).ToArray(), values, r.KillProbabilities(m, n, "target"));
     }
 }

@@ -9,7 +9,11 @@ namespace Canopy.Assignment.Static;
 /// </summary>
 internal sealed class WtaLineReader(TextReader reader, string name)
 {
+    /// <summary>Most kill probabilities (weapon types x targets) a file may hold: 400 MB as p and ln(1 - p).</summary>
+    public const long MaxCells = 50_000_000;
+
     private int _line;
+    private double _valueSum;
 
     /// <summary>Opens a file (gzipped when its name ends in .gz) and reads it with <paramref name="read"/>.</summary>
     public static T ReadFile<T>(string path, Func<TextReader, string, T> read)
@@ -31,17 +35,31 @@ internal sealed class WtaLineReader(TextReader reader, string name)
     /// <summary>The fields of the next line that is not blank or a comment, which must number <paramref name="count"/>.</summary>
     public string[] Next(string what, int count)
     {
-        string? text;
-        do
-        {
-            text = reader.ReadLine();
-            _line++;
-            if (text is null) throw Error($"unexpected end of file, expected {what}");
-        }
-        while (string.IsNullOrWhiteSpace(text) || text.TrimStart().StartsWith('#'));
+        var text = NextText() ?? throw Error($"unexpected end of file, expected {what}");
         var fields = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length != count) throw Error($"expected {what} ({count} fields), found {fields.Length} fields: '{text.Trim()}'");
         return fields;
+    }
+
+    /// <summary>
+    /// Refuses, on the current line and before anything is allocated, an instance larger than the solvers take:
+    /// more than <see cref="WtaProblem.MaxWeapons"/> weapons or <see cref="MaxCells"/> kill probabilities.
+    /// </summary>
+    public void CheckSize(int m, int n, long weapons, string weaponsText)
+    {
+        if (weapons > WtaProblem.MaxWeapons)
+            throw Error($"{weaponsText} = {weapons.ToString(CultureInfo.InvariantCulture)} weapons; at most {WtaProblem.MaxWeapons.ToString(CultureInfo.InvariantCulture)} are supported");
+        if ((long)m * n > MaxCells)
+            throw Error($"{m.ToString(CultureInfo.InvariantCulture)} x {n.ToString(CultureInfo.InvariantCulture)} = {((long)m * n).ToString(CultureInfo.InvariantCulture)} kill probabilities; at most {MaxCells.ToString(CultureInfo.InvariantCulture)} are supported");
+    }
+
+    /// <summary>A target or asset value: finite, >= 0, and keeping the sum of all values finite (the objective is at most that sum).</summary>
+    public double Value(string s, string field)
+    {
+        var v = Real(s, field, 0, double.MaxValue);
+        _valueSum += v;
+        if (double.IsInfinity(_valueSum)) throw Error($"{field} {s} makes the sum of the values overflow (the objective would be infinite)");
+        return v;
     }
 
     public int Int(string s, string field, int min, int max) =>
@@ -54,10 +72,12 @@ internal sealed class WtaLineReader(TextReader reader, string name)
             ? v
             : throw Error($"{field} '{s}' is not a number in [{min}, {max}]");
 
-    /// <summary>Reads the m·n lines <c>i j p_ij</c> (0-based, each pair once) into a weapon-major matrix.</summary>
+    /// <summary>
+    /// Reads the m·n lines <c>i j p_ij</c> (0-based, each pair once) into a weapon-major matrix; anything but blank
+    /// lines and comments after them is an error (a pair given again, even with another value, or stray text).
+    /// </summary>
     public double[] KillProbabilities(int m, int n, string target)
     {
-        if ((long)m * n > 50_000_000) throw Error($"{m}x{n} is too large");
         var kill = new double[m * n];
         var seen = new bool[m * n];
         for (var k = 0; k < m * n; k++)
@@ -69,7 +89,26 @@ internal sealed class WtaLineReader(TextReader reader, string name)
             seen[i * n + j] = true;
             kill[i * n + j] = Real(f[2], $"p[{i},{j}]", 0, 1);
         }
+        if (NextText() is { } extra)
+        {
+            var f = extra.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (f.Length == 3 && int.TryParse(f[0], CultureInfo.InvariantCulture, out var i) && int.TryParse(f[1], CultureInfo.InvariantCulture, out var j) && i >= 0 && i < m && j >= 0 && j < n)
+                throw Error($"p[{i},{j}] is given twice (all {m}x{n} kill probabilities were already read)");
+            throw Error($"unexpected text after the {m}x{n} kill probabilities: '{extra.Trim()}'");
+        }
         return kill;
+    }
+
+    /// <summary>The next line that is not blank or a comment, or null at the end of the file.</summary>
+    private string? NextText()
+    {
+        while (reader.ReadLine() is { } text)
+        {
+            _line++;
+            if (!string.IsNullOrWhiteSpace(text) && !text.TrimStart().StartsWith('#')) return text;
+        }
+        _line++;
+        return null;
     }
 
     private WtaFormatException Error(string message) => new($"{name}:{_line}: {message}");

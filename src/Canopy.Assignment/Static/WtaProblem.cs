@@ -10,6 +10,9 @@ public sealed class WtaProblem
     /// <summary>ln(1 - p) is floored here so that p = 1 stays finite in log space (a survival of 1e-300).</summary>
     public const double MinLogSurvival = -690.0;
 
+    /// <summary>Most weapons (sum of the counts) a problem may hold; the solvers keep a few arrays of this length.</summary>
+    public const long MaxWeapons = 10_000_000;
+
     private readonly double[] _p;
     private readonly double[] _q;
     private readonly double[] _values;
@@ -23,10 +26,14 @@ public sealed class WtaProblem
         ArgumentNullException.ThrowIfNull(kill);
         if (counts.Length == 0 || values.Length == 0) throw new ArgumentException("a problem needs at least one weapon type and one target");
         if (kill.Length != counts.Length * values.Length) throw new ArgumentException($"expected {counts.Length * values.Length} kill probabilities, got {kill.Length}", nameof(kill));
-        for (var i = 0; i < counts.Length; i++)
-            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), $"weapon type {i} has a negative count {counts[i]}");
+        TotalWeapons = CheckCounts(counts);
+        double sum = 0;
         for (var j = 0; j < values.Length; j++)
+        {
             if (!(values[j] >= 0) || double.IsInfinity(values[j])) throw new ArgumentOutOfRangeException(nameof(values), $"target {j} has value {values[j]}; values must be finite and >= 0");
+            sum += values[j];
+        }
+        if (double.IsInfinity(sum)) throw new ArgumentOutOfRangeException(nameof(values), "the target values sum to more than the largest double; the objective would be infinite");
         _q = new double[kill.Length];
         for (var k = 0; k < kill.Length; k++)
         {
@@ -50,8 +57,21 @@ public sealed class WtaProblem
     /// <summary>Target values V_j.</summary>
     public IReadOnlyList<double> Values => _values;
 
-    /// <summary>Total number of weapons, sum_i mu_i.</summary>
-    public int TotalWeapons => _counts.Sum();
+    /// <summary>Total number of weapons, sum_i mu_i (at most <see cref="MaxWeapons"/>).</summary>
+    public int TotalWeapons { get; }
+
+    /// <summary>The sum of the counts, checked: none negative, at most <see cref="MaxWeapons"/>.</summary>
+    internal static int CheckCounts(int[] counts)
+    {
+        long total = 0;
+        for (var i = 0; i < counts.Length; i++)
+        {
+            if (counts[i] < 0) throw new ArgumentOutOfRangeException(nameof(counts), $"weapon type {i} has a negative count {counts[i]}");
+            total += counts[i];
+        }
+        if (total > MaxWeapons) throw new ArgumentOutOfRangeException(nameof(counts), $"{total} weapons; at most {MaxWeapons} are supported");
+        return (int)total;
+    }
 
     /// <summary>Kill probability of one weapon of type i against target j.</summary>
     public double Kill(int i, int j) => _p[i * Targets + j];

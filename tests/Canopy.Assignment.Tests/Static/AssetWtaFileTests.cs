@@ -53,4 +53,17 @@ public class AssetWtaFileTests
         Assert.Contains("bad.txt:8:", error.Message, StringComparison.Ordinal);
         Assert.Contains("asset of threat 2", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("11 1 1\n1000000 1000000 1000000 1000000 1000000 1000000 1000000 1000000 1000000 1000000 1000000\n", "t.txt:2: the counts sum = 11000000 weapons; at most 10000000 are supported")]
+    [InlineData("1 1 2\n1\n1e308\n1e308\n", "t.txt:4: asset value W_1 1e308 makes the sum of the values overflow")]
+    [InlineData("1 1 1\n1\n10\n0 1.5\n", "t.txt:4: lethality of threat 0 '1.5' is not a number in [0, 1]")]
+    [InlineData("1 1 1\n1\n10\n0 0.5\n0 0 0.5\n0 0 0.7\n", "t.txt:6: p[0,0] is given twice (all 1x1 kill probabilities were already read)")]
+    [InlineData("1 1 1\n1\n10\n0 0.5\n0 0 0.5\nx\n", "t.txt:6: unexpected text after the 1x1 kill probabilities: 'x'")]
+    public void Read_UnusableInstance_RefusedWithFileAndLine(string text, string message)
+    {
+        var e = Assert.Throws<WtaFormatException>(() => AssetWtaFile.Read(new StringReader(text), "t.txt"));
+
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
 }

@@ -21,10 +21,10 @@ public class EjectionChainSearchTests
     [Fact]
     public void Descend_CyclicTrap_CannotImprove()
     {
-        var state = new LocalSearchState(Cyclic());
+        var state = new LocalSearchState(Cyclic(), WtaTestProblems.Neighbourhood(Cyclic()));
         state.Load(Diagonal());
 
-        state.Descend(CancellationToken.None);
+        state.Descend(WtaTestProblems.NoDeadline);
 
         Assert.Equal(1.5, state.Objective, 12);
     }
@@ -33,10 +33,10 @@ public class EjectionChainSearchTests
     public void Improve_CyclicTrap_FindsTheThreeCycle()
     {
         var problem = Cyclic();
-        var state = new LocalSearchState(problem);
+        var state = new LocalSearchState(problem, WtaTestProblems.Neighbourhood(problem));
         state.Load(Diagonal());
 
-        var improved = new EjectionChainSearch(problem).Improve(state, CancellationToken.None);
+        var improved = new EjectionChainSearch(problem, WtaTestProblems.Neighbourhood(problem)).Improve(state, WtaTestProblems.NoDeadline);
 
         var plan = state.ToPlan();
         Assert.True(improved);
@@ -50,14 +50,14 @@ public class EjectionChainSearchTests
     public void ImproveChanged_CyclicTrap_StartsOnlyFromChangedTargets()
     {
         var problem = Cyclic();
-        var search = new EjectionChainSearch(problem);
-        var state = new LocalSearchState(problem);
+        var search = new EjectionChainSearch(problem, WtaTestProblems.Neighbourhood(problem));
+        var state = new LocalSearchState(problem, WtaTestProblems.Neighbourhood(problem));
         state.Load(Diagonal());
         state.ClearChanged();
 
-        var untouched = search.ImproveChanged(state, CancellationToken.None);
+        var untouched = search.ImproveChanged(state, WtaTestProblems.NoDeadline);
         state.Assign(0, 0); // re-firing copy 0 at target 0 marks target 0 as changed
-        var touched = search.ImproveChanged(state, CancellationToken.None);
+        var touched = search.ImproveChanged(state, WtaTestProblems.NoDeadline);
 
         Assert.False(untouched);
         Assert.True(touched);
@@ -72,11 +72,11 @@ public class EjectionChainSearchTests
     public void Improve_RandomGreedyStart_NeverWorseAndKeepsCounts(int seed)
     {
         var problem = WtaTestProblems.Random(seed, 8, 12, 3);
-        var state = new LocalSearchState(problem);
+        var state = new LocalSearchState(problem, WtaTestProblems.Neighbourhood(problem));
         state.Load(MaximumMarginalReturnSolver.Assign(problem));
         var before = state.Objective;
 
-        new EjectionChainSearch(problem, near: 4).Improve(state, CancellationToken.None);
+        new EjectionChainSearch(problem, WtaTestProblems.Neighbourhood(problem), near: 4).Improve(state, WtaTestProblems.NoDeadline);
 
         var plan = state.ToPlan();
         Assert.Null(plan.Violation(problem));

@@ -54,6 +54,35 @@ public class WtaFileTests
         Assert.StartsWith(where, e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    // 3000 types x 10^6 copies overflow an int; 10^9 weapons would not fit in memory: refused at the header.
+    [InlineData("3000 1 1000000\n", "test.txt:1: m x mu = 3000000000 weapons; at most 10000000 are supported")]
+    [InlineData("1000 2 1000000\n", "test.txt:1: m x mu = 1000000000 weapons; at most 10000000 are supported")]
+    [InlineData("100000 100000 1\n", "test.txt:1: 100000 x 100000 = 10000000000 kill probabilities; at most 50000000 are supported")]
+    // The values sum to infinity, so would the objective.
+    [InlineData("2 2 3\n1e308\n1e308\n", "test.txt:3: value V_1 1e308 makes the sum of the values overflow")]
+    [InlineData("2 2 3\nNaN\n", "test.txt:2: value V_0 'NaN' is not a number")]
+    [InlineData("2 2 3\n10\nInfinity\n", "test.txt:3: value V_1 'Infinity' is not a number")]
+    [InlineData("2 2 3\n10\n5\n0 0 -0.1\n", "test.txt:4: p[0,0] '-0.1' is not a number in [0, 1]")]
+    // Lines after the m*n probabilities: a pair given again (even with another value), or anything else.
+    [InlineData(Valid + "0 1 0.3\n", "test.txt:8: p[0,1] is given twice (all 2x2 kill probabilities were already read)")]
+    [InlineData(Valid + "\n# comment\n1 1 0.2\n", "test.txt:10: p[1,1] is given twice")]
+    [InlineData(Valid + "end\n", "test.txt:8: unexpected text after the 2x2 kill probabilities: 'end'")]
+    public void Read_UnusableInstance_RefusedWithFileAndLine(string text, string message)
+    {
+        var e = Assert.Throws<WtaFormatException>(() => Read(text));
+
+        Assert.StartsWith(message, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TrailingBlankLinesAndComments_Accepted()
+    {
+        var problem = Read(Valid + "\n# done\n   \n");
+
+        Assert.Equal(0.2, problem.Kill(1, 1));
+    }
+
     [Fact]
     public void BestKnown_MarkdownTable_ParsesInstanceRows()
     {

@@ -49,4 +49,22 @@ public class WtaProblemTests
 
         Assert.Equal("0 2 2\n1 0 1\n", writer.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Constructor_CountsPastTheWeaponLimit_Refused()
+    {
+        // 3000 x 10^6 overflows an int; the sum is taken in 64 bits and checked against the limit.
+        var counts = Enumerable.Repeat(1_000_000, 3000).ToArray();
+
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new WtaProblem(counts, [1.0], new double[3000]));
+
+        Assert.Contains("3000000000 weapons; at most 10000000", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_ValuesSummingToInfinity_Refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new WtaProblem([1], [1e308, 1e308], [0.5, 0.5]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AssetWtaProblem([1], [1e308, 1e308], [0], [0.5], [0.5]));
+    }
 }

@@ -5,6 +5,12 @@ namespace Canopy.Assignment.Tests.Static;
 /// <summary>Small problems for the static WTA tests, and brute-force enumeration of their optima.</summary>
 internal static class WtaTestProblems
 {
+    /// <summary>A deadline that never ends.</summary>
+    public static SolverDeadline NoDeadline => SolverDeadline.Start(TimeProvider.System, TimeSpan.MaxValue, CancellationToken.None);
+
+    /// <summary>The local search's neighbourhood of <paramref name="problem"/>, built without a deadline.</summary>
+    public static LethalNeighbourhood Neighbourhood(WtaProblem problem) => LethalNeighbourhood.Build(problem, NoDeadline)!;
+
     /// <summary>Two weapons, two targets: V = (10, 5), p = [[0.5, 0.9], [0.6, 0.2]], one copy each.</summary>
     public static WtaProblem TwoByTwo() => new([1, 1], [10, 5], [0.5, 0.9, 0.6, 0.2]);
 
@@ -16,6 +22,29 @@ internal static class WtaTestProblems
         var values = Enumerable.Range(0, targets).Select(_ => (double)random.Next(1, 101)).ToArray();
         var kill = Enumerable.Range(0, weaponTypes * targets).Select(_ => 0.05 + 0.9 * random.NextDouble()).ToArray();
         return new WtaProblem(counts, values, kill);
+    }
+
+    /// <summary>
+    /// A large seeded problem: <paramref name="weaponTypes"/> types of <paramref name="copies"/> copies each, values
+    /// 1..100 and p in [0, 1] (for the time-limit tests).
+    /// </summary>
+    public static WtaProblem Large(int seed, int weaponTypes, int copies, int targets)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, targets).Select(_ => 1 + 99 * random.NextDouble()).ToArray();
+        var kill = Enumerable.Range(0, weaponTypes * targets).Select(_ => random.NextDouble()).ToArray();
+        return new WtaProblem(Enumerable.Repeat(copies, weaponTypes).ToArray(), values, kill);
+    }
+
+    /// <summary>A large seeded asset-based problem: as <see cref="Large"/>, threats aimed at random assets.</summary>
+    public static AssetWtaProblem LargeAssetBased(int seed, int weaponTypes, int copies, int threats, int assets)
+    {
+        var random = new Random(seed);
+        var values = Enumerable.Range(0, assets).Select(_ => 1 + 99 * random.NextDouble()).ToArray();
+        var aimedAt = Enumerable.Range(0, threats).Select(_ => random.Next(assets)).ToArray();
+        var lethality = Enumerable.Range(0, threats).Select(_ => random.NextDouble()).ToArray();
+        var kill = Enumerable.Range(0, weaponTypes * threats).Select(_ => random.NextDouble()).ToArray();
+        return new AssetWtaProblem(Enumerable.Repeat(copies, weaponTypes).ToArray(), values, aimedAt, lethality, kill);
     }
 
     /// <summary>The optimum by enumerating every plan that fires every weapon (firing more never raises the objective).</summary>

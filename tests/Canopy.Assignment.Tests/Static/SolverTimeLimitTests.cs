@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using Canopy.Assignment.Static;
+
+namespace Canopy.Assignment.Tests.Static;
+
+/// <summary>
+/// Every static WTA solver returns a valid plan soon after its time limit, whatever phase it is in, on instances of
+/// 10^5 to 10^6 weapons. The bound is a correctness bound (limit + 10% + 1 s, plus slack for a loaded machine),
+/// not a speed claim.
+/// </summary>
+public sealed class SolverTimeLimitTests : IDisposable
+{
+    private const double Limit = 0.2;
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(Limit * 1.1 + 1 + 3);
+    private readonly string _dir = Directory.CreateTempSubdirectory("canopy-wta-limit-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    public static TheoryData<string, int, int, int> TargetBased => new()
+    {
+        // solver, weapon types, copies per type, targets
+        { "greedy", 100, 10_000, 1_000 },
+        { "heuristic", 100, 10_000, 1_000 },
+        { "heuristic", 100, 1_000, 100_000 },
+        { "heuristic", 1_000, 100, 2_000 },
+        { "exact", 100, 10_000, 1_000 },
+        { "exact", 1_000, 100, 2_000 },
+    };
+
+    [Theory]
+    [MemberData(nameof(TargetBased))]
+    public void TargetBased_LargeInstance_ValidPlanWithinTheLimit(string name, int types, int copies, int targets)
+    {
+        var problem = WtaTestProblems.Large(7, types, copies, targets);
+        IStaticWtaSolver solver = name switch
+        {
+            "greedy" => new MaximumMarginalReturnSolver(),
+            "heuristic" => new IteratedLocalSearchSolver(1),
+            _ => new LagrangianEnumerationSolver(1) { TempRoot = _dir },
+        };
+
+        var clock = Stopwatch.StartNew();
+        var solution = solver.Solve(problem, TimeSpan.FromSeconds(Limit), CancellationToken.None);
+        clock.Stop();
+
+        Assert.Null(solution.Plan.Violation(problem));
+        Assert.True(clock.Elapsed < Bound, $"{name} {types}x{copies} on {targets} targets took {clock.Elapsed.TotalSeconds:F2} s with a {Limit} s limit");
+        Assert.Equal(problem.Objective(solution.Plan), solution.Objective);
+        Assert.Empty(Directory.GetFileSystemEntries(_dir));
+    }
+
+    public static TheoryData<string, int, int, int, int> AssetBased => new()
+    {
+        // solver, weapon types, copies per type, threats, assets
+        { "greedy", 100, 10_000, 1_000, 100 },
+        { "heuristic", 100, 10_000, 1_000, 100 },
+        { "heuristic", 1_000, 100, 2_000, 500 },
+        { "exact", 100, 1_000, 1_000, 100 },
+        { "exact", 20, 20, 200, 40 },
+    };
+
+    [Theory]
+    [MemberData(nameof(AssetBased))]
+    public void AssetBased_LargeInstance_ValidPlanWithinTheLimit(string name, int types, int copies, int threats, int assets)
+    {
+        var problem = WtaTestProblems.LargeAssetBased(7, types, copies, threats, assets);
+        IAssetWtaSolver solver = name switch
+        {
+            "greedy" => new MaximumMarginalReturnAssetSolver(),
+            "heuristic" => new IteratedLocalSearchAssetSolver(1),
+            _ => new BranchAndBoundAssetSolver(1),
+        };
+
+        var clock = Stopwatch.StartNew();
+        var solution = solver.Solve(problem, TimeSpan.FromSeconds(Limit), CancellationToken.None);
+        clock.Stop();
+
+        Assert.Null(problem.Violation(solution.Plan));
+        Assert.True(clock.Elapsed < Bound, $"{name} {types}x{copies} on {threats} threats took {clock.Elapsed.TotalSeconds:F2} s with a {Limit} s limit");
+        Assert.True(solution.UpperBound >= solution.SurvivingValue - 1e-9 * solution.SurvivingValue);
+    }
+
+    [Fact]
+    public void Exact_CbcThatNeverFinishes_IsKilledAtTheDeadlineAndItsFolderRemoved()
+    {
+        // A stand-in for CBC that notes it started and then hangs: the solver must not wait for it.
+        var started = Path.Combine(_dir, "started");
+        var cbc = FakeCbc($"touch '{started}'; sleep 60");
+        var work = Directory.CreateDirectory(Path.Combine(_dir, "work")).FullName;
+        var problem = WtaTestProblems.Random(21, 20, 40, 3);
+        var solver = new LagrangianEnumerationSolver(1) { CbcPath = cbc, TempRoot = work, StartSeconds = 0.05, SubgradientSeconds = 1 };
+
+        var clock = Stopwatch.StartNew();
+        var solution = solver.Solve(problem, TimeSpan.FromSeconds(6), CancellationToken.None);
+        clock.Stop();
+
+        Assert.True(File.Exists(started), $"CBC never ran: objective {solution.Objective}, bound {solution.LowerBound}, {clock.Elapsed.TotalSeconds} s");
+        Assert.Null(solution.Plan.Violation(problem));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(6 * 1.1 + 1 + 3), $"took {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+    }
+
+    [Fact]
+    public async Task Exact_CancelledWhileCbcRuns_ReturnsTheIncumbentAndRemovesItsFolder()
+    {
+        var started = Path.Combine(_dir, "started");
+        var cbc = FakeCbc($"touch '{started}'; sleep 60");
+        var work = Directory.CreateDirectory(Path.Combine(_dir, "work")).FullName;
+        var problem = WtaTestProblems.Random(21, 20, 40, 3);
+        var solver = new LagrangianEnumerationSolver(1) { CbcPath = cbc, TempRoot = work, StartSeconds = 0.05, SubgradientSeconds = 1 };
+        using var cancel = new CancellationTokenSource();
+        var watcher = Task.Run(async () =>
+        {
+            while (!File.Exists(started) && !cancel.IsCancellationRequested) await Task.Delay(20);
+            await cancel.CancelAsync();
+        });
+
+        var clock = Stopwatch.StartNew();
+        var solution = solver.Solve(problem, TimeSpan.FromSeconds(600), cancel.Token);
+        clock.Stop();
+        await cancel.CancelAsync();
+        await watcher;
+
+        Assert.True(File.Exists(started), $"CBC never ran: objective {solution.Objective}, bound {solution.LowerBound}");
+        Assert.Null(solution.Plan.Violation(problem));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed.TotalSeconds:F2} s");
+        Assert.Empty(Directory.GetFileSystemEntries(work));
+    }
+
+    private string FakeCbc(string body)
+    {
+        var path = Path.Combine(_dir, "fake-cbc");
+        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return path;
+    }
+}

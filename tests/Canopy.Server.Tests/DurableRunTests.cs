@@ -30,7 +30,7 @@ public class DurableRunTests
             stopped = await host.StartPausedRunAsync();
             var rec = await host.StepUntilRecommendationAsync(stopped);
             (await host.Client.PostAsJsonAsync($"/api/runs/{stopped}/recommendations/{rec.GetProperty("id").GetInt32()}/approve",
-                new { @operator = "alice" })).EnsureSuccessStatusCode();
+                new { })).EnsureSuccessStatusCode();
             await host.StepAsync(stopped, 120);
             (await host.Client.DeleteAsync($"/api/runs/{stopped}")).EnsureSuccessStatusCode();
             stoppedState = await host.GetAsync($"/api/runs/{stopped}");
@@ -55,7 +55,7 @@ public class DurableRunTests
         Assert.Equal(stoppedState.GetProperty("time").GetDouble(), (await restarted.GetAsync($"/api/runs/{stopped}/result")).GetProperty("simulatedSeconds").GetDouble());
         Assert.Equal("quiet-night", (await restarted.GetAsync($"/api/runs/{stopped}/layout")).GetProperty("scenario").GetString());
         var decision = Assert.Single((await restarted.GetAsync($"/api/runs/{stopped}/decisions")).EnumerateArray());
-        Assert.Equal(("alice", "Approve"), (decision.GetProperty("operator").GetString(), decision.GetProperty("kind").GetString()));
+        Assert.Equal(("commander", "Approve"), // the signed-in account of the host's client (decision.GetProperty("operator").GetString(), decision.GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await restarted.Client.GetAsync($"/api/runs/{stopped}/picture")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await restarted.Client.GetAsync($"/api/runs/{Guid.CreateVersion7()}")).StatusCode);
         Assert.True(new SqliteDecisionLog(restarted.DatabasePath).Verify().Ok);

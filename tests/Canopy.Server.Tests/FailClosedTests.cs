@@ -22,7 +22,7 @@ public class FailClosedTests
         var rec = await host.StepUntilRecommendationAsync(run);
         var id = rec.GetProperty("id").GetInt32();
 
-        var response = await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{id}/approve", new { @operator = "alice" });
+        var response = await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{id}/approve", new { });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Contains("was not recorded, so nothing was released: the decision log failed (disk full)", await Detail(response), StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public class FailClosedTests
             r => r.GetProperty("id").GetInt32() == id && !r.GetProperty("approved").GetBoolean());
 
         log.Broken = false;
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{id}/approve", new { @operator = "alice" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{id}/approve", new { })).StatusCode);
         await host.StepAsync(run, 2);
         Assert.Single(await Engagements(host, run));
         Assert.False((await host.GetAsync($"/api/runs/{run}")).TryGetProperty("reason", out var reason) && reason.ValueKind == JsonValueKind.String);

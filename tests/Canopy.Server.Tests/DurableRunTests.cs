@@ -55,7 +55,7 @@ public class DurableRunTests
         Assert.Equal(stoppedState.GetProperty("time").GetDouble(), (await restarted.GetAsync($"/api/runs/{stopped}/result")).GetProperty("simulatedSeconds").GetDouble());
         Assert.Equal("quiet-night", (await restarted.GetAsync($"/api/runs/{stopped}/layout")).GetProperty("scenario").GetString());
         var decision = Assert.Single((await restarted.GetAsync($"/api/runs/{stopped}/decisions")).EnumerateArray());
-        Assert.Equal(("commander", "Approve"), // the signed-in account of the host's client (decision.GetProperty("operator").GetString(), decision.GetProperty("kind").GetString()));
+        Assert.Equal(("commander", "Approve"), (decision.GetProperty("operator").GetString(), decision.GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.Conflict, (await restarted.Client.GetAsync($"/api/runs/{stopped}/picture")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await restarted.Client.GetAsync($"/api/runs/{Guid.CreateVersion7()}")).StatusCode);
         Assert.True(new SqliteDecisionLog(restarted.DatabasePath).Verify().Ok);

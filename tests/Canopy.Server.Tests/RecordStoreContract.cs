@@ -72,6 +72,19 @@ public abstract class RecordStoreContract
     }
 
     [Fact]
+    public void Relocation_WithItsSource_IsJournaledWithAnAuditEntryNamingTheSource()
+    {
+        var store = Open();
+        store.Add(new Relocation("run-a", 600, "MFG-1", Geodetic.FromDegrees(51.2, 31.25, 140.5), "uid MFG-1 from 127.0.0.1:40000"));
+
+        var reopened = Open();
+        var entry = Assert.Single(reopened.Entries("run-a"));
+        Assert.Equal(("relocation", "uid MFG-1 from 127.0.0.1:40000"), (entry.Kind, entry.Actor));
+        Assert.Equal("MFG-1 to 51.200000, 31.250000, 140 m at 600.0 s", entry.Detail);
+        Assert.Equal(new JournalVerification(2, null, null), reopened.Verify());
+    }
+
+    [Fact]
     public void Verify_UntouchedJournal_VerifiesEveryEntry()
     {
         WriteFive(Open());

@@ -1,6 +1,7 @@
 using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Server.Decisions;
+using Canopy.Server.Store;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Server.Live;
@@ -31,7 +32,7 @@ public sealed class RecordingEffectorPositions(string runId, IEffectorPositions 
             log.Add(new Relocation(runId, stepTime(), effectorId, position, reported.SourceOf(effectorId)));
             _applied[effectorId] = position;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is RecordStoreException or SqliteException or IOException or UnauthorizedAccessException)
         {
             Unrecorded++;
         }

@@ -96,20 +96,35 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
             """, new { runId })
         .Select(r => r.ToDecision()).ToList());
 
+    /// <summary>
+    /// Records the relocation and, when its source is known, an audit entry "relocation" naming that source (actor), the unit
+    /// and the position, in one transaction: both are in the journal or neither.
+    /// </summary>
     public void Add(Relocation relocation)
     {
         ArgumentNullException.ThrowIfNull(relocation);
-        Append("relocation", """
-            INSERT INTO relocations (run_id, simulated_time, effector, latitude_rad, longitude_rad, height_m)
-            VALUES (@RunId, @SimulatedTime, @Effector, @LatitudeRad, @LongitudeRad, @HeightM)
-            """, new
+        Write("relocation", (connection, transaction) =>
         {
-            relocation.RunId,
-            relocation.SimulatedTime,
-            relocation.Effector,
-            relocation.Position.LatitudeRad,
-            relocation.Position.LongitudeRad,
-            relocation.Position.HeightM,
+            var id = connection.ExecuteScalar<long>("""
+                INSERT INTO relocations (run_id, simulated_time, effector, latitude_rad, longitude_rad, height_m)
+                VALUES (@RunId, @SimulatedTime, @Effector, @LatitudeRad, @LongitudeRad, @HeightM) RETURNING id
+                """, new
+            {
+                relocation.RunId,
+                relocation.SimulatedTime,
+                relocation.Effector,
+                relocation.Position.LatitudeRad,
+                relocation.Position.LongitudeRad,
+                relocation.Position.HeightM,
+            }, transaction);
+            Journal.Chain(connection, transaction, "relocation", id);
+            if (relocation.Source is not { } source) return id;
+            var detail = string.Create(CultureInfo.InvariantCulture,
+                $"{relocation.Effector} to {relocation.Position.LatitudeDeg:F6}, {relocation.Position.LongitudeDeg:F6}, {relocation.Position.HeightM:F0} m at {relocation.SimulatedTime:F1} s");
+            var audit = connection.ExecuteScalar<long>("INSERT INTO audit (kind, actor, run_id, detail, at) VALUES ('relocation', @source, @RunId, @detail, @at) RETURNING id",
+                new { source, relocation.RunId, detail, at = Text(DateTimeOffset.UtcNow) }, transaction);
+            Journal.Chain(connection, transaction, "audit", audit);
+            return id;
         });
     }
 

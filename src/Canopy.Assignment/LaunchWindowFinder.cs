@@ -80,11 +80,19 @@ public sealed class LaunchWindowFinder
         var spec = unit.Spec;
         if (InterceptSolver.Solve(motion, unit.Position, launch, spec.InterceptorSpeed.MetresPerSecond, deadline) is not { } intercept)
             return null;
-        var slant = (intercept.Point - unit.Position).Length;
-        var height = Height(intercept.Point) - Height(unit.Position);
-        return slant >= spec.MinRange.Metres && slant <= spec.MaxRange.Metres && height <= spec.MaxAltitude.Metres
-            ? intercept
-            : null;
+        return InsideEnvelope(spec, unit.Position, intercept.Point) ? intercept : null;
+    }
+
+    /// <summary>
+    /// Whether a point lies in the unit's envelope: slant range in [min, max range] and height above the unit at most the
+    /// maximum altitude, each widened by <paramref name="slack"/> metres.
+    /// </summary>
+    public static bool InsideEnvelope(EffectorSpec spec, Vec3 unitPosition, Vec3 point, double slack = 0)
+    {
+        var slant = (point - unitPosition).Length;
+        var height = Height(point) - Height(unitPosition);
+        return slant >= spec.MinRange.Metres - slack && slant <= spec.MaxRange.Metres + slack
+            && height <= spec.MaxAltitude.Metres + slack;
     }
 
     private static double Height(Vec3 p) => p.Z + (p.X * p.X + p.Y * p.Y) / (2 * Wgs84.MeanRadius);

@@ -33,6 +33,9 @@ public sealed class CbcNightBoundSolver
     /// <summary>The CBC binary (on PATH by default).</summary>
     public string CbcPath { get; init; } = "cbc";
 
+    /// <summary>Whether to make the second solve (least spend for the best value); without it the spend is the first plan's.</summary>
+    public bool LeastSpend { get; init; } = true;
+
     /// <summary>Wall time per solve; when it runs out the bound CBC has proved is reported.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -63,6 +66,8 @@ public sealed class CbcNightBoundSolver
             upper = Math.Min(upper, atRisk);
             Read(first.Values, useful, salvos);
 
+            if (!LeastSpend)
+                return new NightBound(upper, problem.ExpectedValueSaved(salvos), problem.Spend(salvos), first.Optimal, salvos);
             var spendModel = Path.Combine(folder.FullName, "spend.lp");
             File.WriteAllText(spendModel, Model(problem, useful, minimumValue: modelValue * (1 - 1e-7)));
             var ceiling = (useful.Sum(k => problem.Opportunities[k].Cost * problem.Capacity(k)) + 1) * RelativeGap * 1e9;
@@ -73,8 +78,10 @@ public sealed class CbcNightBoundSolver
                 Read(second.Values, useful, cheaper);
                 if (problem.Spend(cheaper) <= problem.Spend(salvos)) salvos = cheaper;
             }
-            return new NightBound(upper, problem.ExpectedValueSaved(salvos), problem.Spend(salvos),
-                first.Optimal && second.Optimal, salvos);
+            return new NightBound(upper, problem.ExpectedValueSaved(salvos), problem.Spend(salvos), first.Optimal, salvos)
+            {
+                SpendProven = second.Optimal,
+            };
         }
         finally
         {
@@ -190,6 +197,10 @@ public sealed class CbcNightBoundSolver
 /// <param name="UpperBound">No plan saves more expected value (value units).</param>
 /// <param name="PlanValue">Expected value the best plan found saves (exact product form): a lower bound.</param>
 /// <param name="Spend">What that plan costs: the least spend found for its value.</param>
-/// <param name="Proven">Both solves finished with proven optimality (so the bound is the optimum when the tangents are exact).</param>
+/// <param name="Proven">The value solve finished within its gap (so the bound is the optimum, to the gap, when the tangents are exact).</param>
 /// <param name="Salvos">The plan: salvos per opportunity.</param>
-public sealed record NightBound(double UpperBound, double PlanValue, double Spend, bool Proven, IReadOnlyList<int> Salvos);
+public sealed record NightBound(double UpperBound, double PlanValue, double Spend, bool Proven, IReadOnlyList<int> Salvos)
+{
+    /// <summary>The spend solve finished: no plan worth the best value costs less.</summary>
+    public bool SpendProven { get; init; }
+}

@@ -40,7 +40,8 @@ internal static class BoundCommand
             table.AddRow("[bold]expected value saved, upper bound[/]", $"{F(bound.UpperBound)} ({F(atRisk > 0 ? 100 * bound.UpperBound / atRisk : 100)} %)");
             table.AddRow("expected value saved by the plan found", F(bound.PlanValue));
             table.AddRow("least spend for it", Money.FromDollars(bound.Spend).ToString());
-            table.AddRow("proven optimal", bound.Proven ? "yes" : "no (time limit: the bound is CBC's proven one)");
+            table.AddRow("bound proven optimal", bound.Proven ? $"yes (within {CbcNightBoundSolver.RelativeGap:0e0} of the value at risk)" : "no (time limit: the bound is CBC's proven one)");
+            table.AddRow("least spend proven", bound.SpendProven ? "yes" : "no (time limit: the cheapest plan found)");
             console.Write(table);
 
             var plan = new Table().Title("The plan: salvos by fire unit and threat class").AddColumns("fire unit", "class", "salvos", "spend");

@@ -99,7 +99,7 @@ internal static class SimulateCommand
         var assigners = Enum.GetValues<AssignerKind>()
             .Select(kind => (kind.ToString(), (Func<Core.Defence.DefenceLayout, DefencePipeline>)(layout => DefaultPipeline.Create(layout, kind))))
             .ToList();
-        var comparison = new AssignerComparison(assigners, new CbcNightBoundSolver { TimeLimit = TimeSpan.FromSeconds(boundLimit) });
+        var comparison = new AssignerComparison(assigners, new CbcNightBoundSolver { TimeLimit = TimeSpan.FromSeconds(boundLimit), LeastSpend = false });
         AssignerComparisonResult? result = null;
         try
         {

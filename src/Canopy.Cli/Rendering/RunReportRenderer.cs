@@ -96,7 +96,7 @@ public static class RunReportRenderer
     }
 
     private static string Figure(string name, double value) =>
-        name.EndsWith(".cost", StringComparison.Ordinal) || name.StartsWith("spend.", StringComparison.Ordinal) || name is "rule.salvo_cost_saved" or "bound.spend"
+        name.EndsWith(".cost", StringComparison.Ordinal) || name.StartsWith("spend.", StringComparison.Ordinal) || name is "rule.salvo_cost_saved" or "bound.plan_spend"
             ? Money(value)
             : name == "bound.share" ? F(100 * value, "0.#") + " %" : F(value, "0.##");
 

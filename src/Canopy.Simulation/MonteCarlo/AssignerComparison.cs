@@ -54,7 +54,7 @@ public sealed class AssignerComparison(IReadOnlyList<(string Name, Func<DefenceL
         [
             FigureStatistics.Bootstrap("bound.value_saved", bounds.Select(b => b!.UpperBound).ToArray(), Resamples, rng),
             FigureStatistics.Bootstrap("bound.plan_value", bounds.Select(b => b!.PlanValue).ToArray(), Resamples, rng),
-            FigureStatistics.Bootstrap("bound.spend", bounds.Select(b => b!.Spend).ToArray(), Resamples, rng),
+            FigureStatistics.Bootstrap("bound.plan_spend", bounds.Select(b => b!.Spend).ToArray(), Resamples, rng),
             FigureStatistics.Bootstrap("bound.proven", bounds.Select(b => b!.Proven ? 1.0 : 0).ToArray(), Resamples, rng),
         ];
         return new AssignerComparisonResult(scenario.Name, seed, runs, columns, boundFigures);

@@ -34,15 +34,16 @@ internal static class TestScenarios
         """;
 
     private const string MediumRange = """
-          - { id: MR-1, class: medium-range-interceptor, position: { lat: 50.05, lon: 30.56 }, min-range: 1 km, max-range: 40 km,
+          - { id: MR-1, class: medium-range-interceptor, position: { lat: 50.02, lon: 29.97 }, min-range: 1 km, max-range: 40 km,
               max-altitude: 20 km, interceptor-speed: 1000 m/s, magazine: 12, reload-time: 5 s, reaction-time: 6 s,
               cost-per-shot: 500 k$, kill-probability: { cruise: 0.85 } }
         """;
 
     /// <summary>
     /// A cruise missile flies straight from 200 km east over a power plant (its target) towards a city 40 km beyond, past
-    /// a long-range battery (and, when <paramref name="layered"/>, a medium-range unit by the plant): the city is worth
-    /// more, but the missile dives at the plant, so every intercept must come before it reaches the plant.
+    /// a long-range battery (and, when <paramref name="layered"/>, a cheaper medium-range unit at the city, which can reach
+    /// the missile only once it is past the plant): the city is worth more, but the missile dives at the plant, so every
+    /// intercept must come before it reaches the plant, and the battery must not leave it to the cheaper unit.
     /// </summary>
     public static Scenario PlantOnTheWay(bool layered) => Parse($$"""
         name: plant-on-the-way

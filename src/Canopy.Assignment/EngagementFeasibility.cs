@@ -8,12 +8,14 @@ namespace Canopy.Assignment;
 /// <summary>
 /// Whether one fire unit can engage one threat now, and how: launch at max(now + reaction time, ready time), earliest
 /// intercept by <see cref="InterceptSolver"/>, and the unit's limits (rounds, kill probability, slant range,
-/// altitude above the unit). The intercept must come before the threat's time to go when that is a real deadline:
-/// ballistic threats hit the ground then, threats to a defended area arrive there; other threats are bounded
-/// only by the unit's range.
+/// altitude above the unit). The intercept must come by <see cref="EngagementTiming.InterceptDeadline"/> when that is a
+/// real deadline (ballistic threats hit the ground, threats to a defended area arrive there, less the look and the
+/// arrival's uncertainty); other threats are bounded only by the unit's range.
 /// </summary>
-public sealed class EngagementFeasibility(LocalFrame frame)
+public sealed class EngagementFeasibility(LocalFrame frame, EngagementTiming? timing = null)
 {
+    private readonly EngagementTiming _timing = timing ?? EngagementTiming.Default;
+
     /// <summary>The engagement the unit would fly against the threat, or null if it cannot.</summary>
     public WeaponAssignment? Evaluate(double time, ThreatAssessment threat, FireUnitState unit)
     {
@@ -26,7 +28,7 @@ public sealed class EngagementFeasibility(LocalFrame frame)
         var launch = Math.Max(time + spec.ReactionTime.Seconds, unit.ReadyAt);
         var latest = launch + spec.MaxRange.Metres / speed;
         if (threat.Class == ThreatClass.Ballistic || threat.ThreatensDefendedArea)
-            latest = Math.Min(latest, time + threat.TimeToGo);
+            latest = Math.Min(latest, _timing.InterceptDeadline(time, threat, launch));
         var track = threat.Track;
         var motion = new ThreatMotion(track.Position, track.Velocity, track.Time, threat.Class == ThreatClass.Ballistic);
         if (InterceptSolver.Solve(motion, unit.Position, launch, speed, latest) is not { } intercept)

@@ -6,9 +6,10 @@ using Canopy.ThreatEvaluation;
 namespace Canopy.Assignment;
 
 /// <summary>
-/// Launch windows of one fire unit against one threat (<see cref="EngagementWindow"/>). The deadline is the threat's
-/// arrival (time to go) when it is ballistic, <see cref="ArrivalMargin"/> before its arrival when it threatens a defended
-/// area (it dives or detonates on the way in), else <see cref="OpenHorizon"/> after the first possible launch. Launch times are sampled evenly from the first possible launch to the deadline; the first and last
+/// Launch windows of one fire unit against one threat (<see cref="EngagementWindow"/>). The deadline is
+/// <see cref="EngagementTiming.InterceptDeadline"/>: the threat's first predicted arrival at a defended asset (ballistic:
+/// impact) less the look and the arrival's uncertainty, so that every intercept is judged before the threat can strike;
+/// for a threat to no defended area the timing's open horizon. Launch times are sampled evenly from the first possible launch to the deadline; the first and last
 /// feasible samples are refined by bisection. A launch is feasible when <see cref="InterceptSolver"/> finds an intercept
 /// by the deadline whose slant range lies in [min, max range] and whose height above the unit is at most the maximum
 /// altitude (heights from the ENU frame with the sphere's drop d²/2R). Constant-velocity threats whose path never comes
@@ -16,19 +17,19 @@ namespace Canopy.Assignment;
 /// </summary>
 public sealed class LaunchWindowFinder
 {
-    /// <summary>Deadline (s after the first possible launch) for threats that threaten no defended area.</summary>
-    public const double OpenHorizon = 600;
-
-    /// <summary>Seconds before a straight-flying threat's arrival at its asset by which it must be intercepted.</summary>
-    public const double ArrivalMargin = 5;
-
     private const int Samples = 12;
     private const int BisectionSteps = 6;
 
     private readonly (Vec3 Centre, double Radius)[] _assets;
 
-    public LaunchWindowFinder(DefenceLayout layout) =>
+    public LaunchWindowFinder(DefenceLayout layout, EngagementTiming? timing = null)
+    {
         _assets = layout.Assets.Select(a => (layout.Frame.ToEnu(a.Position), a.Radius.Metres)).ToArray();
+        Timing = timing ?? EngagementTiming.Default;
+    }
+
+    /// <summary>The look delay and deadlines the windows respect.</summary>
+    public EngagementTiming Timing { get; }
 
     /// <summary>The unit's window against the threat, or null if it has none (or no rounds, or no kill probability).</summary>
     public EngagementWindow? Find(double time, ThreatAssessment threat, FireUnitState unit)
@@ -38,9 +39,7 @@ public sealed class LaunchWindowFinder
         if (unit.RoundsLeft < 1 || pk <= 0)
             return null;
         var first = Math.Max(time + spec.ReactionTime.Seconds, unit.ReadyAt);
-        var deadline = threat.Class == ThreatClass.Ballistic ? time + threat.TimeToGo
-            : threat.ThreatensDefendedArea ? time + threat.TimeToGo - ArrivalMargin
-            : first + OpenHorizon;
+        var deadline = Timing.InterceptDeadline(time, threat, first);
         if (deadline < first)
             return null;
         var track = threat.Track;
@@ -81,11 +80,19 @@ public sealed class LaunchWindowFinder
         var spec = unit.Spec;
         if (InterceptSolver.Solve(motion, unit.Position, launch, spec.InterceptorSpeed.MetresPerSecond, deadline) is not { } intercept)
             return null;
-        var slant = (intercept.Point - unit.Position).Length;
-        var height = Height(intercept.Point) - Height(unit.Position);
-        return slant >= spec.MinRange.Metres && slant <= spec.MaxRange.Metres && height <= spec.MaxAltitude.Metres
-            ? intercept
-            : null;
+        return InsideEnvelope(spec, unit.Position, intercept.Point) ? intercept : null;
+    }
+
+    /// <summary>
+    /// Whether a point lies in the unit's envelope: slant range in [min, max range] and height above the unit at most the
+    /// maximum altitude, each widened by <paramref name="slack"/> metres.
+    /// </summary>
+    public static bool InsideEnvelope(EffectorSpec spec, Vec3 unitPosition, Vec3 point, double slack = 0)
+    {
+        var slant = (point - unitPosition).Length;
+        var height = Height(point) - Height(unitPosition);
+        return slant >= spec.MinRange.Metres - slack && slant <= spec.MaxRange.Metres + slack
+            && height <= spec.MaxAltitude.Metres + slack;
     }
 
     private static double Height(Vec3 p) => p.Z + (p.X * p.X + p.Y * p.Y) / (2 * Wgs84.MeanRadius);

@@ -12,6 +12,9 @@ namespace Canopy.Assignment;
 /// Iron Dome rule is off (otherwise such a threat would never be worth a shot).</param>
 public sealed record MarginalReturnOptions(Duration? TimeBudget = null, double DebrisPenalty = 0.25, double OpenGroundValue = 5)
 {
+    /// <summary>The look delay and intercept deadlines; null for <see cref="EngagementTiming.Default"/>.</summary>
+    public EngagementTiming? Timing { get; init; }
+
     /// <summary>No time budget, a quarter of the value lost to debris, 5 value units for open ground.</summary>
     public static MarginalReturnOptions Default { get; } = new();
 }

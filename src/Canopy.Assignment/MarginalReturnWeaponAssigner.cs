@@ -13,8 +13,12 @@ namespace Canopy.Assignment;
 /// <item>Reserve: a unit keeps the rounds its windows against tracked ballistic and cruise threats need; drones get only the rest.</item>
 /// <item>Look-ahead (layered defence): a unit does not fire now at a threat that a cheaper unit has a worthwhile
 /// window against later, before the threat arrives, as long as that unit has rounds and time (reload) left for the
-/// threats already deferred to it, and either the cheaper shot is worth at least as much or this unit can still fire
-/// after the cheaper shot's look (<see cref="LookDelay"/> after its intercept) as the backup.</item>
+/// threats already deferred to it, and deferring is worth at least as much as firing now. Deferring is worth the cheaper
+/// shot's net plus, when this unit can still launch after the cheaper shot's look (the timing's look delay after its
+/// intercept, plus this unit's reaction time) and intercept by the deadline, the backup's net times the risk that the
+/// cheaper shot fails (1 - its Pk): <c>net(later) + backup x (1 - Pk(later)) x net(now) &gt;= net(now)</c>. Every window
+/// ends at <see cref="EngagementTiming.InterceptDeadline"/>, so the backup is never planned past the last moment it can
+/// still act with the margin.</item>
 /// </list>
 /// Then it picks the best net salvo among those left, one salvo per unit and per threat, until none is worth its price
 /// (maximum marginal return), and improves the plan by swapping units between threats while it helps and the time
@@ -23,11 +27,8 @@ namespace Canopy.Assignment;
 /// </summary>
 public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalReturnOptions? options = null) : IWeaponAssigner
 {
-    /// <summary>Seconds from an intercept to the look that tells whether a backup shot is needed.</summary>
-    public const double LookDelay = 3;
-
     private readonly MarginalReturnOptions _options = options ?? MarginalReturnOptions.Default;
-    private readonly LaunchWindowFinder _windows = new(layout);
+    private readonly LaunchWindowFinder _windows = new(layout, options?.Timing);
 
     public IReadOnlyList<WeaponAssignment> Assign(double time, IReadOnlyList<ThreatAssessment> threats,
         IReadOnlyList<FireUnitState> fireUnits)
@@ -157,8 +158,7 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
                 var anyNow = false;
                 foreach (ref var o in of)
                 {
-                    if (o.Allowed && o.Window.Cost > of[later].Window.Cost
-                        && (of[later].Net >= o.Net || o.Window.LatestLaunch >= of[later].Window.Intercept.Time + LookDelay))
+                    if (o.Allowed && o.Window.Cost > of[later].Window.Cost && DeferringPays(o, of[later]))
                         o.Allowed = false;
                     anyNow |= o.Allowed;
                 }
@@ -167,6 +167,19 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
                 nextFree[unit] = Math.Max(nextFree[unit], of[later].Window.EarliestLaunch) + _units[unit].Spec.ReloadTime.Seconds;
                 salvosLeft[unit]--;
             }
+        }
+
+        /// <summary>
+        /// Whether leaving threat to the cheaper <paramref name="later"/> shot is worth at least firing <paramref name="now"/>:
+        /// the cheaper shot's net, plus this unit's shot as the backup if it fails and this unit can still launch after
+        /// the look (and its reaction time) within its window.
+        /// </summary>
+        private bool DeferringPays(in Option now, in Option later)
+        {
+            var look = later.Window.Intercept.Time + _owner._windows.Timing.LookDelay.Seconds
+                + _units[now.Unit].Spec.ReactionTime.Seconds;
+            var backup = now.Window.LatestLaunch >= look ? (1 - later.Window.KillProbability) * now.Net : 0;
+            return later.Net + backup >= now.Net;
         }
 
         public void PickByMarginalReturn()

@@ -11,6 +11,7 @@ if (Console.IsOutputRedirected)
 
 var root = new RootCommand("Canopy: air and missile defence battle management, simulation and planning");
 root.Subcommands.Add(SimulateCommand.Create());
+root.Subcommands.Add(BoundCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());

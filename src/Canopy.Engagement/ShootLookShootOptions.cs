@@ -1,3 +1,4 @@
+using Canopy.Assignment;
 using Canopy.Core.Quantities;
 
 namespace Canopy.Engagement;
@@ -8,6 +9,7 @@ namespace Canopy.Engagement;
 /// updated is declared a survivor.</param>
 public sealed record ShootLookShootOptions(Duration LookDelay, Duration LookTimeout)
 {
-    /// <summary>Look 3 s after the intercept; give up waiting for an update after 30 s.</summary>
-    public static ShootLookShootOptions Default { get; } = new(Duration.FromSeconds(3), Duration.FromSeconds(30));
+    /// <summary>Look at <see cref="EngagementTiming"/>'s look delay after the intercept (the one the assigners plan with);
+    /// give up waiting for an update after 30 s.</summary>
+    public static ShootLookShootOptions Default { get; } = new(EngagementTiming.Default.LookDelay, Duration.FromSeconds(30));
 }

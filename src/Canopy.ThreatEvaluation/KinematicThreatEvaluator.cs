@@ -9,7 +9,8 @@ namespace Canopy.ThreatEvaluation;
 /// Evaluates confirmed tracks from their kinematics: classifies them (<see cref="KinematicClassifier"/>, with the
 /// vertical acceleration fitted over a short per-track history), predicts where they come down (ballistic: free fall
 /// to the ground with the impact ellipse propagated from the track covariance, <see cref="ImpactEllipse"/>; drones and
-/// cruise missiles: straight-line closest approach to each asset within the look-ahead) and ranks them by
+/// cruise missiles: straight-line closest approach to each asset within the look-ahead, or up to the ground when the track
+/// dives) and ranks them by
 /// <c>Score = ExpectedDamage / max(TimeToGo, MinTimeToGo)</c>, i.e. value at risk per second left to act (for aircraft the
 /// floor is <see cref="ThreatEvaluationOptions.AircraftMinTimeToGo"/>, so a hostile aircraft does not outrank a missile).
 /// </summary>
@@ -17,6 +18,9 @@ namespace Canopy.ThreatEvaluation;
 /// ExpectedDamage = asset value x probability of reaching the asset x class lethality. For a ballistic threat the
 /// probability of reaching an asset is the impact ellipse's Gaussian mass over the asset's disc; for the others it is 1
 /// for a miss distance within the radius, falling linearly to 0 at radius + corridor margin.
+/// The first arrival (the deadline an intercept must beat) is the entry into the footprint of the first threatened asset on
+/// the path, which may come before the most damaged asset's: a missile whose line runs over the power plant and on to the
+/// city may dive at the plant. Its standard deviation follows from the track covariance along the ground track.
 /// Tracks the identity stage (<see cref="IIdentityCorrelator"/>: ADS-B, IFF) names civil or friendly are not assessed at all.
 /// </remarks>
 public sealed class KinematicThreatEvaluator : IThreatEvaluator
@@ -93,8 +97,43 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
             : best.Miss <= best.Asset.Radius.Metres + _options.CorridorMargin.Metres);
         var floor = cls == ThreatClass.Aircraft ? _options.AircraftMinTimeToGo : _options.MinTimeToGo;
         var score = bestDamage / Math.Max(best.TimeToGo, floor.Seconds);
+        var first = threatens ? FirstThreatened(cls, approaches, best) : best;
         return new ThreatAssessment(track, cls, confidence, threatens ? best.Asset : null, best.Point, best.TimeToGo,
-            threatens, bestDamage, score, best.Reach);
+            threatens, bestDamage, score, best.Reach)
+        {
+            FirstArrival = Math.Min(first.Arrival, best.TimeToGo),
+            ArrivalSigma = ArrivalSigma(cls, track, first.Arrival),
+        };
+    }
+
+    /// <summary>The approach it reaches first among those that threaten their asset (at least <paramref name="best"/>).</summary>
+    private Approach FirstThreatened(ThreatClass cls, IEnumerable<Approach> approaches, Approach best)
+    {
+        var first = best;
+        foreach (var a in approaches)
+            if (a.Asset is not null && a.Arrival < first.Arrival && (cls == ThreatClass.Ballistic
+                    ? a.Reach >= _options.MinReachProbability
+                    : a.Miss <= a.Asset.Radius.Metres + _options.CorridorMargin.Metres))
+                first = a;
+        return first;
+    }
+
+    /// <summary>
+    /// Standard deviation of an arrival <paramref name="timeToGo"/> seconds ahead from the track's uncertainty along its
+    /// ground track: (σ² of position + (t σ of velocity)²) along the ground velocity, over the ground speed squared.
+    /// Ballistic arrivals come with their own impact ellipse; their time to go is taken as known.
+    /// </summary>
+    private static double ArrivalSigma(ThreatClass cls, Track track, double timeToGo)
+    {
+        var ground = track.Velocity with { Z = 0 };
+        var speed = ground.Length;
+        if (cls == ThreatClass.Ballistic || speed <= 0)
+            return 0;
+        var (ux, uy) = (ground.X / speed, ground.Y / speed);
+        var p = track.Covariance;
+        var position = ux * ux * p[0] + 2 * ux * uy * p[1] + uy * uy * p[7];
+        var velocity = ux * ux * p[21] + 2 * ux * uy * p[22] + uy * uy * p[28];
+        return Math.Sqrt(Math.Max(0, position + timeToGo * timeToGo * velocity)) / speed;
     }
 
     /// <summary>The track's position <paramref name="dt"/> seconds after its time, and its approaches from there.</summary>
@@ -103,7 +142,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         if (cls != ThreatClass.Ballistic)
         {
             var now = track.Position + track.Velocity * dt;
-            return (now, StraightLineApproaches(now, track.Velocity));
+            return (now, StraightLineApproaches(now, track.Velocity, DiveTime(now, track)));
         }
         var position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
         return (position, BallisticApproaches(track, dt));
@@ -133,17 +172,17 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         var timeToGo = Math.Max(ellipse.TimeToGo - dt, 0);
         var point = ellipse.Point;
         if (_assets.Length == 0)
-            yield return new Approach(null, point, timeToGo, double.PositiveInfinity, 0);
+            yield return new Approach(null, point, timeToGo, double.PositiveInfinity, 0, timeToGo);
         foreach (var (asset, at) in _assets)
             yield return new Approach(asset, point, timeToGo, (point - at).HorizontalLength,
-                ellipse.ProbabilityWithin(at, asset.Radius.Metres));
+                ellipse.ProbabilityWithin(at, asset.Radius.Metres), timeToGo);
     }
 
     /// <summary>
     /// For each asset, the horizontal closest approach ahead (clamped to [now, now + look-ahead]); the point is
     /// the threat's ground position there, at the asset's height.
     /// </summary>
-    private IEnumerable<Approach> StraightLineApproaches(Vec3 position, Vec3 velocity)
+    private IEnumerable<Approach> StraightLineApproaches(Vec3 position, Vec3 velocity, double horizon)
     {
         var ground = velocity with { Z = 0 };
         var groundSpeed2 = ground.LengthSquared;
@@ -151,12 +190,37 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         {
             var toAsset = (at - position) with { Z = 0 };
             var t = groundSpeed2 > 0 ? Vec3.Dot(toAsset, ground) / groundSpeed2 : 0;
-            t = Math.Clamp(t, 0, _options.LookAhead.Seconds);
+            t = Math.Clamp(t, 0, horizon);
             var point = position + ground * t;
             var miss = (toAsset - ground * t).Length;
-            yield return new Approach(asset, point with { Z = at.Z }, t, miss, CorridorReach(asset, miss));
+            var radius = asset.Radius.Metres;
+            var inside = miss < radius && groundSpeed2 > 0 ? Math.Sqrt(radius * radius - miss * miss) / Math.Sqrt(groundSpeed2) : 0;
+            yield return new Approach(asset, point with { Z = at.Z }, t, miss, CorridorReach(asset, miss), Math.Max(0, t - inside));
         }
     }
 
-    private sealed record Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss, double Reach);
+    /// <summary>
+    /// How far ahead a straight-line threat is projected: the look-ahead, or less when the track dives, namely the seconds
+    /// until it reaches the ground at its present sink rate (a terminal dive ends the flight there, so no asset beyond
+    /// that point is threatened). A sink rate counts as a dive when it exceeds <see cref="DiveSigmas"/> standard
+    /// deviations of the track's vertical velocity and <see cref="MinDiveRate"/>.
+    /// </summary>
+    private double DiveTime(Vec3 position, Track track)
+    {
+        var sink = -track.Velocity.Z;
+        var sigma = Math.Sqrt(Math.Max(0, track.Covariance[35]));
+        var altitude = Altitude(position);
+        return sink > MinDiveRate && sink > DiveSigmas * sigma && altitude > 0
+            ? Math.Min(_options.LookAhead.Seconds, altitude / sink)
+            : _options.LookAhead.Seconds;
+    }
+
+    /// <summary>Least sink rate (m/s) read as a terminal dive.</summary>
+    private const double MinDiveRate = 3;
+
+    /// <summary>Standard deviations of the vertical velocity a sink rate must exceed to be read as a dive.</summary>
+    private const double DiveSigmas = 3;
+
+    /// <param name="Arrival">Seconds until it enters the asset's footprint (ballistic: impact), at most <paramref name="TimeToGo"/>.</param>
+    private sealed record Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss, double Reach, double Arrival);
 }

@@ -24,4 +24,17 @@ public sealed record ThreatAssessment(
     bool ThreatensDefendedArea,
     double ExpectedDamage,
     double Score,
-    double ReachProbability = 0);
+    double ReachProbability = 0)
+{
+    private readonly double? _firstArrival;
+
+    /// <summary>
+    /// Seconds until it may first strike a defended asset: entry into the footprint of the first asset on its predicted
+    /// path that it threatens (a cruise missile aimed at the power plant on the way to the city dives there), or impact
+    /// when ballistic. At most <see cref="TimeToGo"/>; equal to it unless set.
+    /// </summary>
+    public double FirstArrival { get => _firstArrival ?? TimeToGo; init => _firstArrival = value; }
+
+    /// <summary>Standard deviation (s) of <see cref="FirstArrival"/> from the track's position and velocity uncertainty.</summary>
+    public double ArrivalSigma { get; init; }
+}

@@ -136,13 +136,28 @@ public sealed class SimulatedWorld
         }
     }
 
+    /// <summary>
+    /// Value (asset value units) a threat destroys if it gets through to an intact night: its lethality times the value
+    /// of every asset whose footprint holds its aim point; 0 for aircraft and aim points in the open.
+    /// </summary>
+    public static double ValueAtRisk(SimulatedThreat t, IReadOnlyList<DefendedAsset> assets)
+    {
+        if (t.Aircraft is not null) return 0;
+        var value = 0.0;
+        foreach (var a in assets)
+            if (Hits(t, a)) value += a.Value * t.Lethality;
+        return value;
+    }
+
+    private static bool Hits(SimulatedThreat t, DefendedAsset a) => Geodesic.Inverse(a.Position, t.AimPoint).DistanceM <= a.Radius.Metres;
+
     private void Impact(SimulatedThreat t)
     {
         t.State = ThreatState.Impacted;
         var hits = new List<string>();
         foreach (var a in _assets)
         {
-            if (Geodesic.Inverse(a.Position, t.AimPoint).DistanceM > a.Radius.Metres) continue;
+            if (!Hits(t, a)) continue;
             // Each hit destroys its lethality's share of what is left: n hits leave (1 - lethality)^n of the value.
             AssetDamage[a.Name] += (a.Value - AssetDamage[a.Name]) * t.Lethality;
             AssetHits[a.Name]++;

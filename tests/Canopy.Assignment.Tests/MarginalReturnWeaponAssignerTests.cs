@@ -62,6 +62,25 @@ public class MarginalReturnWeaponAssignerTests
         Assert.Equal("sam", Assert.Single(gunEmpty).Effector.Id);
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(90, true)]
+    public void Assign_CheaperLayerLater_DefersOnlyWhileThisUnitCanStillBackItUp(double reaction, bool firesNow)
+    {
+        // Drone 20 km out at 50 m/s, arriving in 400 s; the gun at the city intercepts it at about 321 s (Pk 0.651, net
+        // 3.9 M$). A 100 k$ missile (net 5.3 M$) whose window closes at the deadline (400 s less the 3 s look) can back
+        // the gun up after its look when it reacts at once: deferring is worth 3.9 + 0.349 x 5.3 = 5.75 M$ >= 5.3 M$.
+        // Reacting in 90 s it could launch only after 321 + 3 + 90 = 414 s, too late: the gun alone is worth less, so it fires now.
+        var sam = Effector("sam", EffectorClass.LongRangeInterceptor, maxRange: 70_000, maxAltitude: 20_000, speed: 1500,
+            magazine: 8, reaction: reaction, pk: 0.9, cost: 100_000);
+        var gun = Gun();
+        var drone = Valued(Threat(Track(2, new Vec3(20_000, 0, 300), new Vec3(-50, 0, 0)), timeToGo: 400), 30);
+
+        var plan = new MarginalReturnWeaponAssigner(Layout(true, sam, gun)).Assign(0, [drone], [Unit(sam), Unit(gun)]);
+
+        Assert.Equal(firesNow, plan.Any(a => a.Effector.Id == "sam"));
+    }
+
     [Fact]
     public void Assign_DroneWorthLessThanTheMissileSalvo_IsNotEngagedByTheMissile()
     {

@@ -151,4 +151,56 @@ public class KinematicThreatEvaluatorTests
         var a = Assert.Single(new KinematicThreatEvaluator(layout).Evaluate(0, [Track(1, new Vec3(-5000, 0, 6000), new Vec3(250, 0, 0))]));
         Assert.Equal(1e6 * 0.3, a.ExpectedDamage, 6);
     }
+
+    [Fact]
+    public void Evaluate_CruiseOverAPlantOnTheWayToTheCity_ArrivesFirstAtThePlantsEdge()
+    {
+        // The line runs over the plant (2 km radius, 40 km out) and on to the city: the city is worth more, but the
+        // missile may dive at the plant, so the deadline is its entry into the plant's footprint at 38 km / 250 m/s.
+        var city = Asset("city", 0, 0, 15_000, 1e6);
+        var plant = Asset("plant", 40_000, 0, 2000, 3e5);
+        var evaluator = new KinematicThreatEvaluator(Layout(city, plant));
+        var cruise = Track(1, new Vec3(80_000, 0, 75), new Vec3(-250, 0, 0));
+
+        var a = Assert.Single(evaluator.Evaluate(0, [cruise]));
+
+        Assert.Same(city, a.TargetAsset);
+        Assert.Equal(320, a.TimeToGo, 6);
+        Assert.Equal(38_000 / 250.0, a.FirstArrival, 6);
+    }
+
+    [Fact]
+    public void Evaluate_CruiseDivingShortOfTheCity_TargetsTheAssetUnderTheDive()
+    {
+        // Sinking 10 m/s from about 511 m (500 m over the tangent plane, 11 m of Earth's drop at 12 km): it reaches the
+        // ground in 51 s, 12.8 km on, just past the plant, and never gets to the city 30 km beyond.
+        var city = Asset("city", -30_000, 0, 5000, 1e6);
+        var plant = Asset("plant", 0, 0, 2000, 3e5);
+        var evaluator = new KinematicThreatEvaluator(Layout(city, plant));
+        var level = Track(1, new Vec3(12_000, 0, 500), new Vec3(-250, 0, 0));
+        var diving = Track(2, new Vec3(12_000, 0, 500), new Vec3(-250, 0, -10));
+
+        var byId = evaluator.Evaluate(0, [level, diving]).ToDictionary(a => a.Track.Id);
+
+        Assert.Same(city, byId[1].TargetAsset);
+        Assert.Same(plant, byId[2].TargetAsset);
+        Assert.Equal(48, byId[2].TimeToGo, 6);
+        Assert.Equal(40, byId[2].FirstArrival, 6);
+    }
+
+    [Fact]
+    public void Evaluate_UncertainAlongTrackState_SpreadsTheArrival()
+    {
+        // σ 100 m along track and σ 2 m/s: at 200 s to go, sqrt(100² + (200 x 2)²) / 250 = 1.649 s.
+        var evaluator = new KinematicThreatEvaluator(Layout(Asset("base", 0, 0, 1, 3e6)));
+        var covariance = new double[36];
+        covariance[0] = 100 * 100;
+        covariance[21] = 2 * 2;
+        var cruise = Track(1, new Vec3(-50_000, 0, 100), new Vec3(250, 0, 0)) with { Covariance = covariance };
+
+        var a = Assert.Single(evaluator.Evaluate(0, [cruise]));
+
+        Assert.Equal(200, a.FirstArrival, 2);
+        Assert.Equal(Math.Sqrt(100 * 100 + 400 * 400) / 250, a.ArrivalSigma, 2);
+    }
 }

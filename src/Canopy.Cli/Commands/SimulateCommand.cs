@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Canopy.Cli.Rendering;
+using Canopy.Assignment.Bound;
 using Canopy.Pipeline;
 using Canopy.Scenarios.Model;
 using Canopy.Simulation.MonteCarlo;
@@ -19,7 +20,8 @@ internal static class SimulateCommand
         var events = new Option<bool>("--events") { Description = "Print the time line of the run" };
         var json = new Option<string?>("--json") { Description = "Write the full result as JSON to this file" };
         var export = new Option<string?>("--export-detections") { Description = "Write detections, sensors.yaml, truth.csv and tracks.csv of the run to this directory" };
-        var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under the greedy baseline and the marginal-return assigner and print the figures side by side" };
+        var compare = new Option<bool>("--compare-assigners") { Description = "Run the scenario under every assigner and print the figures side by side with each night's clairvoyant bound (share of its value saved), means with 95% bootstrap intervals" };
+        var boundLimit = BoundCommand.TimeLimitOption();
         var asterixOut = new Option<string?>("--asterix-out") { Description = "Send the radars' plots as ASTERIX CAT048 (and CAT034 per tick), IFF replies as CAT048 SSR reports and ADS-B reports as CAT021 to udp://ADDRESS:PORT" };
         var edition = EditionOption.Create();
         var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
@@ -29,7 +31,7 @@ internal static class SimulateCommand
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, asterixOut, edition, geoJson, kml, at };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, boundLimit, asterixOut, edition, geoJson, kml, at };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
@@ -45,8 +47,7 @@ internal static class SimulateCommand
             var n = parse.GetValue(runs);
             if (parse.GetValue(compare))
             {
-                CompareAssigners(console, scenario, parse.GetValue(seed), n, parse.GetValue(parallel));
-                return 0;
+                return CompareAssigners(console, scenario, parse.GetValue(seed), n, parse.GetValue(parallel), parse.GetValue(boundLimit));
             }
             var runner = SimulationRunner.CreateDefault();
             var jsonPath = parse.GetValue(json);
@@ -93,19 +94,28 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static void CompareAssigners(IAnsiConsole console, Scenario scenario, int seed, int runs, int parallel)
+    private static int CompareAssigners(IAnsiConsole console, Scenario scenario, int seed, int runs, int parallel, int boundLimit)
     {
-        var results = new List<(string, IReadOnlyList<(string, double)>)>();
-        foreach (var kind in new[] { AssignerKind.Greedy, AssignerKind.MarginalReturn })
+        var assigners = Enum.GetValues<AssignerKind>()
+            .Select(kind => (kind.ToString(), (Func<Core.Defence.DefenceLayout, DefencePipeline>)(layout => DefaultPipeline.Create(layout, kind))))
+            .ToList();
+        var comparison = new AssignerComparison(assigners, new CbcNightBoundSolver { TimeLimit = TimeSpan.FromSeconds(boundLimit), LeastSpend = false });
+        AssignerComparisonResult? result = null;
+        try
         {
-            var runner = new SimulationRunner(layout => DefaultPipeline.Create(layout, kind));
-            IReadOnlyList<(string, double)> figures = runs == 1
-                ? runner.Run(scenario, seed).Figures().ToList()
-                : new MonteCarloRunner(runner).Run(scenario, seed, runs, parallel).Figures.Select(f => (f.Name, f.Mean)).ToList();
-            results.Add((kind.ToString(), figures));
+            console.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask($"{scenario.Name}: {runs} nights, {assigners.Count} assigners and the bound", maxValue: runs);
+                result = comparison.Run(scenario, seed, runs, parallel, new SynchronousProgress(done => task.Value = done));
+            });
         }
-        var what = runs == 1 ? $"seed {seed}" : $"means of {runs} runs from seed {seed}";
-        RunReportRenderer.RenderComparison(console, $"{scenario.Name}: greedy baseline against marginal return, {what}", results);
+        catch (AggregateException e) when (e.InnerException is InvalidOperationException inner)
+        {
+            console.MarkupLine($"[red]{Markup.Escape(inner.Message)}[/]");
+            return 1;
+        }
+        RunReportRenderer.RenderComparison(console, result!);
+        return 0;
     }
 
     private sealed class SynchronousProgress(Action<int> report) : IProgress<int>

@@ -65,30 +65,40 @@ public static class RunReportRenderer
     /// Figures of the same scenario under several assigners side by side (one run each, or Monte Carlo means), with
     /// the totals over threat classes first.
     /// </summary>
-    public static void RenderComparison(IAnsiConsole console, string title, IReadOnlyList<(string Assigner, IReadOnlyList<(string Name, double Value)> Figures)> runs)
+    /// <summary>
+    /// Assigners side by side on the same nights: destroyed and leaked by class, damage, spend, cost exchange, expected value
+    /// saved and its share of each night's clairvoyant bound, as means with 95 % percentile-bootstrap intervals.
+    /// </summary>
+    public static void RenderComparison(IAnsiConsole console, AssignerComparisonResult r)
     {
-        console.Write(new Rule($"[bold]{Markup.Escape(title)}[/]").LeftJustified());
+        var what = r.Runs == 1 ? $"seed {r.Seed}" : $"means of {r.Runs} nights from seed {r.Seed}, 95% percentile-bootstrap intervals";
+        console.Write(new Rule($"[bold]{Markup.Escape(r.Scenario)}[/]: assigners against the clairvoyant bound, {Markup.Escape(what)}").LeftJustified());
         var table = new Table().AddColumn("figure");
-        foreach (var (assigner, _) in runs) table.AddColumn(new TableColumn(Markup.Escape(assigner)).RightAligned());
-        var values = runs.Select(r => WithTotals(r.Figures)).ToList();
-        foreach (var name in values.SelectMany(v => v.Keys).Distinct())
-            table.AddRow([Markup.Escape(name), .. values.Select(v => v.TryGetValue(name, out var x) ? Figure(name, x) : "-")]);
+        foreach (var a in r.Assigners) table.AddColumn(new TableColumn(Markup.Escape(a.Assigner)).RightAligned());
+        var byName = r.Assigners.Select(a => a.Figures.ToDictionary(f => f.Name)).ToList();
+        foreach (var name in byName.SelectMany(d => d.Keys).Distinct().Where(Compared))
+            table.AddRow([Markup.Escape(name), .. byName.Select(d => d.TryGetValue(name, out var f) ? Markup.Escape(WithInterval(f, r.Runs)) : "-")]);
         console.Write(table);
+        if (r.Bound.Count == 0) return;
+        var bound = new Table().Title("The clairvoyant bound of the same nights").AddColumns("figure", "mean");
+        foreach (var f in r.Bound) bound.AddRow(Markup.Escape(f.Name), Markup.Escape(WithInterval(f, r.Runs)));
+        console.Write(bound);
     }
 
-    private static Dictionary<string, double> WithTotals(IReadOnlyList<(string Name, double Value)> figures)
+    private static bool Compared(string name) =>
+        name.EndsWith(".destroyed", StringComparison.Ordinal) || name.EndsWith(".leaked", StringComparison.Ordinal)
+        || name is "damage.total" or "spend.defender" or "cost_exchange_ratio" or "value.at_risk" or "value.expected_saved" or "bound.share";
+
+    private static string WithInterval(FigureStatistics f, int runs)
     {
-        var result = new Dictionary<string, double>();
-        foreach (var outcome in new[] { "destroyed", "leaked", "engaged" })
-            result[$"threats.all.{outcome}"] = figures.Where(f => f.Name.StartsWith("threats.", StringComparison.Ordinal) && f.Name.EndsWith("." + outcome, StringComparison.Ordinal)).Sum(f => f.Value);
-        foreach (var (name, value) in figures) result[name] = value;
-        return result;
+        var mean = Figure(f.Name, f.Mean);
+        return runs == 1 ? mean : $"{mean} [{Figure(f.Name, f.Low95)}, {Figure(f.Name, f.High95)}]";
     }
 
     private static string Figure(string name, double value) =>
-        name.EndsWith(".cost", StringComparison.Ordinal) || name.StartsWith("spend.", StringComparison.Ordinal) || name == "rule.salvo_cost_saved"
+        name.EndsWith(".cost", StringComparison.Ordinal) || name.StartsWith("spend.", StringComparison.Ordinal) || name is "rule.salvo_cost_saved" or "bound.plan_spend"
             ? Money(value)
-            : F(value, "0.##");
+            : name == "bound.share" ? F(100 * value, "0.#") + " %" : F(value, "0.##");
 
     public static void RenderEvents(IAnsiConsole console, RunResult r)
     {

@@ -25,6 +25,15 @@ public sealed record RunResult(
     /// <summary>That damage times each threat's probability of surviving the salvos fired at it: what the pipeline expected to suffer.</summary>
     public double ExpectedDamageAfterDefence { get; init; }
 
+    /// <summary>Value (asset value units) the night's threats would destroy undefended, from the truth: Σ lethality x value of the assets their aim points lie in.</summary>
+    public double ValueAtRisk { get; init; }
+
+    /// <summary>
+    /// Expected value saved by the salvos fired: Σ value at risk x (1 - Π (1 - true salvo Pk)) over each threat's salvos.
+    /// No assigner can exceed the clairvoyant bound of the same night (<c>canopy bound</c>).
+    /// </summary>
+    public double ExpectedValueSaved { get; init; }
+
     /// <summary>What the impact-point (Iron Dome) rule saved and let through.</summary>
     public ImpactRuleOutcome ImpactRule { get; init; } = new(0, 0, 0);
 
@@ -69,6 +78,8 @@ public sealed record RunResult(
         yield return ("damage.total", TotalDamage);
         yield return ("damage.expected", ExpectedDamage);
         yield return ("damage.expected_after_defence", ExpectedDamageAfterDefence);
+        yield return ("value.at_risk", ValueAtRisk);
+        yield return ("value.expected_saved", ExpectedValueSaved);
         yield return ("rule.threats_not_engaged", ImpactRule.ThreatsNotEngaged);
         yield return ("rule.salvo_cost_saved", ImpactRule.SalvoCostSaved);
         yield return ("rule.hits_let_through", ImpactRule.HitsLetThrough);

@@ -22,6 +22,9 @@ namespace Canopy.Simulation.Running;
 /// Aircraft are never threats, leakers or part of the expected damage: they are counted apart by identity (flown, tracked,
 /// assessed as a threat at least once, engaged, destroyed). The classification confusion counts, over every threat and
 /// aircraft the pipeline assessed, its true class against the class of its last assessment.
+/// The expected value saved is the truth's counterpart, comparable with the clairvoyant bound: each threat's value at risk
+/// (<see cref="SimulatedWorld.ValueAtRisk"/>) times the probability that one of the salvos fired at its tracks killed it,
+/// with each salvo's kill probability against the threat's true class.
 /// </remarks>
 public sealed class RunRecorder
 {
@@ -50,6 +53,7 @@ public sealed class RunRecorder
     private readonly FireUnitState[] _fullUnits;
     private readonly Dictionary<int, double> _lastExpectedDamage = [];
     private readonly Dictionary<int, double> _survival = [];
+    private readonly Dictionary<int, double> _trueSurvival = [];
     private readonly Dictionary<int, double> _ruleSavedPrice = [];
     private readonly Dictionary<int, double> _ruleLastCheck = [];
     private readonly HashSet<int> _hitAnAsset = [];
@@ -86,7 +90,11 @@ public sealed class RunRecorder
         {
             var a = shot.Assignment;
             if (_threatOfTrack.TryGetValue(a.TrackId, out var shotAt))
+            {
                 _survival[shotAt] = _survival.GetValueOrDefault(shotAt, 1) * (1 - a.KillProbability);
+                var truePk = a.Effector.KillProbabilityAgainst(_threatById[shotAt].Class).Value;
+                _trueSurvival[shotAt] = _trueSurvival.GetValueOrDefault(shotAt, 1) * Math.Pow(1 - truePk, a.Rounds);
+            }
             var c = a.Effector.Class;
             var s = _spend.GetValueOrDefault(c);
             _spend[c] = (s.Engagements + 1, s.Rounds + a.Rounds, s.Cost + a.Cost.Dollars);
@@ -217,6 +225,7 @@ public sealed class RunRecorder
         var events = _events.OrderBy(e => e.Time).ThenBy(e => e.Kind).ThenBy(e => e.ThreatId).ToList();
         var expected = _lastExpectedDamage.OrderBy(p => p.Key).Sum(p => p.Value);
         var afterDefence = _lastExpectedDamage.OrderBy(p => p.Key).Sum(p => p.Value * _survival.GetValueOrDefault(p.Key, 1));
+        var atRisk = _world.Threats.Select(t => (t.Id, Value: SimulatedWorld.ValueAtRisk(t, _assets))).ToList();
         var saved = _ruleSavedPrice.Where(p => !_engaged.Contains(p.Key)).OrderBy(p => p.Key).ToList();
         var rule = new ImpactRuleOutcome(saved.Count, saved.Sum(p => p.Value), saved.Count(p => _hitAnAsset.Contains(p.Key)));
         return new RunResult(_scenario, _seed, simulatedSeconds, threats, interceptors, defender, attacker, destroyed,
@@ -225,6 +234,8 @@ public sealed class RunRecorder
         {
             ExpectedDamage = expected,
             ExpectedDamageAfterDefence = afterDefence,
+            ValueAtRisk = atRisk.Sum(t => t.Value),
+            ExpectedValueSaved = atRisk.Sum(t => t.Value * (1 - _trueSurvival.GetValueOrDefault(t.Id, 1))),
             ImpactRule = rule,
             Aircraft = AircraftOutcomes(),
             Classification = [.. _lastAssessedClass

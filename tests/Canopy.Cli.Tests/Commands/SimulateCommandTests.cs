@@ -12,11 +12,20 @@ public class SimulateCommandTests
     }
 
     [Fact]
-    public void Simulate_CompareAssigners_PrintsBothAssignersSideBySide()
+    public void Simulate_CompareAssigners_PrintsEveryAssignerAgainstTheBound()
     {
-        var (code, output) = CanopyProcess.Run("simulate", "scenarios/quiet-night.yaml", "--seed", "7", "--compare-assigners");
+        var (code, output) = CanopyProcess.Run("simulate", "scenarios/quiet-night.yaml", "--seed", "7", "--runs", "2", "--compare-assigners", "--bound-time-limit", "20");
         Assert.True(code == 0, output);
-        foreach (var expected in new[] { "Greedy", "MarginalReturn", "threats.all.destroyed", "cost_exchange_ratio", "damage.expected", "rule.salvo_cost_saved" })
+        foreach (var expected in new[] { "Greedy", "MarginalReturn", "threats.Cruise.leaked", "cost_exchange_ratio", "value.expected_saved", "bound.share", "bound.value_saved", "bootstrap" })
+            Assert.Contains(expected, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bound_QuietNight_PrintsTheBoundAndThePlan()
+    {
+        var (code, output) = CanopyProcess.Run("bound", "scenarios/quiet-night.yaml", "--seed", "7", "--bound-time-limit", "20");
+        Assert.True(code == 0, output);
+        foreach (var expected in new[] { "clairvoyant bound", "expected value saved, upper bound", "least spend for it", "PATRIOT-1" })
             Assert.Contains(expected, output, StringComparison.Ordinal);
     }
 

@@ -10,6 +10,9 @@ internal sealed class LocalSearchState
 {
     private const double Improvement = 1e-12;
     private const int ChecksEvery = 64;
+
+    /// <summary>Largest cost matrix (rows x slots) an assignment repair builds: 64 MB, and a few ms per Hungarian row.</summary>
+    private const long MaxAssignmentCells = 1 << 23;
     private readonly WtaProblem _problem;
     private readonly LethalNeighbourhood _hood;
     private readonly double[] _survival; // 1 - p_ij = exp(q_ij), weapon-major, shared by the states of one search
@@ -196,7 +199,8 @@ internal sealed class LocalSearchState
     /// <summary>
     /// Reassigns the unassigned copies in <paramref name="free"/> by a minimum-cost assignment to target slots:
     /// slot k of target j costs -E_j p_ij rho_j^k, the marginal return of a k-th extra shot after the best freed
-    /// weapon's survival rho_j. False, and nothing assigned, when the deadline ends the assignment first.
+    /// weapon's survival rho_j. False, and nothing assigned, when the cost matrix would exceed
+    /// <see cref="MaxAssignmentCells"/> or the deadline ends the assignment first.
     /// </summary>
     public bool RepairByAssignment(List<int> free, int slots, HungarianAssignment hungarian, RepairBuffers buffers, SolverDeadline deadline)
     {
@@ -205,6 +209,8 @@ internal sealed class LocalSearchState
         if (rows == 0) return true;
         // Candidate targets: those with the largest surviving values (which include the ones just freed).
         var candidates = Math.Min(n, Math.Max(3 * rows, 16));
+        slots = Math.Min(slots, rows);
+        if ((long)rows * candidates * slots > MaxAssignmentCells) return false;
         var order = buffers.Order(n);
         var keys = buffers.Keys(n);
         for (var j = 0; j < n; j++)

@@ -39,6 +39,12 @@ public sealed class CbcNightBoundSolver
     /// <summary>Wall time per solve; when it runs out the bound CBC has proved is reported.</summary>
     public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long CBC may take past the time limit to stop and report the bound it proved, before it is killed.</summary>
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(30);
+
+    /// <summary>The clock the time limit is measured on.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public NightBound Solve(NightAssignmentProblem problem, CancellationToken cancellationToken = default)
     {
         var useful = Enumerable.Range(0, problem.Opportunities.Count)
@@ -55,7 +61,7 @@ public sealed class CbcNightBoundSolver
             // CBC stops at an absolute gap of 1e-9 x cutoff; a cutoff no plan can reach (the objective is -value <= 0)
             // sets that gap to RelativeGap of the value at risk.
             var atRisk = problem.ThreatValues.Sum();
-            var first = CbcProcess.Run(CbcPath, model, TimeLimit, RelativeGap * 1e9 * atRisk, cancellationToken);
+            var first = CbcProcess.Run(CbcPath, model, SolverDeadline.Start(Time, TimeLimit, cancellationToken), RelativeGap * 1e9 * atRisk, StopGrace);
             if (first.Values is null)
                 return new NightBound(Math.Min(-first.Bound, problem.ThreatValues.Sum()), 0, 0, false, salvos);
             var modelValue = ModelValue(problem, first.Values);
@@ -71,7 +77,7 @@ public sealed class CbcNightBoundSolver
             var spendModel = Path.Combine(folder.FullName, "spend.lp");
             File.WriteAllText(spendModel, Model(problem, useful, minimumValue: modelValue * (1 - 1e-7)));
             var ceiling = (useful.Sum(k => problem.Opportunities[k].Cost * problem.Capacity(k)) + 1) * RelativeGap * 1e9;
-            var second = CbcProcess.Run(CbcPath, spendModel, TimeLimit, ceiling, cancellationToken);
+            var second = CbcProcess.Run(CbcPath, spendModel, SolverDeadline.Start(Time, TimeLimit, cancellationToken), ceiling, StopGrace);
             var cheaper = (int[])salvos.Clone();
             if (second.Values is not null)
             {

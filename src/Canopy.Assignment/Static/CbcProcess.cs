@@ -12,10 +12,14 @@ internal static class CbcProcess
     /// <summary>What CBC reported: whether it proved optimality or infeasibility, its lower bound and the solution values.</summary>
     public sealed record Result(bool Optimal, bool Infeasible, double Bound, IReadOnlyDictionary<string, double>? Values);
 
-    /// <summary>How long after the deadline a CBC that has not stopped by itself is killed.</summary>
-    private static readonly TimeSpan Grace = TimeSpan.FromSeconds(0.3);
+    /// <summary>How long after the deadline a CBC that has not stopped by itself is killed, unless the caller says otherwise.</summary>
+    private static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(0.3);
 
-    public static Result Run(string cbc, string model, SolverDeadline deadline, double cutoff)
+    /// <param name="grace">
+    /// How long past the deadline CBC may take to stop by itself and report what it proved (default 0.3 s); a caller that
+    /// needs CBC's bound at its time limit more than the deadline (the clairvoyant bound) gives more.
+    /// </param>
+    public static Result Run(string cbc, string model, SolverDeadline deadline, double cutoff, TimeSpan? grace = null)
     {
         var limit = deadline.Remaining;
         var solution = Path.ChangeExtension(model, ".sol");
@@ -39,7 +43,7 @@ internal static class CbcProcess
             var read = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
             bool exited;
             using (deadline.CancellationToken.Register(() => Kill(process)))
-                exited = process.WaitForExit(deadline.Remaining + Grace);
+                exited = process.WaitForExit(deadline.Remaining + (grace ?? DefaultGrace));
             if (!exited || deadline.CancellationToken.IsCancellationRequested)
             {
                 Kill(process);

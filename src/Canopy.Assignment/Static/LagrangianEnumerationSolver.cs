@@ -46,13 +46,6 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var sub = new TargetSubproblem(problem);
         var lambda = InitialPrices(problem, best);
         var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, deadline.Share(0.4, TimeSpan.FromSeconds(SubgradientSeconds)));
-        if (double.IsNegativeInfinity(lower) && !deadline.Expired)
-        {
-            // Not one round of per-target minima fitted in the prices' share (a very large instance): no proof is
-            // within reach, so the rest of the budget goes to the heuristic.
-            var rest = new IteratedLocalSearchSolver(seed).Solve(problem, deadline);
-            if (rest.Objective < upper) (best, upper) = (rest.Plan, rest.Objective);
-        }
         if (upper - lower <= 1e-9 * upper || double.IsNegativeInfinity(lower) || deadline.Expired)
             return new WtaSolution(best, upper, Math.Min(lower, upper), deadline.Elapsed);
         // Enumerate within U - L; when that is too many columns, within a smaller slack, growing it as U falls

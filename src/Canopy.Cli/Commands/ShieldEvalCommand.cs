@@ -19,7 +19,8 @@ internal static class ShieldEvalCommand
         var file = new Argument<string>("scenario") { Description = "Scenario file (YAML) whose sensors carry nations" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var period = new Option<double>("--period") { Description = "Seconds between two scorings of the pictures", DefaultValueFactory = _ => 10 };
-        var command = new Command("shield-eval", "Score each nation's own picture, its fused picture and central fusion (GOSPA) on one night, in process") { file, seed, period };
+        var federated = new Option<bool>("--federated") { Description = "Also play the night as a federation in process (each nation its own pipeline and fire units, claims deconflicted) and compare leakers, damage and rounds with the single process" };
+        var command = new Command("shield-eval", "Score each nation's own picture, its fused picture and central fusion (GOSPA) on one night, in process") { file, seed, period, federated };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -36,11 +37,35 @@ internal static class ShieldEvalCommand
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             RunReportRenderer.Render(console, report.Run);
             Render(console, report.Picture);
+            if (parse.GetValue(federated))
+            {
+                var night = new FederatedNight(scenario, parse.GetValue(seed)).Run();
+                RenderComparison(console, report.Run, night);
+            }
             console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
                 $"CPU time {cpuUsed.TotalSeconds:0.0} s, wall time {wall.Elapsed.TotalSeconds:0.0} s (the night, the central pipeline and the nations' trackers and fusions)"));
             return 0;
         });
         return command;
+    }
+
+    /// <summary>Leakers, damage and rounds of the single-process night against the federated one, and the claims' work.</summary>
+    public static void RenderComparison(IAnsiConsole console, Simulation.Results.RunResult single, FederatedNightResult federated)
+    {
+        static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+        var table = new Table().Title($"Single process against federation ({string.Join(", ", federated.Nations)}), perfect links");
+        table.AddColumn("Figure");
+        table.AddColumn(new TableColumn("Single process").RightAligned());
+        table.AddColumn(new TableColumn("Federated").RightAligned());
+        var f = federated.Run;
+        table.AddRow("leakers", F(single.Threats.Sum(t => t.Leaked), "0"), F(f.Threats.Sum(t => t.Leaked), "0"));
+        table.AddRow("destroyed", F(single.Threats.Sum(t => t.Destroyed), "0"), F(f.Threats.Sum(t => t.Destroyed), "0"));
+        table.AddRow("damage", F(single.TotalDamage, "0.0"), F(f.TotalDamage, "0.0"));
+        table.AddRow("rounds", F(single.Interceptors.Sum(i => i.Rounds), "0"), F(f.Interceptors.Sum(i => i.Rounds), "0"));
+        table.AddRow("defender spend ($)", F(single.DefenderSpend, "N0"), F(f.DefenderSpend, "N0"));
+        console.Write(table);
+        console.MarkupLine(string.Create(CultureInfo.InvariantCulture,
+            $"Claims: {federated.Proposed} engagements proposed, {federated.Deconflicted} held back (another nation owned the target); threats fired at by two nations: {federated.ThreatsEngagedByTwoNations}"));
     }
 
     public static void Render(IAnsiConsole console, FederatedPictureResult picture)

@@ -1,3 +1,4 @@
+using Canopy.Core.Geometry;
 using Canopy.Federation.Fusion;
 
 namespace Canopy.Federation.Coordination;
@@ -30,8 +31,43 @@ public sealed record EngagementClaim(string Nation, string FireUnit, IReadOnlyLi
     /// </summary>
     public TrackKey Anchor => Target.Count == 0 ? default : Target.FirstOrDefault(k => k.Nation == Nation, Target[0]);
 
-    /// <summary>True when the two claims name a common local track (so the same target).</summary>
-    public bool SameTargetAs(EngagementClaim other) => Overlaps(Target, other.Target);
+    /// <summary>
+    /// Planned intercept point in the common ENU frame (m), when known; with <see cref="TargetVelocity"/> it places the
+    /// target along its path. Two claims whose targets, so placed at the same time, lie within
+    /// <see cref="SameTargetDistance"/> of each other are on the same target even without a common local track: two
+    /// nations' pictures may each hold a track of one target that the other's fusion did not associate (a track broken
+    /// and restarted), and rounds sent there find the same target. Without a velocity the two intercepts must also be
+    /// within <see cref="SameInterceptTime"/>.
+    /// </summary>
+    public Vec3? InterceptPoint { get; init; }
+
+    /// <summary>The claimed target's velocity (m/s, common ENU frame), when known.</summary>
+    public Vec3? TargetVelocity { get; init; }
+
+    /// <summary>
+    /// 500 m: a confirmed track's position is known to a few hundred metres. Wider (1.5 km, 2 km) held back engagements
+    /// on neighbouring drones of a stream converging on a city: on the two-nation test night 5 and 7 drones leaked
+    /// instead of none, for one threat engaged by two nations instead of two.
+    /// </summary>
+    public const double SameTargetDistance = 500;
+
+    /// <summary>10 s: a drone flies 500 m.</summary>
+    public const double SameInterceptTime = 10;
+
+    /// <summary>True when the two claims name a common local track, or their targets are at one place at one time (so the same target).</summary>
+    public bool SameTargetAs(EngagementClaim other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Overlaps(Target, other.Target)) return true;
+        if (InterceptPoint is not { } a || other.InterceptPoint is not { } b) return false;
+        var dt = other.InterceptTime - InterceptTime;
+        Vec3 here;
+        if (TargetVelocity is { } v) here = a + v * dt;
+        else if (other.TargetVelocity is { } w) (here, b) = (a, b - w * dt);
+        else if (Math.Abs(dt) <= SameInterceptTime) here = a;
+        else return false;
+        return (here - b).LengthSquared <= SameTargetDistance * SameTargetDistance;
+    }
 
     public static bool Overlaps(IReadOnlyList<TrackKey> a, IReadOnlyList<TrackKey> b)
     {

@@ -50,7 +50,8 @@ public sealed class FederatedNight
     private readonly Node[] _nodes;
     private readonly Dictionary<SensorId, int> _nodeOfSensor = [];
     private readonly EngagementClaimBoard _board = new();
-    private readonly Dictionary<int, HashSet<string>> _nationsByThreat = [];
+    private readonly Dictionary<int, List<(string Nation, double InterceptTime)>> _roundsInAir = [];
+    private readonly HashSet<int> _doublyEngaged = [];
     private readonly double _tick;
     private readonly double _end;
     private long _k;
@@ -92,8 +93,12 @@ public sealed class FederatedNight
 
     public int Deconflicted { get; private set; }
 
-    /// <summary>Threats that salvos of two or more nations were fired at (the threat nearest the fired-at track, within 3 km); no salvo is ever planned here, so it should stay 0.</summary>
-    public int ThreatsEngagedByTwoNations => _nationsByThreat.Values.Count(n => n.Count > 1);
+    /// <summary>
+    /// Threats that two nations had rounds in the air against at once (a salvo's threat is the one the world will lock it
+    /// on, known when it is fired); no salvo is planned here, so it should stay 0. A nation may still engage a threat
+    /// another nation's engagement missed, once that engagement is over.
+    /// </summary>
+    public int ThreatsEngagedByTwoNations => _doublyEngaged.Count;
 
     public void Step()
     {
@@ -122,7 +127,11 @@ public sealed class FederatedNight
             _board.Heard(node.Nation, Time);
             foreach (var a in node.Proposals)
             {
-                var claim = new EngagementClaim(node.Nation, a.Effector.Id, node.Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, Time);
+                var claim = new EngagementClaim(node.Nation, a.Effector.Id, node.Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, Time)
+                {
+                    InterceptPoint = a.InterceptPoint,
+                    TargetVelocity = node.VelocityOf(a.TrackId),
+                };
                 claims.Add((node, a, claim));
                 _board.Publish(claim);
             }
@@ -144,12 +153,18 @@ public sealed class FederatedNight
                 }
             }
             var step = node.Engage(Time, allowed);
+            // An owned intent the unit did not fire (not ready, or its own pipeline already engages the track) lapses at once.
+            foreach (var (owner, a, claim) in claims)
+            {
+                if (owner == node && !step.Engagements.Shots.Any(s => s.Assignment.Effector.Id == a.Effector.Id && s.Assignment.TrackId == a.TrackId))
+                    _board.Withdraw(claim);
+            }
             foreach (var shot in step.Engagements.Shots)
             {
                 World.Fire(shot);
                 var fired = shot.Assignment;
                 var match = claims.Find(c => c.Node == node && c.Assignment.Effector.Id == fired.Effector.Id && c.Assignment.TrackId == fired.TrackId);
-                if (match.Claim is { } claim) _board.Publish(claim with { Engaged = true, InterceptTime = fired.InterceptTime });
+                if (match.Claim is { } claim) _board.Publish(claim with { Engaged = true, InterceptTime = fired.InterceptTime, InterceptPoint = fired.InterceptPoint });
                 NoteEngagement(node, shot);
             }
             steps.Add(step);
@@ -169,20 +184,24 @@ public sealed class FederatedNight
         return new FederatedNightResult(Recorder.Result(Time), Nations, Proposed, Deconflicted, ThreatsEngagedByTwoNations);
     }
 
+    /// <summary>Notes which threat the salvo will find: as <see cref="SimulatedWorld.Fire"/>, the one nearest its intercept point at the intercept time, within the basket.</summary>
     private void NoteEngagement(Node node, ShotOrder shot)
     {
-        if (node.TrackById(shot.Assignment.TrackId) is not { } track) return;
-        SimulatedThreat? nearest = null;
-        var best = 3000.0 * 3000.0;
+        var a = shot.Assignment;
+        var launcher = World.Frame.ToEnu(a.Effector.Position);
+        var basket = SimulatedWorld.AcquisitionBasket + SimulatedWorld.DivertPerMetreFlown * (a.InterceptPoint - launcher).Length;
+        SimulatedThreat? target = null;
+        var best = basket * basket;
         foreach (var t in World.Threats)
         {
-            if (!t.IsFlying) continue;
-            var d2 = (t.Enu - track.Position).LengthSquared;
-            if (d2 < best) (best, nearest) = (d2, t);
+            if (!t.IsFlying || t.LaunchTime > a.InterceptTime || t.ImpactTime < a.InterceptTime) continue;
+            var d2 = (World.Frame.EcefToEnu(t.Path.At(a.InterceptTime - t.LaunchTime).Ecef) - a.InterceptPoint).LengthSquared;
+            if (d2 <= best) (best, target) = (d2, t);
         }
-        if (nearest is null) return;
-        if (!_nationsByThreat.TryGetValue(nearest.Id, out var set)) _nationsByThreat[nearest.Id] = set = new HashSet<string>(StringComparer.Ordinal);
-        set.Add(node.Nation);
+        if (target is null) return;
+        if (!_roundsInAir.TryGetValue(target.Id, out var list)) _roundsInAir[target.Id] = list = [];
+        if (list.Exists(r => r.Nation != node.Nation && r.InterceptTime >= Time)) _doublyEngaged.Add(target.Id);
+        list.Add((node.Nation, a.InterceptTime));
     }
 
     private static PipelineStep Merge(double time, List<PipelineStep> steps) => new(
@@ -265,23 +284,23 @@ public sealed class FederatedNight
                 var id = Index * NationIdStride + s.Id;
                 var first = _firstSeen.TryGetValue(id, out var f) ? f : _firstSeen[id] = time;
                 var updates = _updates[id] = _updates.GetValueOrDefault(id) + 1;
-                _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, time, updates));
+                _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, s.LastUpdateTime, updates));
                 _contributors[id] = s.Contributors;
             }
             _threats = _evaluator.Evaluate(time, _picture);
             Proposals = _assigner.Assign(time, _threats, _engagement.FireUnits);
         }
 
-        public IReadOnlyList<TrackKey> Contributors(int trackId) => _contributors.TryGetValue(trackId, out var k) ? k : [];
-
-        public Track? TrackById(int trackId)
+        public Canopy.Core.Geometry.Vec3? VelocityOf(int trackId)
         {
             foreach (var t in _picture)
             {
-                if (t.Id == trackId) return t;
+                if (t.Id == trackId) return t.Velocity;
             }
             return null;
         }
+
+        public IReadOnlyList<TrackKey> Contributors(int trackId) => _contributors.TryGetValue(trackId, out var k) ? k : [];
 
         public PipelineStep Engage(double time, IReadOnlyList<WeaponAssignment> allowed) =>
             new(time, _picture, _threats, allowed, _engagement.Step(time, _picture, allowed));

@@ -38,6 +38,7 @@ public sealed class CovarianceIntersectionTrackFuser : ITrackFuser
             .ToList();
         var system = new List<TrackEstimate>();
         var contributors = new List<List<TrackKey>>();
+        var lastUpdate = new List<double>();
         var systemOfPrevious = new Dictionary<int, int>();
         foreach (var nation in byNation)
         {
@@ -52,18 +53,22 @@ public sealed class CovarianceIntersectionTrackFuser : ITrackFuser
                     fused.State.CopyTo(system[s].X, 0);
                     fused.Covariance.CopyTo(system[s].P, 0);
                     contributors[s].Add(nation[j].Key);
+                    lastUpdate[s] = Math.Max(lastUpdate[s], LastUpdate(nation[j]));
                 }
                 else
                 {
                     s = system.Count;
                     system.Add(incoming[j]);
                     contributors.Add([nation[j].Key]);
+                    lastUpdate.Add(LastUpdate(nation[j]));
                 }
                 if (_previous.TryGetValue(nation[j].Key, out var previousId)) systemOfPrevious.TryAdd(previousId, s);
             }
         }
-        return Publish(time, system, contributors);
+        return Publish(time, system, contributors, lastUpdate);
     }
+
+    private static double LastUpdate(in SourceTrack t) => double.IsNaN(t.LastUpdateTime) ? t.Time : t.LastUpdateTime;
 
     /// <summary>The local track predicted to the fusion time.</summary>
     private TrackEstimate Aligned(in SourceTrack t, double time)
@@ -75,7 +80,7 @@ public sealed class CovarianceIntersectionTrackFuser : ITrackFuser
     }
 
     /// <summary>Gives each system track the id its contributors had (the lowest free one), else a new one; remembers the pairs.</summary>
-    private List<SystemTrack> Publish(double time, List<TrackEstimate> system, List<List<TrackKey>> contributors)
+    private List<SystemTrack> Publish(double time, List<TrackEstimate> system, List<List<TrackKey>> contributors, List<double> lastUpdate)
     {
         var taken = new HashSet<int>();
         var ids = new int[system.Count];
@@ -93,7 +98,7 @@ public sealed class CovarianceIntersectionTrackFuser : ITrackFuser
             foreach (var k in contributors[s]) next[k] = ids[s];
             var x = system[s].X;
             var keys = contributors[s].Order().ToList();
-            result.Add(new SystemTrack(ids[s], time, new Vec3(x[0], x[1], x[2]), new Vec3(x[3], x[4], x[5]), StateCovariance.From(system[s].P), keys));
+            result.Add(new SystemTrack(ids[s], time, new Vec3(x[0], x[1], x[2]), new Vec3(x[3], x[4], x[5]), StateCovariance.From(system[s].P), keys) { LastUpdateTime = lastUpdate[s] });
         }
         _previous = next;
         result.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -12,7 +12,19 @@ public readonly record struct TrackKey(string Nation, int TrackId) : IComparable
         return n != 0 ? n : TrackId.CompareTo(other.TrackId);
     }
 
-    public override string ToString() => $"{Nation}:{TrackId}";
+    /// <summary>"PL:17", as local tracks are named on the wire.</summary>
+    public override string ToString() => $"{Nation}:{TrackId.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>Reads "NATION:trackId" (e.g. "PL:17"); false for anything else.</summary>
+    public static bool TryParse(string? text, out TrackKey key)
+    {
+        key = default;
+        var colon = text?.IndexOf(':', StringComparison.Ordinal) ?? -1;
+        if (colon < 2 || colon > 3 || !text![..colon].All(char.IsAsciiLetterUpper)) return false;
+        if (!int.TryParse(text.AsSpan(colon + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)) return false;
+        key = new TrackKey(text[..colon], id);
+        return true;
+    }
 }
 
 /// <summary>
@@ -24,9 +36,12 @@ public readonly record struct SourceTrack(string Nation, int TrackId, double Tim
 {
     public TrackKey Key => new(Nation, TrackId);
 
+    /// <summary>Time of the last plot that updated the local track (s); NaN when not reported (taken as <see cref="Time"/>).</summary>
+    public double LastUpdateTime { get; init; } = double.NaN;
+
     /// <summary>A tracker's track as nation <paramref name="nation"/>'s local track.</summary>
     public static SourceTrack From(string nation, in Track track) =>
-        new(nation, track.Id, track.Time, track.Position, track.Velocity, track.Covariance);
+        new(nation, track.Id, track.Time, track.Position, track.Velocity, track.Covariance) { LastUpdateTime = track.LastUpdateTime };
 }
 
 /// <summary>
@@ -37,6 +52,9 @@ public readonly record struct SourceTrack(string Nation, int TrackId, double Tim
 /// <param name="Contributors">The local tracks fused into it, one per nation at most, ordered by nation code.</param>
 public sealed record SystemTrack(int Id, double Time, Vec3 Position, Vec3 Velocity, StateCovariance Covariance, IReadOnlyList<TrackKey> Contributors)
 {
+    /// <summary>The latest time a plot updated one of its contributing local tracks (s): a look after an intercept sees whether the target is still seen.</summary>
+    public double LastUpdateTime { get; init; } = Time;
+
     /// <summary>The contributing nations, in code order.</summary>
     public IEnumerable<string> Nations => Contributors.Select(c => c.Nation);
 }

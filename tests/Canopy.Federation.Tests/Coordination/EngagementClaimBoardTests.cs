@@ -107,3 +107,28 @@ public class EngagementClaimBoardTests
         Assert.Equal("P2", a.Decide(0).Single(d => d.Standing == ClaimStanding.Owner).Claim.FireUnit);
     }
 }
+
+public class EngagementClaimTargetTests
+{
+    private static EngagementClaim At(string nation, int track, double x, double time, Canopy.Core.Geometry.Vec3? velocity) =>
+        new(nation, nation + "-UNIT", [new Canopy.Federation.Fusion.TrackKey(nation, track)], time, 5_000, false, 0)
+        {
+            InterceptPoint = new Canopy.Core.Geometry.Vec3(x, 0, 1000),
+            TargetVelocity = velocity,
+        };
+
+    [Fact]
+    public void Claims_without_a_common_track_are_on_one_target_when_it_is_at_one_place_at_one_time()
+    {
+        var east = new Canopy.Core.Geometry.Vec3(50, 0, 0);
+        // A drone at 50 m/s: intercepts at x = 0 at 100 s and at x = 1,500 at 130 s are the same drone (1,500 − 50·30 = 0 m apart).
+        Assert.True(At("PL", 1, 0, 100, east).SameTargetAs(At("UA", 9, 1500, 130, null)));
+        Assert.True(At("UA", 9, 1500, 130, null).SameTargetAs(At("PL", 1, 0, 100, east)));
+        // A second drone 1 km behind in the stream is not.
+        Assert.False(At("PL", 1, 0, 100, east).SameTargetAs(At("UA", 9, -1000, 100, null)));
+        // Without velocities only intercepts 10 s apart or less compare.
+        Assert.True(At("PL", 1, 0, 100, null).SameTargetAs(At("UA", 9, 400, 108, null)));
+        Assert.False(At("PL", 1, 0, 100, null).SameTargetAs(At("UA", 9, 400, 111, null)));
+        Assert.False(At("PL", 1, 0, 100, null).SameTargetAs(At("UA", 9, 600, 100, null)));
+    }
+}

@@ -137,3 +137,27 @@ public class TrackToTrackAssociationTests
         }
     }
 }
+
+public class TrackKeyTests
+{
+    [Theory]
+    [InlineData("PL:17", "PL", 17)]
+    [InlineData("GBR:0", "GBR", 0)]
+    public void Reads_the_wire_names_of_local_tracks(string text, string nation, int id)
+    {
+        Assert.True(TrackKey.TryParse(text, out var key));
+        Assert.Equal(new TrackKey(nation, id), key);
+        Assert.Equal(text, key.ToString());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("pl:1")]
+    [InlineData("P:1")]
+    [InlineData("PL:")]
+    [InlineData("PL:-3")]
+    [InlineData("PL:1x")]
+    [InlineData("POLA:1")]
+    public void Refuses_anything_else(string? text) => Assert.False(TrackKey.TryParse(text, out _));
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Canopy.Federation.Messages;
 
@@ -8,7 +9,11 @@ namespace Canopy.Federation.Messages;
 /// </summary>
 public static class MessageCodec
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { MaxDepth = 16 };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        MaxDepth = 16,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // NaN: a bearing plot's range, an absent range rate
+    };
 
     public static PayloadType TypeOf(object payload) => payload switch
     {
@@ -40,17 +45,36 @@ public static class MessageCodec
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "unknown payload type"),
     };
 
+    /// <summary>The nation a payload speaks for (its sender): the world speaks as <see cref="WorldNation"/>.</summary>
+    public static string NationOf(object payload) => payload switch
+    {
+        Heartbeat m => m.Nation,
+        LocalTrackBatch m => m.Nation,
+        FireUnitBatch m => m.Nation,
+        EngagementClaimBatch m => m.Nation,
+        SupportRequest m => m.FromNation,
+        SupportReply m => m.FromNation,
+        SnapshotRequest m => m.Nation,
+        StateSnapshot m => m.Nation,
+        WorldTick => WorldNation,
+        TickDone m => m.Nation,
+        _ => "",
+    };
+
+    /// <summary>The nation code the simulated world signs with (it owns no unit).</summary>
+    public const string WorldNation = "WLD";
+
     public static bool IsKnown(PayloadType type) => Enum.IsDefined(type);
 
     public static byte[] Encode(object payload) => JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType(), Options);
 
-    /// <summary>The payload, or null when the bytes are not valid JSON of the type's record (or the type is unknown).</summary>
+    /// <summary>The payload, or null when the bytes are not valid JSON of the type's record, not of its shape (<see cref="MessageShape"/>), or the type is unknown.</summary>
     public static object? TryDecode(PayloadType type, ReadOnlySpan<byte> bytes)
     {
         if (!IsKnown(type)) return null;
         try
         {
-            return JsonSerializer.Deserialize(bytes, ClrType(type), Options);
+            return JsonSerializer.Deserialize(bytes, ClrType(type), Options) is { } payload && MessageShape.IsWellFormed(payload) ? payload : null;
         }
         catch (JsonException)
         {

@@ -18,12 +18,17 @@ namespace Canopy.Federation.Messages;
 /// <param name="Salvo">A salvo was planned with partners: the threat may be engaged by several nations.</param>
 /// <param name="ExpiresAt">Simulated time after which the claim lapses unless renewed.</param>
 /// <param name="Fired">The unit has fired (the claim stands until the intercept), false while only intended.</param>
+/// <param name="ExpectedCost">Price of the engagement's rounds, $ (a deconfliction tie-breaker).</param>
 public sealed record EngagementClaim(
     string Nation, string UnitId, string SystemTrackKey, IReadOnlyList<string> LocalTrackIds, double Time,
-    double PlannedInterceptTime, double[] InterceptPoint, int Rounds, double KillProbability, bool Salvo, double ExpiresAt, bool Fired);
+    double PlannedInterceptTime, double[] InterceptPoint, int Rounds, double KillProbability, bool Salvo, double ExpiresAt, bool Fired,
+    double ExpectedCost = 0);
 
-/// <summary>A node's claims after one step (claims not repeated lapse at their expiry).</summary>
-public sealed record EngagementClaimBatch(string Nation, long Tick, double Time, IReadOnlyList<EngagementClaim> Claims);
+/// <summary>Which claims a batch carries: a step's proposals (before deconfliction) or the engagements it fired.</summary>
+public enum ClaimPhase : byte { Proposed, Fired }
+
+/// <summary>A node's claims at one step, of one phase.</summary>
+public sealed record EngagementClaimBatch(string Nation, long Tick, double Time, IReadOnlyList<EngagementClaim> Claims, ClaimPhase Phase = ClaimPhase.Proposed);
 
 /// <summary>
 /// A request from one nation to a partner to engage a threat with the partner's units; shown on the partner's console to

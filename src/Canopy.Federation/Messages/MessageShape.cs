@@ -14,7 +14,7 @@ public static class MessageShape
         Heartbeat m => Code(m.Nation) && double.IsFinite(m.Time) && Enum.IsDefined(m.Mode),
         LocalTrackBatch m => Code(m.Nation) && double.IsFinite(m.Time) && m.Origin is not null && List(m.Tracks, t => Track(t, m.Nation)),
         FireUnitBatch m => Code(m.Nation) && double.IsFinite(m.Time) && List(m.Units, u => Unit(u, m.Nation)),
-        EngagementClaimBatch m => Code(m.Nation) && double.IsFinite(m.Time) && List(m.Claims, c => Claim(c, m.Nation)),
+        EngagementClaimBatch m => Code(m.Nation) && double.IsFinite(m.Time) && Enum.IsDefined(m.Phase) && List(m.Claims, c => Claim(c, m.Nation)),
         SupportRequest m => Request(m),
         SupportReply m => Code(m.FromNation) && Code(m.ToNation) && m.RequestId is not null && m.Operator is not null && m.Reason is not null
             && double.IsFinite(m.Time),
@@ -38,7 +38,8 @@ public static class MessageShape
 
     private static bool Claim(EngagementClaim? c, string nation) => c is not null && c.Nation == nation && c.UnitId is not null
         && c.SystemTrackKey is not null && List(c.LocalTrackIds, s => s is not null) && Vector(c.InterceptPoint, 3)
-        && double.IsFinite(c.PlannedInterceptTime) && double.IsFinite(c.ExpiresAt) && c.KillProbability is >= 0 and <= 1;
+        && double.IsFinite(c.PlannedInterceptTime) && double.IsFinite(c.ExpiresAt) && c.KillProbability is >= 0 and <= 1
+        && double.IsFinite(c.ExpectedCost);
 
     private static bool Request(SupportRequest? m) => m is not null && Code(m.FromNation) && Code(m.ToNation) && m.RequestId is not null
         && m.SystemTrackKey is not null && List(m.LocalTrackIds, s => s is not null) && Vector(m.TrackPosition, 3)

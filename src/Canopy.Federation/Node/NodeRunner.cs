@@ -33,6 +33,9 @@ public sealed class NodeRunner(NationNode node, FederationLink link, NodeOptions
     private long _tickSeen = -1;
     private bool _finished;
 
+    private readonly NodeOptions _validated = options.Validate() is { Count: > 0 } problems
+        ? throw new ArgumentException(string.Join("; ", problems), nameof(options)) : options;
+
     public NationNode Node => node;
 
     /// <summary>Partners' snapshots taken after (re)connections.</summary>

@@ -22,7 +22,7 @@ public static class FederationLinks
     public static FederationLink World(Uri broker, IReadOnlyList<string> nations, NationKeys keys, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return new FederationLink(LinkOptions.For(broker, MessageCodec.WorldNation, World.WorldRunner.Sources(nations)),
+        return new FederationLink(LinkOptions.For(broker, MessageCodec.WorldNation, Canopy.Federation.World.WorldRunner.Sources(nations)),
             new EnvelopeSigner(MessageCodec.WorldNation, keys.LoadOrCreatePrivate(MessageCodec.WorldNation), clock ?? TimeProvider.System),
             new EnvelopeVerifier(keys.LoadPublicKeys()));
     }

@@ -25,7 +25,8 @@ namespace Canopy.Federation.World;
 /// <summary>How the world paces the night.</summary>
 /// <param name="StartWait">How long to wait for every nation's node to say it is there (a heartbeat) before the first tick.</param>
 /// <param name="TickWait">How long to wait for a node's answer to a tick before flying the tick without its shots.</param>
-public sealed record WorldOptions(TimeSpan StartWait, TimeSpan TickWait)
+/// <param name="Pace">Least wall time per tick (zero: as fast as the nodes answer; the tick: real time).</param>
+public sealed record WorldOptions(TimeSpan StartWait, TimeSpan TickWait, TimeSpan Pace = default)
 {
     public static readonly WorldOptions Default = new(TimeSpan.FromMinutes(3), TimeSpan.FromSeconds(30));
 
@@ -34,6 +35,7 @@ public sealed record WorldOptions(TimeSpan StartWait, TimeSpan TickWait)
         var problems = new List<string>();
         if (StartWait < TimeSpan.Zero || StartWait > TimeSpan.FromHours(1)) problems.Add("start wait must be between 0 and 1 hour");
         if (TickWait <= TimeSpan.Zero || TickWait > TimeSpan.FromHours(1)) problems.Add("tick wait must be between 0 and 1 hour");
+        if (Pace < TimeSpan.Zero || Pace > TimeSpan.FromMinutes(1)) problems.Add("pace must be between 0 and 1 minute a tick");
         return problems;
     }
 }
@@ -74,6 +76,8 @@ public sealed class WorldRunner
     public WorldRunner(Scenario scenario, int seed, FederationLink link, WorldOptions options)
     {
         ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { Count: > 0 } problems) throw new ArgumentException(string.Join("; ", problems), nameof(options));
         _scenario = scenario;
         _link = link;
         _options = options;
@@ -128,6 +132,7 @@ public sealed class WorldRunner
         for (long k = 0; !finished; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            var tickStart = Stopwatch.GetTimestamp();
             Tick = k;
             Time = k * _tick;
             var events = World.AdvanceTo(Time);
@@ -182,6 +187,8 @@ public sealed class WorldRunner
             }
             Recorder.Record(events, detected, new PipelineStep(Time, tracks, [], [.. shots.Select(s => s.Assignment)], new EngagementStep(shots, [])));
             if (World.Finished || (k + 1) * _tick > _end) finished = true;
+            var rest = _options.Pace - Stopwatch.GetElapsedTime(tickStart);
+            if (rest > TimeSpan.Zero) await Task.Delay(rest, cancellationToken).ConfigureAwait(false);
         }
         foreach (var nation in Nations)
             await _link.PublishToAsync(FederationTopology.WorldExchange(nation), new WorldTick(nation, Tick + 1, Time + _tick, [], [], [], true)).ConfigureAwait(false);

@@ -13,7 +13,7 @@ namespace Canopy.Federation.Hosting;
 /// </summary>
 public sealed class NodeConsole : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly HttpListener _listener = new();
     private readonly NodeRunner _runner;
     private readonly Task _serving;

@@ -19,6 +19,7 @@ internal static class BenchCommand
         command.Subcommands.Add(BenchWtaCommand.Create());
         command.Subcommands.Add(AsterixBenchCommand.Create());
         command.Subcommands.Add(ServeBench.Create());
+        command.Subcommands.Add(BenchShieldCommand.Create());
         return command;
     }
 

@@ -1,0 +1,242 @@
+using System.Runtime.InteropServices;
+using Canopy.Assignment;
+using Canopy.Core.Defence;
+using Canopy.Core.Geodesy;
+using Canopy.Core.Geometry;
+using Canopy.Core.Sensing;
+using Canopy.Engagement;
+using Canopy.Federation.Coordination;
+using Canopy.Federation.Fusion;
+using Canopy.Federation.Messages;
+using Canopy.Pipeline;
+using Canopy.Scenarios.Model;
+using Canopy.ThreatEvaluation;
+using Canopy.Tracking;
+using WireClaim = Canopy.Federation.Messages.EngagementClaim;
+
+namespace Canopy.Federation.Node;
+
+/// <summary>
+/// One nation's decision logic in a federation, without I/O: the same stages, in the same order, as a nation of the
+/// in-process <see cref="Evaluation.FederatedNight"/>, cut into the three phases of a tick that each end in messages to the
+/// partners. (1) <see cref="TrackPlots"/>: its own plots into its tracker, its confirmed tracks out. (2) <see cref="Propose"/>:
+/// every nation's tracks fused (covariance intersection), evaluated, and its assigner's proposals for its own units out as
+/// claims. (3) <see cref="Engage"/>: every nation's claims on its copy of the claim board, deconflicted by the board's
+/// deterministic rule, its own allowed claims fired, its fired claims out. Partners' fired claims are applied with
+/// <see cref="ApplyFired"/>. Nodes that receive the same messages decide the same, as the in-process night does.
+/// </summary>
+public sealed class NationNode
+{
+    /// <summary>A fired claim is withdrawn this long (s) after its intercept time (as in the in-process night).</summary>
+    private const double ClaimAfterIntercept = 10;
+
+    private readonly KalmanTracker _tracker;
+    private readonly CovarianceIntersectionTrackFuser _fuser;
+    private readonly KinematicThreatEvaluator _evaluator;
+    private readonly IWeaponAssigner _assigner;
+    private readonly ShootLookShootEngagementController _engagement;
+    private readonly CooperativeIdentityCorrelator _identity;
+    private readonly EngagementClaimBoard _board = new();
+    private readonly List<Plot> _plots = [];
+    private readonly List<Track> _picture = [];
+    private readonly Dictionary<int, IReadOnlyList<TrackKey>> _contributors = [];
+    private readonly Dictionary<int, double> _firstSeen = [];
+    private readonly Dictionary<int, int> _updates = [];
+    private readonly List<Coordination.EngagementClaim> _myClaims = [];
+    private IReadOnlyList<WeaponAssignment> _proposals = [];
+    private IReadOnlyList<ThreatAssessment> _threats = [];
+    private IReadOnlyList<SourceTrack> _shared = [];
+
+    public NationNode(Scenario scenario, string nation)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Nations = NationsOf(scenario);
+        Index = Nations.ToList().IndexOf(nation);
+        if (Index < 0) throw new ArgumentException($"nation {nation} has no sensor or fire unit in scenario '{scenario.Name}' (nations: {string.Join(", ", Nations)})", nameof(nation));
+        Nation = nation;
+        Frame = new LocalFrame(scenario.Region.Centre);
+        Origin = new FrameOrigin(scenario.Region.Centre.LatitudeDeg, scenario.Region.Centre.LongitudeDeg, scenario.Region.Centre.HeightM);
+        Layout = new DefenceLayout(Frame, scenario.Assets, [.. scenario.Sensors.Where(s => (s.Nation ?? scenario.Nation) == nation)],
+            [.. scenario.Effectors.Where(e => scenario.NationOf(e) == nation)], scenario.Policy);
+        _tracker = new KalmanTracker(Layout);
+        _fuser = new CovarianceIntersectionTrackFuser(new TrackFusionOptions { OwnNation = nation });
+        _identity = CooperativeIdentityCorrelator.For(Layout.Policy);
+        _evaluator = new KinematicThreatEvaluator(Layout, identity: _identity);
+        _assigner = DefaultPipeline.CreateAssigner(Layout, AssignerKind.MarginalReturn);
+        _engagement = new ShootLookShootEngagementController(Layout);
+    }
+
+    /// <summary>Every nation with a sensor or a fire unit, in code order (as the in-process night orders its nodes).</summary>
+    public static IReadOnlyList<string> NationsOf(Scenario scenario) =>
+        [.. scenario.Sensors.Select(s => s.Nation ?? scenario.Nation).Concat(scenario.Effectors.Select(scenario.NationOf))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public string Nation { get; }
+    public IReadOnlyList<string> Nations { get; }
+    public int Index { get; }
+    public LocalFrame Frame { get; }
+    public FrameOrigin Origin { get; }
+    public DefenceLayout Layout { get; }
+
+    /// <summary>The fused picture of the last step (ids: <see cref="Evaluation.FederatedNight.NationIdStride"/>·index + system track id).</summary>
+    public IReadOnlyList<Track> Picture => _picture;
+
+    /// <summary>The nations contributing to a track of <see cref="Picture"/>.</summary>
+    public IReadOnlyList<TrackKey> Contributors(int trackId) => _contributors.TryGetValue(trackId, out var k) ? k : [];
+
+    public IReadOnlyList<ThreatAssessment> Threats => _threats;
+    public IReadOnlyList<FireUnitState> FireUnits => _engagement.FireUnits;
+    public IReadOnlyList<Coordination.EngagementClaim> Claims => _board.Claims;
+    public long LastTick { get; private set; } = -1;
+    public double Time { get; private set; }
+    public int Proposed { get; private set; }
+    public int Deconflicted { get; private set; }
+    public int Shots { get; private set; }
+
+    /// <summary>Phase 1: the tick's identity reports and plots into the tracker; the confirmed tracks to share.</summary>
+    public LocalTrackBatch TrackPlots(WorldTick tick)
+    {
+        ArgumentNullException.ThrowIfNull(tick);
+        Time = tick.Time;
+        foreach (var r in tick.Iff) _identity.Iff.Report(new IffReply(r.Time, Wire.ToVec3(r.Position), r.Mode3A, r.Mode5Valid, r.HorizontalSigma));
+        foreach (var a in tick.Adsb) _identity.Adsb.Report(new AdsbReport(a.Address, a.Time, Wire.ToVec3(a.Position)));
+        _plots.Clear();
+        foreach (var p in tick.Plots) _plots.Add(Wire.ToPlot(p));
+        var tracks = _tracker.Update(tick.Time, CollectionsMarshal.AsSpan(_plots));
+        var shared = new List<SourceTrack>();
+        var reports = new List<LocalTrackReport>();
+        foreach (var t in tracks)
+        {
+            if (t.Status != TrackStatus.Confirmed) continue;
+            var s = SourceTrack.From(Nation, t);
+            shared.Add(s);
+            reports.Add(Wire.ToReport(s, confirmed: true, t.LastUpdateTime));
+        }
+        _shared = shared;
+        return new LocalTrackBatch(Nation, tick.Tick, tick.Time, Origin, reports);
+    }
+
+    /// <summary>
+    /// Phase 2: fuses every nation's tracks of the tick (<paramref name="partners"/>: the partners' batches heard; this
+    /// node's own are added in its place), evaluates the picture and proposes engagements for this nation's units.
+    /// </summary>
+    public EngagementClaimBatch Propose(long tick, double time, IReadOnlyDictionary<string, LocalTrackBatch> partners)
+    {
+        ArgumentNullException.ThrowIfNull(partners);
+        var all = new List<SourceTrack>();
+        foreach (var nation in Nations)
+        {
+            if (nation == Nation) all.AddRange(_shared);
+            else if (partners.TryGetValue(nation, out var batch)) all.AddRange(batch.Tracks.Select(Wire.ToSource));
+        }
+        _picture.Clear();
+        _contributors.Clear();
+        foreach (var s in _fuser.Fuse(time, all))
+        {
+            var id = Index * Evaluation.FederatedNight.NationIdStride + s.Id;
+            var first = _firstSeen.TryGetValue(id, out var f) ? f : _firstSeen[id] = time;
+            var updates = _updates[id] = _updates.GetValueOrDefault(id) + 1;
+            _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, time, updates));
+            _contributors[id] = s.Contributors;
+        }
+        _threats = _evaluator.Evaluate(time, _picture);
+        _proposals = _assigner.Assign(time, _threats, _engagement.FireUnits);
+        _myClaims.Clear();
+        var wire = new List<WireClaim>();
+        foreach (var a in _proposals)
+        {
+            var claim = new Coordination.EngagementClaim(Nation, a.Effector.Id, Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, time);
+            _myClaims.Add(claim);
+            wire.Add(ToWire(claim, a));
+        }
+        Proposed += _proposals.Count;
+        return new EngagementClaimBatch(Nation, tick, time, wire, ClaimPhase.Proposed);
+    }
+
+    /// <summary>
+    /// Phase 3: every nation's proposals on the board (<paramref name="partners"/>: the partners' proposal batches heard),
+    /// deconflicted; this nation's allowed proposals fired. Returns the fired claims (for the partners) and the shots (for the world).
+    /// </summary>
+    public (EngagementClaimBatch Fired, IReadOnlyList<ShotOrder> Shots) Engage(long tick, double time, IReadOnlyDictionary<string, EngagementClaimBatch> partners)
+    {
+        ArgumentNullException.ThrowIfNull(partners);
+        _board.WithdrawWhere(c => c.InterceptTime + ClaimAfterIntercept < time);
+        var byNation = new Dictionary<string, List<Coordination.EngagementClaim>>(StringComparer.Ordinal);
+        foreach (var nation in Nations)
+        {
+            List<Coordination.EngagementClaim> claims;
+            if (nation == Nation) claims = [.. _myClaims];
+            else if (partners.TryGetValue(nation, out var batch)) claims = [.. batch.Claims.Select(Wire.FromWire)];
+            else continue;
+            byNation[nation] = claims;
+            _board.Heard(nation, time);
+            foreach (var c in claims) _board.Publish(c);
+        }
+        var standing = _board.Decide(time).ToDictionary(d => d.Claim, d => d.Standing, (IEqualityComparer<Coordination.EngagementClaim>)ReferenceEqualityComparer.Instance);
+        var allowed = new List<WeaponAssignment>();
+        foreach (var (nation, claims) in byNation)
+        {
+            for (var i = 0; i < claims.Count; i++)
+            {
+                var ok = standing.GetValueOrDefault(claims[i]) is ClaimStanding.Owner or ClaimStanding.SalvoPartner;
+                if (!ok)
+                {
+                    _board.Withdraw(claims[i]);
+                    if (nation == Nation) Deconflicted++;
+                }
+                else if (nation == Nation) allowed.Add(_proposals[i]);
+            }
+        }
+        var step = _engagement.Step(time, _picture, allowed);
+        var fired = new List<WireClaim>();
+        foreach (var shot in step.Shots)
+        {
+            var a = shot.Assignment;
+            var k = _proposals.ToList().FindIndex(p => p.Effector.Id == a.Effector.Id && p.TrackId == a.TrackId);
+            if (k < 0) continue;
+            var claim = _myClaims[k] with { Engaged = true, InterceptTime = a.InterceptTime };
+            _board.Publish(claim);
+            fired.Add(ToWire(claim, a));
+        }
+        Shots += step.Shots.Count;
+        LastTick = tick;
+        return (new EngagementClaimBatch(Nation, tick, time, fired, ClaimPhase.Fired), step.Shots);
+    }
+
+    /// <summary>A partner's fired claims of a tick this node has engaged (applied after its own, as the in-process night does).</summary>
+    public void ApplyFired(EngagementClaimBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        foreach (var c in batch.Claims) _board.Publish(Wire.FromWire(c));
+    }
+
+    /// <summary>A partner's claims from its snapshot (after a reconnection).</summary>
+    public void Restore(StateSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        foreach (var c in snapshot.Claims) _board.Publish(Wire.FromWire(c));
+    }
+
+    public FireUnitBatch Units(long tick, double time) => new(Nation, tick, time, [.. _engagement.FireUnits.Select(u => new FireUnitStatus(
+        Nation, u.Spec.Id, u.Spec.Class.ToString(), time, Wire.ToArray(u.Position), u.RoundsLeft,
+        u.RoundsLeft == 0 ? Readiness.Empty : u.ReadyAt > time ? Readiness.Busy : Readiness.Ready, u.ReadyAt,
+        u.Spec.MinRange.Metres, u.Spec.MaxRange.Metres, [.. u.Engaging.Order()]))]);
+
+    public StateSnapshot Snapshot(long tick) => new(Nation, tick, Time, Origin,
+        [.. _shared.Select(s => Wire.ToReport(s, true, s.Time))], Units(tick, Time).Units,
+        [.. _board.Claims.Where(c => c.Nation == Nation).Select(c => Wire.ToWire(c, "", [0, 0, 0], 0, 0, c.IssuedAt + new ClaimOptions().Expiry))], []);
+
+    /// <summary>A shot on the wire, with the engaged track's state for the world's records.</summary>
+    public ShotRecord ToRecord(ShotOrder shot)
+    {
+        ArgumentNullException.ThrowIfNull(shot);
+        var a = shot.Assignment;
+        var t = _picture.Find(p => p.Id == a.TrackId);
+        return new ShotRecord(shot.ShotId, a.Effector.Id, a.TrackId, a.Rounds, a.LaunchTime, a.InterceptTime, Wire.ToArray(a.InterceptPoint),
+            a.KillProbability, a.Cost.Dollars, [t.Position.X, t.Position.Y, t.Position.Z, t.Velocity.X, t.Velocity.Y, t.Velocity.Z]);
+    }
+
+    private WireClaim ToWire(Coordination.EngagementClaim claim, WeaponAssignment a) =>
+        Wire.ToWire(claim, Wire.KeyText(new TrackKey(Nation, a.TrackId)), Wire.ToArray(a.InterceptPoint), a.Rounds, a.KillProbability,
+            claim.IssuedAt + new ClaimOptions().Expiry);
+}

@@ -208,6 +208,9 @@ public class RollingHorizonWeaponAssignerTests
         for (var s = 0; s < plan.ThreatOfSlot.Count; s++)
             if (plan.ThreatOfSlot[s] is var j && j >= 0) Assert.True(plan.Problem.Kill(s, j) > 0);
         Assert.Equal(plan.Net, plan.Problem.Net(plan.ThreatOfSlot), 6);
+        // The most urgent threat was planned before the clock was read, and the fallback fires at it.
+        Assert.NotEmpty(plan.Problem.Threats);
+        Assert.True(plan.Net > 0);
         Assert.Equal(assignments.Count, assignments.Select(a => a.Effector.Id).Distinct().Count());
         Assert.Equal(assignments.Count, assignments.Select(a => a.TrackId).Distinct().Count());
         var timing = EngagementTiming.Default;
@@ -216,6 +219,17 @@ public class RollingHorizonWeaponAssignerTests
             var t = threats.Single(x => x.Track.Id == a.TrackId);
             Assert.True(a.InterceptTime <= t.FirstArrival - timing.ArrivalMargin(t) + 1e-9);
         });
+    }
+
+    [Fact]
+    public void MarginalReturn_SmallNight_NeverBeatsBruteForce()
+    {
+        var force = Force();
+        var problem = new RollingHorizonWeaponAssigner(Layout(true, force)).Plan(0, SmallNight(), force.Select(e => Unit(e)).ToArray()).Problem;
+
+        var greedy = problem.Net(problem.MarginalReturn());
+
+        Assert.InRange(greedy, 0.5 * BruteForce(problem), BruteForce(problem) + 1e-6);
     }
 
     [Fact]

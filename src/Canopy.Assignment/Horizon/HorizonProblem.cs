@@ -48,6 +48,46 @@ public sealed class HorizonProblem(IReadOnlyList<ThreatAssessment> threats, doub
     }
 
     /// <summary>
+    /// Maximum marginal return on the net, a plan that takes no clock: repeatedly fire the free slot whose best threat
+    /// gains the most (value x survival so far x Pk - price), while some gain is positive. Gains only fall as threats are
+    /// shot, so a lazy priority queue over the slots keeps every choice exact.
+    /// </summary>
+    public int[] MarginalReturn()
+    {
+        var threatOf = new int[Slots.Count];
+        Array.Fill(threatOf, -1);
+        var survival = new double[Threats.Count];
+        Array.Fill(survival, 1.0);
+        double Best(int s, out int threat)
+        {
+            threat = -1;
+            var best = 0.0;
+            for (var j = 0; j < Threats.Count; j++)
+            {
+                var gain = Values[j] * survival[j] * Kill(s, j) - Slots[s].Cost;
+                if (gain > best) (best, threat) = (gain, j);
+            }
+            return best;
+        }
+        var queue = new PriorityQueue<int, (double, int)>();
+        for (var s = 0; s < Slots.Count; s++)
+            if (Best(s, out _) is var gain && gain > 0) queue.Enqueue(s, (-gain, s));
+        while (queue.TryDequeue(out var slot, out _))
+        {
+            var gain = Best(slot, out var threat);
+            if (threat < 0) continue;
+            if (queue.TryPeek(out _, out var next) && gain < -next.Item1)
+            {
+                queue.Enqueue(slot, (-gain, slot));
+                continue;
+            }
+            threatOf[slot] = threat;
+            survival[threat] *= 1 - Kill(slot, threat);
+        }
+        return threatOf;
+    }
+
+    /// <summary>
     /// The problem as an asset-based static WTA: one weapon per slot; each threat its own asset (its value, lethality 1);
     /// and for each slot a stand-in threat only that slot kills (with certainty), guarding an asset worth the slot's price.
     /// A slot left on its stand-in keeps its price; fired at a threat it spends it. So the surviving value is

@@ -12,7 +12,9 @@ namespace Canopy.Assignment.Horizon;
 /// (less a debris share over an asset) less the salvo's price. A unit's rounds needed by its windows against tracked
 /// ballistic and cruise missiles are kept from drones. The problem goes to the static solvers through
 /// <see cref="IAssetWtaSolver"/>: exactly (<see cref="BranchAndBoundAssetSolver"/>) when it has few salvos, else by
-/// <see cref="IteratedLocalSearchAssetSolver"/>, within the budget (wall time, or a deterministic count of steps).
+/// <see cref="IteratedLocalSearchAssetSolver"/>, within the budget (wall time, or a deterministic count of steps); when
+/// the budget ends before the solver has beaten it, the plan of maximum marginal return on the net
+/// (<see cref="HorizonProblem.MarginalReturn"/>), which takes no clock, is the fallback.
 /// Only what must launch now is ordered; the rest is re-planned next scan:
 /// <list type="bullet">
 /// <item>A unit fires the most urgent (earliest latest launch) of its planned threats whose window opens now, unless a
@@ -54,9 +56,14 @@ public sealed class RollingHorizonWeaponAssigner : IWeaponAssigner
         IAssetWtaSolver solver = problem.Slots.Count <= _options.ExactSlots
             ? new BranchAndBoundAssetSolver(_options.Seed) { Time = clock }
             : new IteratedLocalSearchAssetSolver(_options.Seed) { Time = clock };
+        // The fallback, whatever the clock says: maximum marginal return on the net; the solver's plan when it is better.
+        var greedy = problem.MarginalReturn();
         var solution = solver.Solve(problem.ToAssetProblem(), solveBudget, CancellationToken.None);
-        var threatOf = problem.Decode(solution.Plan);
-        return new HorizonPlan(problem, threatOf, problem.Net(threatOf), solution.Gap <= 1e-9);
+        var solved = problem.Decode(solution.Plan);
+        var (net, fallback) = (problem.Net(solved), problem.Net(greedy));
+        return net >= fallback
+            ? new HorizonPlan(problem, solved, net, solution.Gap <= 1e-9)
+            : new HorizonPlan(problem, greedy, fallback, false);
     }
 
     private List<ThreatAssessment> Eligible(IReadOnlyList<ThreatAssessment> threats, IReadOnlyList<FireUnitState> fireUnits)

@@ -1,4 +1,5 @@
 using Canopy.Assignment;
+using Canopy.Assignment.Horizon;
 using Canopy.Core.Defence;
 using Canopy.Engagement;
 using Canopy.ThreatEvaluation;
@@ -14,6 +15,9 @@ public enum AssignerKind
 
     /// <summary><see cref="GreedyWeaponAssigner"/>: cheapest cost per kill now (the baseline).</summary>
     Greedy,
+
+    /// <summary><see cref="RollingHorizonWeaponAssigner"/>: the static problem of the next minutes re-solved each scan.</summary>
+    RollingHorizon,
 }
 
 /// <summary>The pipeline Canopy runs unless told otherwise: one implementation of each stage.</summary>
@@ -50,6 +54,7 @@ public static class DefaultPipeline
     public static IWeaponAssigner CreateAssigner(DefenceLayout layout, AssignerKind kind) => kind switch
     {
         AssignerKind.Greedy => new GreedyWeaponAssigner(layout),
+        AssignerKind.RollingHorizon => new RollingHorizonWeaponAssigner(layout),
         _ => new MarginalReturnWeaponAssigner(layout),
     };
 }

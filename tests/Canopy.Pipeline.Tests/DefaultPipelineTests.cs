@@ -83,6 +83,7 @@ public class DefaultPipelineTests
     [Theory]
     [InlineData(AssignerKind.MarginalReturn, typeof(Canopy.Assignment.MarginalReturnWeaponAssigner))]
     [InlineData(AssignerKind.Greedy, typeof(Canopy.Assignment.GreedyWeaponAssigner))]
+    [InlineData(AssignerKind.RollingHorizon, typeof(Canopy.Assignment.Horizon.RollingHorizonWeaponAssigner))]
     public void CreateAssigner_EachKind_BuildsItsAssigner(AssignerKind kind, Type expected) =>
         Assert.IsType(expected, DefaultPipeline.CreateAssigner(TownWithOneGun(), kind));
 }

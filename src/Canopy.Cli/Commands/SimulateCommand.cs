@@ -27,11 +27,12 @@ internal static class SimulateCommand
         var geoJson = new Option<string?>("--geojson") { Description = "Write the air picture (tracks, impacts, coverage, zones, assets) as GeoJSON" };
         var kml = new Option<string?>("--kml") { Description = "Write the air picture as KML 2.2" };
         var at = new Option<string?>("--at") { Description = "Time of the --geojson/--kml picture (seconds or e.g. '5 min'; default the end of the run)" };
+        var assigner = new Option<AssignerKind>("--assigner") { Description = "Weapon assigner the pipeline runs (MarginalReturn, Greedy, RollingHorizon)", DefaultValueFactory = _ => AssignerKind.MarginalReturn };
         var parallel = new Option<int>("--parallel") { Description = "Runs at once in a Monte Carlo", DefaultValueFactory = _ => Environment.ProcessorCount };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--runs must be at least 1"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
 
-        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, boundLimit, asterixOut, edition, geoJson, kml, at };
+        var command = new Command("simulate", "Run a scenario through the simulated world and the defence pipeline") { file, seed, runs, events, json, parallel, export, compare, assigner, boundLimit, asterixOut, edition, geoJson, kml, at };
         command.Validators.Add(r =>
         {
             if (r.GetValue(runs) > 1 && r.GetValue(export) is not null) r.AddError("--export-detections writes one run: leave out --runs");
@@ -49,7 +50,8 @@ internal static class SimulateCommand
             {
                 return CompareAssigners(console, scenario, parse.GetValue(seed), n, parse.GetValue(parallel), parse.GetValue(boundLimit));
             }
-            var runner = SimulationRunner.CreateDefault();
+            var kind = parse.GetValue(assigner);
+            var runner = new SimulationRunner(layout => DefaultPipeline.Create(layout, kind));
             var jsonPath = parse.GetValue(json);
             if (parse.GetValue(asterixOut) is { } target)
                 return EditionOption.ParseOrReport(parse, edition) is { } editions ? AsterixOut.Run(scenario, parse.GetValue(seed), target, editions, console) : 1;

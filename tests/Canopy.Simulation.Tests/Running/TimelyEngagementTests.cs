@@ -12,6 +12,8 @@ public class TimelyEngagementTests
     [InlineData(AssignerKind.MarginalReturn, false)]
     [InlineData(AssignerKind.MarginalReturn, true)]
     [InlineData(AssignerKind.Greedy, false)]
+    [InlineData(AssignerKind.RollingHorizon, false)]
+    [InlineData(AssignerKind.RollingHorizon, true)]
     public void CruiseMissilePastALongRangeBattery_IsEngagedWithAMarginBeforeImpactOnEverySeed(AssignerKind assigner, bool layered)
     {
         var scenario = TestScenarios.PlantOnTheWay(layered);

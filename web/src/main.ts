@@ -51,7 +51,7 @@ function restart(): void {
 
 /** What the browser tests and the benchmark read. */
 const probe = { account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], screenMs: [] as number[], counts: () => map.counts(),
-  drawn: () => map.drawn(), selected: () => operator.selection(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
+  drawn: () => map.drawn(), selected: () => operator.selection(), pagePixelOf: (id: number) => map.pagePixelOf(id), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();

@@ -10,7 +10,7 @@ import VectorLayer from "ol/layer/Vector";
 import VectorImageLayer from "ol/layer/VectorImage";
 import VectorSource from "ol/source/Vector";
 import GeoJSON from "ol/format/GeoJSON";
-import { LineString, Point, Polygon } from "ol/geom";
+import { LineString, MultiLineString, Point, Polygon } from "ol/geom";
 import { circular } from "ol/geom/Polygon";
 import { fromLonLat, toLonLat } from "ol/proj";
 import ScaleLine from "ol/control/ScaleLine";
@@ -93,7 +93,8 @@ function symbol(code: string): Icon {
   return icon;
 }
 
-interface TrackFeatures { point: Feature<Point>; trail: Feature<LineString>; leader: Feature<LineString>; history: number[][]; cls: string; x: number; y: number }
+/** A track on the map: its symbol, its trail (last positions) and the tip of its velocity leader. */
+interface TrackFeatures { point: Feature<Point>; history: number[][]; ahead: number[]; cls: string; x: number; y: number }
 
 /** The console's map and its layers; feature counts are exposed for the browser tests. */
 export class AirPictureMap {
@@ -104,7 +105,10 @@ export class AirPictureMap {
   readonly units = new VectorSource();
   // Moving layers change every picture: no spatial index (re-indexing thousands of geometries costs more than it saves).
   readonly tracks = new VectorSource({ useSpatialIndex: false });
+  // Trails and leaders of all drawn tracks as two multi-line features: two style calls a frame instead of two per track.
   readonly trails = new VectorSource({ useSpatialIndex: false });
+  private readonly trailLines = new Feature<MultiLineString>({ geometry: new MultiLineString([]) });
+  private readonly leaderLines = new Feature<MultiLineString>({ geometry: new MultiLineString([]), leader: true });
   readonly impacts = new VectorSource({ useSpatialIndex: false });
   readonly engagements = new VectorSource({ useSpatialIndex: false });
   readonly aggregates = new VectorSource({ useSpatialIndex: false });
@@ -191,13 +195,14 @@ export class AirPictureMap {
         new VectorLayer({ source: this.units, style: unitStyle as never, declutter: true }),
         layer(this.impacts, (f) => (f.get("path") ? pathStyle : impactStyle)),
         layer(this.engagements, (f) => (f.get("state") === "engaged" ? engagedStyle : f.get("state") === "approved" ? approvedStyle : proposedStyle)),
-        layer(this.trails, (f) => (hidden(f) ? undefined : f.get("leader") ? leaderStyle : trailStyle)),
+        layer(this.trails, (f) => (f.get("leader") ? leaderStyle : trailStyle)),
         layer(this.aggregates, aggregateStyle),
         layer(this.tracks, trackStyle, true),
         layer(this.marks, (f) => marks[f.get("mark") as "selected" | "hover"]),
       ],
       view: new View({ center: fromLonLat([30.5, 50.45]), zoom: 7 }),
     });
+    this.trails.addFeatures([this.trailLines, this.leaderLines]);
     // Zooming changes what is labelled and aggregated: redo it for the picture shown.
     this.map.getView().on("change:resolution", () => this.declutter());
     this.map.on("click", (e) => this.onSelect(this.trackAt(e.pixel)));
@@ -255,6 +260,7 @@ export class AirPictureMap {
     this.aggregates.clear();
     this.marks.clear();
     this.trackFeatures.clear();
+    this.trails.addFeatures([this.trailLines, this.leaderLines]);
     this.last = null;
   }
 
@@ -281,7 +287,6 @@ export class AirPictureMap {
     const classOf = new globalThis.Map(p.threats.map((t) => [t.trackId, t.class] as const));
     const seen = new Set<number>();
     const addTracks: Feature[] = [];
-    const addTrails: Feature[] = [];
     const trailNow = p.tracks.length <= DenseTracks || this.pictures++ % DenseTrailEvery === 0;
     for (const t of p.tracks) {
       seen.add(t.id);
@@ -293,15 +298,9 @@ export class AirPictureMap {
       ]);
       let f = this.trackFeatures.get(t.id);
       if (!f) {
-        f = {
-          point: new Feature({ geometry: new Point(at), trackId: t.id }),
-          trail: new Feature({ geometry: new LineString([at]) }),
-          leader: new Feature({ geometry: new LineString([at, ahead]), leader: true }),
-          history: [], cls: "", x: 0, y: 0,
-        };
+        f = { point: new Feature({ geometry: new Point(at), trackId: t.id }), history: [], ahead, cls: "", x: 0, y: 0 };
         this.trackFeatures.set(t.id, f);
         addTracks.push(f.point);
-        addTrails.push(f.trail, f.leader);
       }
       const cls = t.class ?? classOf.get(t.id);
       f.cls = cls ?? (t.confirmed ? "Unknown" : "Tentative");
@@ -311,18 +310,15 @@ export class AirPictureMap {
       if (f.point.get("sidc") !== code) f.point.set("sidc", code, true);
       f.point.set("confirmed", t.confirmed, true);
       f.point.getGeometry()!.setCoordinates(at);
-      if (trailNow) f.trail.getGeometry()!.setCoordinates(pushTrail(f.history, at, TrailPoints));
-      f.leader.getGeometry()!.setCoordinates([at, ahead]);
+      if (trailNow || f.history.length === 0) pushTrail(f.history, at, TrailPoints);
+      f.ahead = ahead;
     }
     for (const [id, f] of this.trackFeatures) {
       if (seen.has(id)) continue;
       this.tracks.removeFeature(f.point);
-      this.trails.removeFeature(f.trail);
-      this.trails.removeFeature(f.leader);
       this.trackFeatures.delete(id);
     }
     if (addTracks.length) this.tracks.addFeatures(addTracks);
-    if (addTrails.length) this.trails.addFeatures(addTrails);
 
     this.impacts.clear(true); // threats arrive ranked by score, highest first
     const impacts: Feature[] = [];
@@ -407,16 +403,21 @@ export class AirPictureMap {
       aggregates.push(new Feature({ geometry: new Point([x / list.length, y / list.length]), count: list.length, cls: list[0].cls }));
     }
     this.aggregates.addFeatures(aggregates);
+    const trails: number[][][] = [];
+    const leaders: number[][][] = [];
+    for (const f of this.trackFeatures.values()) {
+      if (f.point.get("hidden") === true) continue;
+      if (f.history.length > 1) trails.push(f.history);
+      leaders.push([[f.x, f.y], f.ahead]);
+    }
+    this.trailLines.getGeometry()!.setCoordinates(trails);
+    this.leaderLines.getGeometry()!.setCoordinates(leaders);
     this.tracks.changed();
-    this.trails.changed();
     this.placeMarks();
   }
 
   private setHidden(f: TrackFeatures, hidden: boolean): void {
-    if (f.point.get("hidden") === hidden) return;
-    f.point.set("hidden", hidden, true);
-    f.trail.set("hidden", hidden, true);
-    f.leader.set("hidden", hidden, true);
+    if (f.point.get("hidden") !== hidden) f.point.set("hidden", hidden, true);
   }
 
   private placeMarks(): void {
@@ -443,6 +444,15 @@ export class AirPictureMap {
       f.set("lon", u.lon);
       unit?.getGeometry()!.setCoordinates(fromLonLat([u.lon, u.lat]));
     }
+  }
+
+  /** Where a track is drawn, in page pixels (for the browser tests' clicks), or null. */
+  pagePixelOf(id: number): number[] | null {
+    const f = this.trackFeatures.get(id);
+    const pixel = f && this.map.getPixelFromCoordinate([f.x, f.y]);
+    if (!pixel) return null;
+    const box = this.map.getTargetElement()!.getBoundingClientRect();
+    return [box.left + pixel[0], box.top + pixel[1]];
   }
 
   /** Ids and classes of the tracks drawn as their own symbol (not filtered out nor aggregated), for the browser tests. */

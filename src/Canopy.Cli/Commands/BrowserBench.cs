@@ -64,7 +64,9 @@ internal static class BrowserBench
                                   $"applied to map and panels {F((report.Applied - first.Applied) / span)} per second");
             console.WriteLine($"  last 2 s window: pictures received {F(report.PicturesPerSecond)} per second, applied {F(report.AppliedPerSecond)} per second");
             console.WriteLine($"  push latency (server build to browser receipt): {F(report.LatencyMs)} ms mean, p95 {F(report.LatencyP95Ms)} ms");
-            console.WriteLine($"  picture applied to map and panels: {F(report.RenderMs)} ms mean; animation frame interval: {F(report.FrameMs)} ms mean");
+            console.WriteLine($"  picture to screen (server build to the map frame drawing it): median {F(report.ScreenMedianMs)} ms, p95 {F(report.ScreenP95Ms)} ms");
+            console.WriteLine($"  picture applied to map and panels: {F(report.RenderMs)} ms mean; animation frame interval: {F(report.FrameMs)} ms mean, " +
+                              $"p95 {F(report.FrameP95Ms)} ms");
             console.WriteLine($"  machine load average (1 min) at the end: {LoadAverage()}");
             return 0;
         }

@@ -117,7 +117,7 @@ public static class PictureBuilder
         var (major, minor, bearing) = Ellipse(sxx, syy, sxy);
         var impact = session.Frame.ToGeodetic(a.PredictedImpact);
         return new ThreatView(a.Track.Id, a.Class.ToString(), a.Confidence, a.TargetAsset?.Name, impact.LatitudeDeg, impact.LongitudeDeg,
-            a.TimeToGo, a.ThreatensDefendedArea, a.Score, major, minor, bearing);
+            a.TimeToGo, a.ThreatensDefendedArea, a.Score, major, minor, bearing, a.FirstAsset?.Name, a.FirstArrival);
     }
 
     /// <summary>1-sigma semi-axes of a 2x2 east/north covariance and the major axis' bearing (degrees from north, 0..180).</summary>

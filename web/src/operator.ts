@@ -133,7 +133,7 @@ export class OperatorPanels {
     const { rows, notShown } = threatRows(p, this.filter, ThreatRows, total);
     const focused = (document.activeElement as HTMLElement | null)?.closest<HTMLElement>("#threats tr[data-track]")?.dataset.track;
     const body = rows.map((r) =>
-      `<tr tabindex="0" data-track="${r.trackId}"${r.trackId === this.selected ? ` aria-selected="true" class="selected"` : ""}${r.over ? ` data-over="1"` : ""}>` +
+      `<tr tabindex="0" data-track="${r.trackId}"${r.trackId === this.selected ? ` class="selected"` : ""}${r.over ? ` data-over="1"` : ""}>` +
       `<td>${r.trackId}${r.held ? ` <span class="badge held" title="hold fire">HELD</span>` : ""}</td><td>${r.cls}</td><td>${r.confidence}</td>` +
       `<td>${escape(r.asset)}</td><td>${r.toGo}</td><td>${escape(r.engagedBy)}</td><td>${r.score}</td></tr>`).join("");
     const changed = write("threats-body", body);

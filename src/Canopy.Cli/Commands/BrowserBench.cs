@@ -19,7 +19,10 @@ internal static class BrowserBench
 {
     public const string Chromium = "/usr/bin/chromium";
 
-    public static int Run(IAnsiConsole console, Scenario scenario, double startAt, string databasePath, int seconds)
+    /// <summary>Longest wait for the page's first report before the measured span starts.</summary>
+    private static readonly TimeSpan PageLoad = TimeSpan.FromMinutes(3);
+
+    public static int Run(IAnsiConsole console, Scenario scenario, double startAt, string databasePath, int seconds, string? screenshot = null)
     {
         var web = WebConsoleFolder.FindAbove(Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (web is null || !File.Exists(Chromium))
@@ -44,13 +47,17 @@ internal static class BrowserBench
                  $"{app.Urls.First()}/?run={run.Id}#ticket={ticket}"]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
             chromium.ErrorDataReceived += (_, _) => { };
             chromium.BeginErrorReadLine();
-            // Rates over the span between the first report after a third of the time (the page loaded and warmed up) and the last.
+            // The page loads first (under a heavy load it may take a minute: at most PageLoad), then rates are taken over the span
+            // between the first report after a third of the time (warmed up) and the last.
+            var loading = Stopwatch.StartNew();
+            while (run.LastConsoleReport is null && loading.Elapsed < PageLoad) Thread.Sleep(500);
             Thread.Sleep(TimeSpan.FromSeconds(seconds / 3.0));
             var first = run.LastConsoleReport;
             Thread.Sleep(TimeSpan.FromSeconds(seconds - seconds / 3.0));
             var report = run.LastConsoleReport;
             chromium.Kill(entireProcessTree: true);
             chromium.WaitForExit(5000);
+            if (screenshot is not null) Screenshot(console, $"{app.Urls.First()}/?run={run.Id}#ticket={app.Services.GetRequiredService<SessionStore>().IssueTicket("bench")}", screenshot);
             if (report is null)
             {
                 console.MarkupLine("[red]the console sent no report (did the page load?)[/]");
@@ -75,6 +82,22 @@ internal static class BrowserBench
             app.StopAsync().GetAwaiter().GetResult();
             ((IAsyncDisposable)app).DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
+    }
+
+    /// <summary>A PNG of the page (the run keeps going meanwhile) by a one-shot headless Chromium, given up to 3 minutes.</summary>
+    private static void Screenshot(IAnsiConsole console, string url, string file)
+    {
+        using var shot = Process.Start(new ProcessStartInfo(Chromium,
+            ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--window-size=1400,850", "--hide-scrollbars",
+             "--virtual-time-budget=20000", "--screenshot=" + Path.GetFullPath(file),
+             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), $"canopy-bench-shot-{Environment.ProcessId}"), url])
+            { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        shot.ErrorDataReceived += (_, _) => { };
+        shot.OutputDataReceived += (_, _) => { };
+        shot.BeginErrorReadLine();
+        shot.BeginOutputReadLine();
+        if (!shot.WaitForExit(TimeSpan.FromMinutes(3))) shot.Kill(entireProcessTree: true);
+        console.WriteLine(File.Exists(file) ? $"  screenshot: {file}" : $"  no screenshot written to {file}");
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg (Linux), or "unknown".</summary>

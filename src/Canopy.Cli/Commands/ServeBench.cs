@@ -30,10 +30,11 @@ internal static class ServeBench
         {
             Description = "Run the scenario as written (no scaling, no compressed launches) until it holds --tracks tracks (the record night peaks near 390)",
         };
+        var screenshot = new Option<string?>("--screenshot") { Description = "With --browser, also save a PNG of the console at the end (headless Chromium)" };
         var seconds = new Option<int>("--seconds") { Description = "How long the browser watches, wall seconds", DefaultValueFactory = _ => 15 };
         seconds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 3 or > 600) r.AddError("--seconds must be between 3 and 600"); });
         var command = new Command("serve", "Server push cost per live picture (build + JSON) with 1,000 tracks; --browser adds the console's latency and frame time")
-            { file, tracks, pictures, browser, seconds, unscaled };
+            { file, tracks, pictures, browser, seconds, unscaled, screenshot };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -50,7 +51,7 @@ internal static class ServeBench
             {
                 var log = new SqliteDecisionLog(db);
                 var reached = Measure(console, scaled, wanted, parse.GetValue(pictures), log);
-                if (parse.GetValue(browser)) return BrowserBench.Run(console, scaled, reached, db, parse.GetValue(seconds));
+                if (parse.GetValue(browser)) return BrowserBench.Run(console, scaled, reached, db, parse.GetValue(seconds), parse.GetValue(screenshot));
             }
             finally
             {
@@ -95,7 +96,7 @@ internal static class ServeBench
         }
         string F(double v, string f) => v.ToString(f, CultureInfo.InvariantCulture);
         var perPush = build.Average() + serialise.Average();
-        console.WriteLine($"scenario: {scenario.Name} scaled to {scenario.Waves.Sum(w => w.Count)} threats; {step?.Tracks.Count ?? 0} tracks, " +
+        console.WriteLine($"scenario: {scenario.Name} with {scenario.Waves.Sum(w => w.Count)} threats; {step?.Tracks.Count ?? 0} tracks, " +
                           $"{step?.Threats.Count ?? 0} threats evaluated after {F(session.Time, "0")} s simulated");
         console.WriteLine($"pipeline step with these tracks: {F(stepSeconds * 1000, "0.00")} ms mean over {steps} steps");
         console.WriteLine($"live picture build: {F(build.Average(), "0.00")} ms mean (p95 {F(Percentile(build, 0.95), "0.00")} ms); " +

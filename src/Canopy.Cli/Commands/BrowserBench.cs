@@ -22,7 +22,7 @@ internal static class BrowserBench
     /// <summary>Longest wait for the page's first report before the measured span starts.</summary>
     private static readonly TimeSpan PageLoad = TimeSpan.FromMinutes(3);
 
-    public static int Run(IAnsiConsole console, Scenario scenario, double startAt, string databasePath, int seconds, string? screenshot = null)
+    public static int Run(IAnsiConsole console, Scenario scenario, double startAt, string databasePath, int seconds)
     {
         var web = WebConsoleFolder.FindAbove(Environment.CurrentDirectory, AppContext.BaseDirectory);
         if (web is null || !File.Exists(Chromium))
@@ -57,7 +57,6 @@ internal static class BrowserBench
             var report = run.LastConsoleReport;
             chromium.Kill(entireProcessTree: true);
             chromium.WaitForExit(5000);
-            if (screenshot is not null) Screenshot(console, $"{app.Urls.First()}/?run={run.Id}#ticket={app.Services.GetRequiredService<SessionStore>().IssueTicket("bench")}", screenshot);
             if (report is null)
             {
                 console.MarkupLine("[red]the console sent no report (did the page load?)[/]");
@@ -82,22 +81,6 @@ internal static class BrowserBench
             app.StopAsync().GetAwaiter().GetResult();
             ((IAsyncDisposable)app).DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
-    }
-
-    /// <summary>A PNG of the page (the run keeps going meanwhile) by a one-shot headless Chromium, given up to 3 minutes.</summary>
-    private static void Screenshot(IAnsiConsole console, string url, string file)
-    {
-        using var shot = Process.Start(new ProcessStartInfo(Chromium,
-            ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--window-size=1400,850", "--hide-scrollbars",
-             "--virtual-time-budget=20000", "--screenshot=" + Path.GetFullPath(file),
-             "--user-data-dir=" + Path.Combine(Path.GetTempPath(), $"canopy-bench-shot-{Environment.ProcessId}"), url])
-            { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        shot.ErrorDataReceived += (_, _) => { };
-        shot.OutputDataReceived += (_, _) => { };
-        shot.BeginErrorReadLine();
-        shot.BeginOutputReadLine();
-        if (!shot.WaitForExit(TimeSpan.FromMinutes(3))) shot.Kill(entireProcessTree: true);
-        console.WriteLine(File.Exists(file) ? $"  screenshot: {file}" : $"  no screenshot written to {file}");
     }
 
     /// <summary>The 1-minute load average from /proc/loadavg (Linux), or "unknown".</summary>

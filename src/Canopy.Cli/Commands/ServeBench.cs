@@ -30,11 +30,10 @@ internal static class ServeBench
         {
             Description = "Run the scenario as written (no scaling, no compressed launches) until it holds --tracks tracks (the record night peaks near 390)",
         };
-        var screenshot = new Option<string?>("--screenshot") { Description = "With --browser, also save a PNG of the console at the end (headless Chromium)" };
         var seconds = new Option<int>("--seconds") { Description = "How long the browser watches, wall seconds", DefaultValueFactory = _ => 15 };
         seconds.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 3 or > 600) r.AddError("--seconds must be between 3 and 600"); });
         var command = new Command("serve", "Server push cost per live picture (build + JSON) with 1,000 tracks; --browser adds the console's latency and frame time")
-            { file, tracks, pictures, browser, seconds, unscaled, screenshot };
+            { file, tracks, pictures, browser, seconds, unscaled };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -51,7 +50,7 @@ internal static class ServeBench
             {
                 var log = new SqliteDecisionLog(db);
                 var reached = Measure(console, scaled, wanted, parse.GetValue(pictures), log);
-                if (parse.GetValue(browser)) return BrowserBench.Run(console, scaled, reached, db, parse.GetValue(seconds), parse.GetValue(screenshot));
+                if (parse.GetValue(browser)) return BrowserBench.Run(console, scaled, reached, db, parse.GetValue(seconds));
             }
             finally
             {

@@ -35,5 +35,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 dotnet restore "$root/Canopy.sln" --nologo -v q
-# The web console's packages (its build runs from ./canopy and from the browser tests).
-if [ ! -d "$root/web/node_modules" ]; then (cd "$root/web" && npm ci --no-audit --no-fund >/dev/null); fi
+# The web console's packages (its build runs from ./canopy and from the browser tests; axe-core for their accessibility
+# check): installed again when package-lock.json is newer than the installed tree.
+lock="$root/web/package-lock.json"
+installed="$root/web/node_modules/.package-lock.json"
+if [ ! -f "$installed" ] || [ "$lock" -nt "$installed" ]; then (cd "$root/web" && npm ci --no-audit --no-fund >/dev/null); fi

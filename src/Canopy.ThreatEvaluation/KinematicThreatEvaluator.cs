@@ -102,6 +102,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
             threatens, bestDamage, score, best.Reach)
         {
             FirstArrival = Math.Min(first.Arrival, best.TimeToGo),
+            FirstAsset = threatens ? first.Asset : null,
             ArrivalSigma = ArrivalSigma(cls, track, first.Arrival),
         };
     }

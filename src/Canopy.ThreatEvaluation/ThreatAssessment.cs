@@ -35,6 +35,15 @@ public sealed record ThreatAssessment(
     /// </summary>
     public double FirstArrival { get => _firstArrival ?? TimeToGo; init => _firstArrival = value; }
 
+    /// <summary>
+    /// The asset at <see cref="FirstArrival"/>: the first threatened asset on its predicted path (where it may dive), which
+    /// may differ from <see cref="TargetAsset"/> (the most damaged one); <see cref="TargetAsset"/> unless set.
+    /// </summary>
+    public DefendedAsset? FirstAsset { get => _firstAssetSet ? _firstAsset : TargetAsset; init => (_firstAsset, _firstAssetSet) = (value, true); }
+
+    private readonly DefendedAsset? _firstAsset;
+    private readonly bool _firstAssetSet;
+
     /// <summary>Standard deviation (s) of <see cref="FirstArrival"/> from the track's position and velocity uncertainty.</summary>
     public double ArrivalSigma { get; init; }
 }

@@ -61,6 +61,14 @@ public class LivePictureTests
         }
         Assert.Equal(full.Threats, live.Threats);
         Assert.Equal(full.Threats.Count, live.ThreatCount);
+        // The console's asset and time to go are the evaluator's first threatened asset and arrival (where it may dive).
+        var assessed = step!.Threats.ToDictionary(a => a.Track.Id);
+        foreach (var v in full.Threats)
+        {
+            Assert.Equal(assessed[v.TrackId].FirstAsset?.Name, v.FirstAsset);
+            Assert.Equal(assessed[v.TrackId].FirstArrival, v.FirstArrival);
+            Assert.True(v.FirstArrival <= v.TimeToGo);
+        }
     }
 
     [Fact]

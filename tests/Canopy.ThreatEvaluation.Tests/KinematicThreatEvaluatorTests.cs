@@ -167,6 +167,7 @@ public class KinematicThreatEvaluatorTests
         Assert.Same(city, a.TargetAsset);
         Assert.Equal(320, a.TimeToGo, 6);
         Assert.Equal(38_000 / 250.0, a.FirstArrival, 6);
+        Assert.Same(plant, a.FirstAsset);
     }
 
     [Fact]
@@ -186,6 +187,8 @@ public class KinematicThreatEvaluatorTests
         Assert.Same(plant, byId[2].TargetAsset);
         Assert.Equal(48, byId[2].TimeToGo, 6);
         Assert.Equal(40, byId[2].FirstArrival, 6);
+        Assert.Same(plant, byId[2].FirstAsset);
+        Assert.Same(plant, byId[1].FirstAsset); // level, it still flies over the plant first
     }
 
     [Fact]

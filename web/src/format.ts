@@ -106,3 +106,46 @@ export function addToSeries(series: SeriesPoint[], events: EventView[]): void {
     if (leaked !== last.leaked || rounds !== last.rounds) series.push({ time: e.time, leaked, rounds });
   }
 }
+
+/**
+ * Time to go as an operator reads it: "-" when unknown (not finite or negative), "now" under a second, m:ss under an
+ * hour, else h:mm:ss.
+ */
+export function toGo(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return "-";
+  if (seconds < 1) return "now";
+  const s = Math.round(seconds);
+  const two = (n: number) => String(n).padStart(2, "0");
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(s % 60)}` : `${m}:${two(s % 60)}`;
+}
+
+/** A priority score without exponents: "0", "<0.001" for tiny positive scores, else 3 significant digits in plain notation. */
+export function score(x: number): string {
+  if (!Number.isFinite(x)) return "-";
+  if (x === 0) return "0";
+  if (Math.abs(x) < 0.001) return x > 0 ? "<0.001" : ">-0.001";
+  const v = Number(x.toPrecision(3));
+  return Math.abs(v) >= 1e21 ? v.toExponential(2) : String(v);
+}
+
+/** The UTC time of day `seconds` after `startMs` (Unix milliseconds), as hh:mm:ssZ, with the date when it is not the start's date. */
+export function utcClock(startMs: number, seconds: number): string {
+  const at = new Date(startMs + Math.round(seconds) * 1000);
+  const iso = at.toISOString(); // yyyy-mm-ddThh:mm:ss.sssZ
+  const sameDay = iso.slice(0, 10) === new Date(startMs).toISOString().slice(0, 10);
+  return `${sameDay ? "" : iso.slice(0, 10) + " "}${iso.slice(11, 19)}Z`;
+}
+
+/** Course over the ground in whole degrees clockwise from north (0..359), from east and north velocity; null when still. */
+export function heading(vEast: number, vNorth: number): number | null {
+  if (Math.hypot(vEast, vNorth) < 0.1) return null;
+  const deg = Math.round((Math.atan2(vEast, vNorth) * 180) / Math.PI);
+  return (deg + 360) % 360;
+}
+
+/** A lat/lon pair as 50.4501°N 30.5234°E. */
+export function latLon(lat: number, lon: number): string {
+  return `${Math.abs(lat).toFixed(4)}°${lat >= 0 ? "N" : "S"} ${Math.abs(lon).toFixed(4)}°${lon >= 0 ? "E" : "W"}`;
+}

@@ -8,11 +8,13 @@ import { api, ApiError, post, whenSignedOut } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
 import "./feeds";
-import { appendEvents, showChart, showClock, showRecommendations, showSummary, showThreats } from "./panels";
+import { appendEvents, showChart, showClock, showRecommendations, showSummary } from "./panels";
+import { OperatorPanels } from "./operator";
 import { addToSeries, decodePicture, type SeriesPoint } from "./format";
 import type { AccountView, LivePicture, Picture } from "./types";
 
 const map = new AirPictureMap(document.getElementById("map")!);
+const operator = new OperatorPanels(map);
 const status = document.getElementById("status")!;
 const series: SeriesPoint[] = [];
 let chartedAt = -1;
@@ -44,10 +46,12 @@ function restart(): void {
   series.length = 0;
   chartedAt = -1;
   document.getElementById("events")!.innerHTML = "";
+  operator.reset();
 }
 
 /** What the browser tests and the benchmark read. */
-const probe = { account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], counts: () => map.counts(), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
+const probe = { account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], screenMs: [] as number[], counts: () => map.counts(),
+  drawn: () => map.drawn(), selected: () => operator.selection(), pagePixelOf: (id: number) => map.pagePixelOf(id), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
 const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
@@ -72,11 +76,17 @@ function applyPending(): void {
     return;
   }
   const start = performance.now();
+  const sentAt = pending.sentAt;
   const p = decodePicture(pending);
   pending = null;
   if (skippedEvents.length) p.newEvents = [...skippedEvents.splice(0), ...p.newEvents];
   render(p);
   probe.applied++;
+  // Picture to screen: from the server's build to the end of the map frame that draws it.
+  map.map.once("postrender", () => {
+    probe.screenMs.push(Date.now() - sentAt);
+    if (probe.screenMs.length > 1000) probe.screenMs.shift();
+  });
   probe.frameMs.push(performance.now() - start);
   if (probe.frameMs.length > 1000) probe.frameMs.shift();
 }
@@ -92,7 +102,7 @@ function render(p: Picture): void {
     showChart(series, p.time);
   }
   showRecommendations(p.recommendations, p.time, decide, mayDecide);
-  showThreats(p.threats);
+  operator.show(p, (p as { threatCount?: number }).threatCount, !replay.active);
   (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
 }
 
@@ -128,6 +138,7 @@ async function follow(id: string): Promise<void> {
   const layout = await api.layout(id);
   nations = new Map(layout.effectors.map((e) => [e.id, e.nation]));
   map.showLayout(layout);
+  operator.layout(layout);
   timeline(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
   probe.watching = id;
@@ -250,6 +261,10 @@ setInterval(() => {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const recent = probe.latencyMs.slice(-pictures);
   const sorted = [...recent].sort((a, b) => a - b);
+  const applied = probe.applied - reported.applied;
+  const screen = [...probe.screenMs.slice(-Math.max(1, applied))].sort((a, b) => a - b);
+  const frameWindow = [...frames.slice(-120)].sort((a, b) => a - b);
+  const at = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? 0;
   const report = {
     picturesPerSecond: (pictures * 1000) / (now - reported.at),
     appliedPerSecond: ((probe.applied - reported.applied) * 1000) / (now - reported.at),
@@ -257,6 +272,9 @@ setInterval(() => {
     latencyP95Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0,
     renderMs: mean(probe.frameMs.slice(-Math.min(pictures, 20))),
     frameMs: mean(frames.slice(-120)),
+    frameP95Ms: at(frameWindow, 0.95),
+    screenMedianMs: at(screen, 0.5),
+    screenP95Ms: at(screen, 0.95),
     tracks: last?.tracks.length ?? 0,
     received: probe.pictures,
     applied: probe.applied,

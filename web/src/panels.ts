@@ -1,6 +1,6 @@
-// The side panels: summary with a chart, recommendations with approve/veto, ranked threats, time line.
+// The side panels: summary with a chart, recommendations with approve/veto, time line (the threat table: operator.ts).
 import { money, runClock, type SeriesPoint } from "./format";
-import type { EventView, Picture, RecommendationView, SummaryView, ThreatView } from "./types";
+import type { EventView, Picture, RecommendationView, SummaryView } from "./types";
 
 const el = (id: string) => document.getElementById(id)!;
 
@@ -69,13 +69,6 @@ export function showRecommendations(recs: RecommendationView[], time: number, de
   const box = el("recommendations");
   box.querySelectorAll<HTMLButtonElement>("button[data-approve]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.approve), true)));
   box.querySelectorAll<HTMLButtonElement>("button[data-veto]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.veto), false)));
-}
-
-export function showThreats(threats: ThreatView[]): void {
-  const rows = threats.slice(0, 30).map((t) =>
-    `<tr><td>${t.trackId}</td><td>${t.class}</td><td>${(t.confidence * 100).toFixed(0)}%</td><td>${escape(t.asset ?? "-")}</td>` +
-    `<td>${Number.isFinite(t.timeToGo) ? runClock(t.timeToGo) : "-"}</td><td>${t.score.toPrecision(3)}</td></tr>`).join("");
-  setHtml("threats", `<tr><th>track</th><th>class</th><th>conf</th><th>asset</th><th>to go</th><th>score</th></tr>${rows}`);
 }
 
 export function appendEvents(events: EventView[]): void {

@@ -6,6 +6,8 @@ export interface TrackView { id: number; confirmed: boolean; lat: number; lon: n
 export interface ThreatView {
   trackId: number; class: string; confidence: number; asset: string | null; impactLat: number; impactLon: number; timeToGo: number;
   threatensDefendedArea: boolean; score: number; sigmaMajor: number; sigmaMinor: number; ellipseBearing: number;
+  /** The first threatened asset on its path (it may dive there) and the seconds until it enters that asset's footprint. */
+  firstAsset?: string | null; firstArrival?: number;
 }
 export interface RecommendationView {
   id: number; effector: string; effectorClass: string; trackId: number; rounds: number; launchTime: number; interceptTime: number;
@@ -29,6 +31,8 @@ export interface SensorView { id: number; name: string; kind: string; lat: numbe
 export interface EffectorView { id: string; class: string; lat: number; lon: number; minRange: number; maxRange: number; magazine: number; costPerShot: number; nation: string }
 export interface RunLayout {
   runId: string; scenario: string; description: string; centreLat: number; centreLon: number; radiusMetres: number; tick: number;
+  /** The scenario's start, Unix milliseconds UTC (simulated time 0). */
+  startUnixMs?: number;
   assets: AssetView[]; sensors: SensorView[]; effectors: EffectorView[];
 }
 export interface RunState { id: string; scenario: string; seed: number; mode: string; clock: RunClockState; time: number; finished: boolean; stopped: boolean; summary: SummaryView; status?: string; reason?: string | null }

@@ -28,9 +28,15 @@ public sealed record TrackView(int Id, bool Confirmed, double Lat, double Lon, d
 /// The evaluator's view of a track: class, confidence, the asset at risk, the predicted impact point with its 1-sigma
 /// uncertainty ellipse (semi-axes in metres, orientation of the major axis in degrees clockwise from north).
 /// </summary>
+/// <param name="Asset">The asset most at risk (most expected damage); <paramref name="TimeToGo"/> is until its closest approach.</param>
+/// <param name="FirstAsset">The first threatened asset on its path (where it may dive; a cruise missile over the power plant on the
+/// way to the city may strike the plant), null when it threatens none.</param>
+/// <param name="FirstArrival">Seconds until it enters <paramref name="FirstAsset"/>'s footprint (ballistic: impact): what the
+/// console shows as time to go.</param>
 public sealed record ThreatView(
     int TrackId, string Class, double Confidence, string? Asset, double ImpactLat, double ImpactLon, double TimeToGo,
-    bool ThreatensDefendedArea, double Score, double SigmaMajor, double SigmaMinor, double EllipseBearing);
+    bool ThreatensDefendedArea, double Score, double SigmaMajor, double SigmaMinor, double EllipseBearing, string? FirstAsset = null,
+    double FirstArrival = 0);
 
 /// <summary>A pending engagement recommendation awaiting the operator.</summary>
 /// <param name="ReleaseAt">In semi-automatic mode, simulated time it fires unless vetoed; otherwise null.</param>

@@ -40,7 +40,7 @@ public static class PictureBuilder
         var units = UnitsOf(session);
         var events = newEvents.Select(EventOf).ToList();
         return new Picture(runId, session.Time, session.Finished, clock, mode, tracks, threats,
-            recommendations, units, events, SummaryOf(session.Result()), time.GetUtcNow().ToUnixTimeMilliseconds());
+            recommendations, units, events, SummaryNow(session), time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <summary>The compact live picture for the hub (see <see cref="LivePicture"/>), built straight from the step.</summary>
@@ -73,7 +73,7 @@ public static class PictureBuilder
                 threats.Add(ThreatOf(session, a));
         }
         return new LivePicture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
-            step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), [.. newEvents.Select(EventOf)], SummaryOf(session.Result()),
+            step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), [.. newEvents.Select(EventOf)], SummaryNow(session),
             time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
@@ -98,6 +98,31 @@ public static class PictureBuilder
     public static EventView EventOf(TimelineEvent e) =>
         new(e.Time, e.Kind.ToString(), e.ThreatId, e.ThreatClass, e.TrackId, e.Effector, e.Detail);
 
+    /// <summary>
+    /// The session's summary, computed again only when its time line grew: every figure in it changes with a time line event
+    /// (launch, engagement, kill, impact), while <see cref="SimulationSession.Result"/> costs far more than a picture
+    /// (it sorts every event and prices every threat), and ten pictures a second mostly repeat it.
+    /// </summary>
+    public static SummaryView SummaryNow(SimulationSession session)
+    {
+        var cache = Summaries.GetValue(session, _ => new SummaryCache());
+        lock (cache)
+        {
+            var events = session.Recorder.Events.Count;
+            if (cache.Summary is null || cache.Events != events)
+                (cache.Summary, cache.Events) = (SummaryOf(session.Result()), events);
+            return cache.Summary;
+        }
+    }
+
+    private sealed class SummaryCache
+    {
+        public int Events;
+        public SummaryView? Summary;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SimulationSession, SummaryCache> Summaries = [];
+
     public static SummaryView SummaryOf(RunResult r) => new(
         r.Threats.Sum(t => t.Launched), r.Threats.Sum(t => t.Destroyed), r.Threats.Sum(t => t.Leaked),
         r.Interceptors.Sum(i => i.Rounds), r.DefenderSpend, r.AttackerSpendDestroyed, r.CostExchangeRatio, r.TotalDamage);
@@ -117,7 +142,7 @@ public static class PictureBuilder
         var (major, minor, bearing) = Ellipse(sxx, syy, sxy);
         var impact = session.Frame.ToGeodetic(a.PredictedImpact);
         return new ThreatView(a.Track.Id, a.Class.ToString(), a.Confidence, a.TargetAsset?.Name, impact.LatitudeDeg, impact.LongitudeDeg,
-            a.TimeToGo, a.ThreatensDefendedArea, a.Score, major, minor, bearing);
+            a.TimeToGo, a.ThreatensDefendedArea, a.Score, major, minor, bearing, a.FirstAsset?.Name, a.FirstArrival);
     }
 
     /// <summary>1-sigma semi-axes of a 2x2 east/north covariance and the major axis' bearing (degrees from north, 0..180).</summary>

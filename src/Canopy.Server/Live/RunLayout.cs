@@ -4,9 +4,10 @@ using Canopy.Scenarios.Model;
 namespace Canopy.Server.Live;
 
 /// <summary>What does not move in a run: the region, defended assets, sensors and fire units with their reach and nation.</summary>
+/// <param name="StartUnixMs">The scenario's start (simulated time 0), Unix milliseconds UTC: the console's UTC clock.</param>
 public sealed record RunLayout(
     string RunId, string Scenario, string Description, double CentreLat, double CentreLon, double RadiusMetres, double Tick,
-    IReadOnlyList<AssetView> Assets, IReadOnlyList<SensorView> Sensors, IReadOnlyList<EffectorView> Effectors)
+    IReadOnlyList<AssetView> Assets, IReadOnlyList<SensorView> Sensors, IReadOnlyList<EffectorView> Effectors, double StartUnixMs = 0)
 {
     public static RunLayout Of(string runId, Scenario s) => new(
         runId, s.Name, s.Description, s.Region.Centre.LatitudeDeg, s.Region.Centre.LongitudeDeg, s.Region.Radius.Metres,
@@ -15,7 +16,8 @@ public sealed record RunLayout(
             a.Nation ?? s.Nation))],
         [.. s.Sensors.Select(x => SensorView.Of(x, x.Nation ?? s.Nation))],
         [.. s.Effectors.Select(e => new EffectorView(e.Id, e.Class.ToString(), e.Position.LatitudeDeg, e.Position.LongitudeDeg,
-            e.MinRange.Metres, e.MaxRange.Metres, e.Magazine, e.CostPerShot.Dollars, s.NationOf(e)))]);
+            e.MinRange.Metres, e.MaxRange.Metres, e.Magazine, e.CostPerShot.Dollars, s.NationOf(e)))],
+        s.StartTime.ToUnixTimeMilliseconds());
 
     /// <summary>The nation of fire unit <paramref name="effectorId"/>, or null when the run has no such unit.</summary>
     public string? NationOf(string effectorId) => Effectors.FirstOrDefault(e => e.Id == effectorId)?.Nation;

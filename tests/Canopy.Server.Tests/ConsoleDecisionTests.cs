@@ -94,7 +94,7 @@ public class ConsoleDecisionTests
         var decision = Assert.Single(await Decisions(host, run));
         Assert.Equal(("Mode", "commander", "manual -> semi (semi-automatic delay 30 s -> 20 s)"),
             (decision.GetProperty("kind").GetString(), decision.GetProperty("operator").GetString(), decision.GetProperty("detail").GetString()));
-        Assert.Equal(30, decision.GetProperty("simulatedTime").GetDouble());
+        Assert.Equal((await host.GetAsync($"/api/runs/{run}")).GetProperty("time").GetDouble(), decision.GetProperty("simulatedTime").GetDouble());
         var mode = Assert.Single((await host.GetAsync($"/api/runs/{run}/events")).EnumerateArray(), e => e.GetProperty("kind").GetString() == "Mode");
         Assert.Equal("mode manual -> semi (semi-automatic delay 30 s -> 20 s) by commander", mode.GetProperty("detail").GetString());
     }
@@ -104,6 +104,7 @@ public class ConsoleDecisionTests
     {
         await using var host = await ApiHost.StartAsync();
         var run = await host.StartPausedRunAsync("auto");
+        await host.StepAsync(run, 3600);
         await host.StepAsync(run, 3600);
 
         var events = (await host.GetAsync($"/api/runs/{run}/events")).EnumerateArray().ToList();

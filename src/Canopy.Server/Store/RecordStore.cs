@@ -52,6 +52,8 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
         if (version > SchemaVersion)
             throw new RecordStoreException($"the record store {Location} has schema version {version}, written by a newer Canopy (this one knows {SchemaVersion})");
         if (version < 1) connection.Execute(Schema(V1), transaction: transaction);
+        // Before the journal chains the older rows: it reads every column of the decisions, the newer ones too.
+        if (version < 3) connection.Execute(Schema(V3), transaction: transaction);
         if (version < 2)
         {
             connection.Execute(Schema(V2), transaction: transaction);
@@ -60,7 +62,6 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
                 foreach (var id in connection.Query<long>($"SELECT id FROM {Journal.Kinds[kind].Table} ORDER BY id", transaction: transaction).ToList())
                     Journal.Chain(connection, transaction, kind, id);
         }
-        if (version < 3) connection.Execute(Schema(V3), transaction: transaction);
         connection.Execute("DELETE FROM schema_version", transaction: transaction);
         connection.Execute("INSERT INTO schema_version (version, opened_at) VALUES (@SchemaVersion, @at)",
             new { SchemaVersion, at = Text(DateTimeOffset.UtcNow) }, transaction);

@@ -64,6 +64,7 @@ const recommendations = new RecommendationList(document.getElementById("recommen
   hold: (track) => void holdFire(track, true),
   release: (track) => void holdFire(track, false),
   mayDecide: (effector) => mayDecide(effector),
+  mayHold: () => account !== null && account.role !== "observer",
 });
 const modeControl = new ModeControl(document.getElementById("mode") as HTMLSelectElement, async (mode) => {
   if (runId) await api.mode(runId, mode);

@@ -16,6 +16,8 @@ export interface RecommendationActions {
   release(track: number): void;
   /** Whether the signed-in account decides for fire unit `effector`. */
   mayDecide(effector: string): boolean;
+  /** Whether the signed-in account may hold and release fire (battle manager and above). */
+  mayHold(): boolean;
 }
 
 interface Card {
@@ -126,7 +128,8 @@ export class RecommendationList {
     actions.className = "rec-actions";
     const buttons = { approve: button("Approve", "approve", "A"), veto: button("Veto", "veto", "V"), hold: button("Hold fire", "hold", "H") };
     actions.append(buttons.approve, buttons.veto, buttons.hold);
-    root.append(actions);
+    // Buttons only on the cards of fire units the account decides for (an observer gets none).
+    if (this.actions.mayDecide(r.effector)) root.append(actions);
     return { root, cells, buttons, gone: false };
   }
 
@@ -198,7 +201,8 @@ export class RecommendationList {
         const release = button("Release", "release", "H");
         release.dataset.track = String(h.trackId);
         release.setAttribute("aria-label", `Release the hold on track ${h.trackId}`);
-        row.append(text, " ", release);
+        row.append(text);
+        if (this.actions.mayHold()) row.append(" ", release);
         this.holdRows.set(h.trackId, row);
         this.holdList.append(row);
       }

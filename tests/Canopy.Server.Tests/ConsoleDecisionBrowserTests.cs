@@ -58,8 +58,17 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
             {
                 var approve = page.Locator(".rec:not(.gone) button[data-act='approve']:enabled").First;
                 await approve.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
-                await approve.ScrollIntoViewIfNeededAsync();
-                if (await approve.BoundingBoxAsync() is not { } box) continue;
+                LocatorBoundingBoxResult? box;
+                try
+                {
+                    await approve.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = 5_000 });
+                    box = await approve.BoundingBoxAsync(new LocatorBoundingBoxOptions { Timeout = 5_000 });
+                }
+                catch (PlaywrightException) // it went (released, replaced) before the pointer got there: take the next
+                {
+                    continue;
+                }
+                if (box is null) continue;
                 var (x, y) = (box.X + box.Width / 2, box.Y + box.Height / 2);
                 await page.Mouse.MoveAsync(x, y);
                 await page.WaitForTimeoutAsync(150); // pictures keep coming while the pointer rests on the button

@@ -64,7 +64,7 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
                     await approve.ScrollIntoViewIfNeededAsync(new LocatorScrollIntoViewIfNeededOptions { Timeout = 5_000 });
                     box = await approve.BoundingBoxAsync(new LocatorBoundingBoxOptions { Timeout = 5_000 });
                 }
-                catch (PlaywrightException) // it went (released, replaced) before the pointer got there: take the next
+                catch (Exception e) when (e is PlaywrightException or TimeoutException) // it went (released, replaced) before the pointer got there: take the next
                 {
                     continue;
                 }
@@ -87,11 +87,13 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
         await Clock(run, true, 1);
 
         var all = await page.EvaluateAsync<JsonElement>("() => window.presses");
+        var statuses = await page.EvaluateAsync<string[]>("() => window.statuses");
+        await page.Context.CloseAsync(); // a record-night page left open would load the machine for the next test
         var enabled = all.EnumerateArray().Where(p => p.GetProperty("enabled").GetBoolean())
             .Select(p => (Id: p.GetProperty("id").GetInt32(), Version: p.GetProperty("version").GetInt32())).ToList();
         var approvals = (await Decisions(run)).Where(d => d.GetProperty("kind").GetString() == "Approve")
             .Select(d => (Id: d.GetProperty("recommendationId").GetInt32(), Version: d.GetProperty("seenVersion").GetInt32())).ToList();
-        var refused = (await page.EvaluateAsync<string[]>("() => window.statuses")).Count(t => t.StartsWith("approval refused", StringComparison.Ordinal));
+        var refused = statuses.Count(t => t.StartsWith("approval refused", StringComparison.Ordinal));
         output.WriteLine($"presses at 1x {pressed[1]}, at 60x {pressed[60]}; on enabled buttons {enabled.Count}; approvals recorded {approvals.Count}; " +
                          $"refused with a reason {refused}; load {File.ReadAllText("/proc/loadavg").Trim()}");
         Assert.True(pressed[1] + pressed[60] >= 50, $"only {pressed[1] + pressed[60]} presses");
@@ -124,6 +126,7 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
         var events = (await console.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/events")).EnumerateArray();
         Assert.DoesNotContain(events, e => e.GetProperty("kind").GetString() == "Engagement" && e.GetProperty("trackId").GetInt32() == track
             && e.GetProperty("effector").GetString() == unit);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -157,6 +160,7 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
         var decisions = (await Decisions(run)).Where(d => d.GetProperty("kind").GetString() != "Auto")
             .Select(d => (d.GetProperty("kind").GetString(), d.GetProperty("operator").GetString())).ToList();
         Assert.Equal([("Hold", "commander"), ("Mode", "commander"), ("Release", "commander")], decisions);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -180,6 +184,7 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
         await page.Locator($".rec[data-id='{id}']:not(.gone)").WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await page.WaitForFunctionAsync("() => window.canopy.last() && window.canopy.last().tracks.length > 0", null, Wait);
         output.WriteLine($"'disconnected' shown {shownAfter:0.00} s after the network went (load {File.ReadAllText("/proc/loadavg").Trim()})");
+        await page.Context.CloseAsync();
     }
 
     [Fact]
@@ -213,6 +218,7 @@ public class ConsoleDecisionBrowserTests(ConsoleBrowser console, ITestOutputHelp
         await page.Locator("[data-testid='summary']", new PageLocatorOptions { HasText = "after-action (truth)" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
         await page.Locator("#events li[data-kind='Engagement']").First.WaitForAsync();
         Assert.Contains("finished", await page.InnerTextAsync("#clock"), StringComparison.Ordinal);
+        await page.Context.CloseAsync();
     }
 
     private async Task<WebApplication> ServerAsync(int port)

@@ -269,6 +269,15 @@ async function init(): Promise<void> {
       await follow(run.id);
     } catch (e) { status.textContent = String((e as Error).message); }
   };
+  const stop = document.createElement("button");
+  stop.type = "button";
+  stop.id = "stop-run";
+  stop.textContent = "Stop run";
+  document.getElementById("start")!.insertAdjacentElement("afterend", stop);
+  stop.onclick = async () => {
+    if (!runId || !window.confirm(`Stop run ${runId} for good? Its record stays for review.`)) return;
+    await api.stop(runId).then(() => (status.textContent = `run ${runId} stopped`)).catch((x: Error) => (status.textContent = x.message));
+  };
   document.querySelectorAll<HTMLButtonElement>("#clock-buttons button").forEach((b) => (b.onclick = async () => {
     if (!runId) return;
     const speed = Number(b.dataset.speed);

@@ -55,12 +55,13 @@ public class ConsoleApiTests
     }
 
     [Fact]
-    public async Task Veto_Recommendation_PreventsEngagementOfThatTrack()
+    public async Task Veto_Recommendation_PreventsEngagementOfThatTrackByThatUnit()
     {
         await using var host = await ApiHost.StartAsync();
         var run = await host.StartPausedRunAsync();
         var rec = await host.StepUntilRecommendationAsync(run);
         var track = rec.GetProperty("trackId").GetInt32();
+        var unit = rec.GetProperty("effector").GetString();
 
         var response = await host.Client.PostAsJsonAsync($"/api/runs/{run}/recommendations/{rec.GetProperty("id").GetInt32()}/veto", new { });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -69,8 +70,9 @@ public class ConsoleApiTests
 
         var engagements = await Engagements(host, run);
         Assert.NotEmpty(engagements);
-        Assert.DoesNotContain(engagements, e => e.Track == track);
-        Assert.DoesNotContain((await host.GetAsync($"/api/runs/{run}/recommendations")).EnumerateArray(), r => r.GetProperty("trackId").GetInt32() == track);
+        Assert.DoesNotContain(engagements, e => e.Track == track && e.Effector == unit);
+        Assert.DoesNotContain((await host.GetAsync($"/api/runs/{run}/recommendations")).EnumerateArray(),
+            r => r.GetProperty("trackId").GetInt32() == track && r.GetProperty("effector").GetString() == unit);
     }
 
     [Fact]

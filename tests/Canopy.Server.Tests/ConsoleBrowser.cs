@@ -27,9 +27,14 @@ public sealed class ConsoleBrowser : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 
+    /// <summary>The built web app and the server's record (for a second server on the same record: a restart).</summary>
+    public string WebDist { get; private set; } = "";
+    public string DatabasePath => Path.Combine(_folder, "decisions.db");
+
     public async Task InitializeAsync()
     {
         var dist = BuildWebApp();
+        WebDist = dist;
         _folder = Directory.CreateTempSubdirectory("canopy-browser-tests-").FullName;
         // Each test starts a run of its own and leaves it paused: room for all of them.
         _app = ConsoleServer.Build(new ConsoleServerOptions(RepositoryRoot.Scenarios, dist, Path.Combine(_folder, "decisions.db"), Port: 0) { MaxLiveRuns = 32 });

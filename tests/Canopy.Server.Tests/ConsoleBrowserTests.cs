@@ -62,7 +62,7 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
         var rec = await console.ShownRecommendationAsync(page, run);
         var id = rec.GetProperty("id").GetInt32();
         var track = rec.GetProperty("trackId").GetInt32();
-        var button = page.Locator($"button[data-approve='{id}']");
+        var button = page.Locator($".rec[data-id='{id}'] button[data-act='approve']");
         await button.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         await Screenshot(page, "console-recommendation");
         await button.ClickAsync();
@@ -87,18 +87,21 @@ public class ConsoleBrowserTests(ConsoleBrowser console) : IClassFixture<Console
         var rec = await console.ShownRecommendationAsync(page, run);
         var id = rec.GetProperty("id").GetInt32();
         var track = rec.GetProperty("trackId").GetInt32();
-        var button = page.Locator($"button[data-veto='{id}']");
+        var unit = rec.GetProperty("effector").GetString();
+        var button = page.Locator($".rec[data-id='{id}'] button[data-act='veto']");
         await button.WaitForAsync(new LocatorWaitForOptions { Timeout = 15_000 });
         await button.ClickAsync();
         await page.Locator("#status", new PageLocatorOptions { HasText = $"vetoed recommendation {id}" }).WaitForAsync();
 
         await page.SelectOptionAsync("#mode", "auto");
+        await page.ClickAsync("#mode-confirm");
         await page.WaitForFunctionAsync("() => window.canopy.last().mode === 'auto'", null, new PageWaitForFunctionOptions { Timeout = 15_000 });
         await console.StepAsync(run, 600);
 
-        var engaged = await console.EngagedTracksAsync(run);
-        Assert.NotEmpty(engaged);
-        Assert.DoesNotContain(track, engaged);
+        var engagements = (await console.Client.GetFromJsonAsync<JsonElement>($"/api/runs/{run}/events")).EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "Engagement").ToList();
+        Assert.NotEmpty(engagements);
+        Assert.DoesNotContain(engagements, e => e.GetProperty("trackId").GetInt32() == track && e.GetProperty("effector").GetString() == unit);
         await Screenshot(page, "console-vetoed");
     }
 

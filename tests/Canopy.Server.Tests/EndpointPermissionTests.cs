@@ -67,6 +67,7 @@ public class EndpointPermissionTests
         foreach (var (path, method, roleName, hasBody) in operations.Where(o => o.Role != "anonymous"))
         {
             var url = path.Replace("{id}", run, StringComparison.Ordinal).Replace("{recommendationId}", "1", StringComparison.Ordinal)
+                .Replace("{trackId}", "1", StringComparison.Ordinal)
                 .Replace("{name}", "someone", StringComparison.Ordinal);
             HttpRequestMessage Request() => new(new HttpMethod(method.ToUpperInvariant()), url)
             {

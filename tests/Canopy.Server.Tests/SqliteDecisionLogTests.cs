@@ -93,7 +93,7 @@ public class SqliteDecisionLogTests
         Assert.Equal(moved, read); // radians stored as IEEE doubles: bit for bit
         Assert.Empty(log.RelocationsFor("run-c"));
         Assert.Equal(new JournalVerification(3, null, null), log.Verify()); // the old decision, then the two relocations
-        Assert.Equal("2", PostgresServer.Run("sqlite3", path, "SELECT version FROM schema_version").Trim());
+        Assert.Equal("3", PostgresServer.Run("sqlite3", path, "SELECT version FROM schema_version").Trim());
     }
 
     [Fact]

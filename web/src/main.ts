@@ -8,7 +8,10 @@ import { api, ApiError, post, whenSignedOut } from "./api";
 import { AirPictureMap } from "./map";
 import { ReplayControl } from "./replay";
 import "./feeds";
-import { appendEvents, showChart, showClock, showRecommendations, showSummary } from "./panels";
+import { appendEvents, showChart, showClock, showSummary } from "./panels";
+import { RecommendationList } from "./recommendations";
+import { ConnectionWatch, retryDelay } from "./connection";
+import { ModeControl, newRunModeSelect } from "./mode";
 import { OperatorPanels } from "./operator";
 import { addToSeries, decodePicture, type SeriesPoint } from "./format";
 import type { AccountView, LivePicture, Picture } from "./types";
@@ -50,11 +53,28 @@ function restart(): void {
 }
 
 /** What the browser tests and the benchmark read. */
-const probe = { account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], screenMs: [] as number[], counts: () => map.counts(),
+const probe = { connected: () => watch.connected, account: () => account, watching: null as string | null, pictures: 0, applied: 0, frameMs: [] as number[], latencyMs: [] as number[], screenMs: [] as number[], counts: () => map.counts(),
   drawn: () => map.drawn(), selected: () => operator.selection(), pagePixelOf: (id: number) => map.pagePixelOf(id), last: () => last, runId: () => runId, replaying: () => replay.active, series: () => series };
 (window as unknown as { canopy: typeof probe }).canopy = probe;
 
-const connection = new HubConnectionBuilder().withUrl("/hub").withAutomaticReconnect().configureLogging(LogLevel.Warning).build();
+const connection = new HubConnectionBuilder().withUrl("/hub")
+  .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (c) => retryDelay(c.previousRetryCount) })
+  .configureLogging(LogLevel.Warning).build();
+connection.serverTimeoutInMilliseconds = 4000;
+connection.keepAliveIntervalInMilliseconds = 1000;
+const recommendations = new RecommendationList(document.getElementById("recommendations")!, {
+  approve: (id, version) => void decide(id, version, true),
+  veto: (id, version) => void decide(id, version, false),
+  hold: (track) => void holdFire(track, true),
+  release: (track) => void holdFire(track, false),
+  mayDecide: (effector) => mayDecide(effector),
+  mayHold: () => account !== null && account.role !== "observer",
+});
+const modeControl = new ModeControl(document.getElementById("mode") as HTMLSelectElement, async (mode) => {
+  if (runId) await api.mode(runId, mode);
+}, (s) => (status.textContent = s));
+const newRunMode = newRunModeSelect(document.getElementById("seed")!.parentElement!);
+const watch = new ConnectionWatch(connection, () => resync());
 // Pictures are applied once per animation frame, the latest one: a burst never queues up behind a slow frame.
 // Events of pictures skipped that way are kept and shown with the next.
 // Hub pictures are compact (see LivePicture); only the one applied is decoded.
@@ -101,9 +121,9 @@ function render(p: Picture): void {
     chartedAt = p.time;
     showChart(series, p.time);
   }
-  showRecommendations(p.recommendations, p.time, decide, mayDecide);
+  recommendations.show(p.recommendations, p.holds ?? [], p.time);
   operator.show(p, (p as { threatCount?: number }).threatCount, !replay.active);
-  (document.getElementById("mode") as HTMLSelectElement).value = p.mode;
+  modeControl.show(p.mode);
 }
 
 /** New time line events: to the list and to the leakers and rounds chart. */
@@ -120,13 +140,49 @@ function mayDecide(effector: string): boolean {
   return account.role === "battle-manager" && account.nations.includes(nations.get(effector) ?? "");
 }
 
-async function decide(id: number, approve: boolean): Promise<void> {
+/** Approves or vetoes recommendation `id` as shown in `version`; a refusal (409) shows the server's reason. */
+async function decide(id: number, version: number, approve: boolean): Promise<void> {
   if (!runId) return;
   try {
-    await (approve ? api.approve(runId, id) : api.veto(runId, id));
-    status.textContent = `${approve ? "approved" : "vetoed"} recommendation ${id}`;
+    await (approve ? api.approve(runId, id, version) : api.veto(runId, id, version));
+    status.textContent = `${approve ? "approved" : "vetoed"} recommendation ${id} (version ${version})`;
   } catch (e) {
-    status.textContent = String((e as Error).message);
+    status.textContent = `${approve ? "approval" : "veto"} refused: ${(e as Error).message}`;
+  }
+}
+
+async function holdFire(track: number, hold: boolean): Promise<void> {
+  if (!runId) return;
+  try {
+    await (hold ? api.hold(runId, track) : api.release(runId, track));
+    status.textContent = hold ? `fire held on track ${track}` : `hold on track ${track} released`;
+  } catch (e) {
+    status.textContent = `${hold ? "hold" : "release"} refused: ${(e as Error).message}`;
+  }
+}
+
+/** Everything again from the server (after a reconnect or a reload): the time line, then the picture or, for a run no longer live, its state. */
+async function resync(): Promise<void> {
+  if (!runId) return;
+  const id = runId;
+  if (connection.state === "Connected") await connection.invoke("Watch", id);
+  restart();
+  timeline(await api.events(id));
+  await showNow(id);
+}
+
+/** The run's picture now; a run not live in this server (an earlier process's) shows its saved state: clock, status and summary. */
+async function showNow(id: string): Promise<void> {
+  try {
+    render(await api.picture(id));
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 409) throw e;
+    const state = await api.run(id);
+    showSummary(state.summary);
+    document.getElementById("clock")!.textContent = `${state.status ?? ""} at ${Math.round(state.time)} s`;
+    document.getElementById("run-problem")!.textContent = state.reason ?? "";
+    recommendations.show([], [], state.time);
+    modeControl.show(state.mode);
   }
 }
 
@@ -141,6 +197,7 @@ async function follow(id: string): Promise<void> {
   operator.layout(layout);
   timeline(await api.events(id));
   if (connection.state === "Connected") await connection.invoke("Watch", id);
+  await showNow(id);
   probe.watching = id;
   status.textContent = `run ${id}`;
 }
@@ -216,22 +273,27 @@ async function init(): Promise<void> {
   }
   document.getElementById("start")!.onclick = async () => {
     const seed = Number((document.getElementById("seed") as HTMLInputElement).value) || 0;
-    const mode = (document.getElementById("mode") as HTMLSelectElement).value;
+    const mode = newRunMode.value;
     try {
       const run = await api.start(picker.value, seed, mode, 1);
       window.history.replaceState(null, "", `?run=${run.id}`);
       await follow(run.id);
     } catch (e) { status.textContent = String((e as Error).message); }
   };
-  document.getElementById("mode")!.onchange = async (e) => {
-    if (runId) await api.mode(runId, (e.target as HTMLSelectElement).value).catch((x: Error) => (status.textContent = x.message));
+  const stop = document.createElement("button");
+  stop.type = "button";
+  stop.id = "stop-run";
+  stop.textContent = "Stop run";
+  document.getElementById("start")!.insertAdjacentElement("afterend", stop);
+  stop.onclick = async () => {
+    if (!runId || !window.confirm(`Stop run ${runId} for good? Its record stays for review.`)) return;
+    await api.stop(runId).then(() => (status.textContent = `run ${runId} stopped`)).catch((x: Error) => (status.textContent = x.message));
   };
   document.querySelectorAll<HTMLButtonElement>("#clock-buttons button").forEach((b) => (b.onclick = async () => {
     if (!runId) return;
     const speed = Number(b.dataset.speed);
     await api.clock(runId, speed === 0, speed === 0 ? undefined : speed).catch((x: Error) => (status.textContent = x.message));
   }));
-  connection.onreconnected(async () => { if (runId) await connection.invoke("Watch", runId); });
   await connection.start();
   if (!runId) runId = (await api.current().catch(() => null))?.id ?? null;
   if (runId) {

@@ -1,6 +1,6 @@
-// The side panels: summary with a chart, recommendations with approve/veto, time line (the threat table: operator.ts).
+// The side panels: summary with a chart, time line (recommendations: recommendations.ts; threat table: operator.ts).
 import { money, runClock, type SeriesPoint } from "./format";
-import type { EventView, Picture, RecommendationView, SummaryView } from "./types";
+import type { EventView, Picture, SummaryView } from "./types";
 
 const el = (id: string) => document.getElementById(id)!;
 
@@ -14,15 +14,17 @@ function setHtml(id: string, html: string): boolean {
   return true;
 }
 
-function escape(s: string): string {
-  return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
-}
-
+/**
+ * The summary. Live (`truth` false) only what the defence knows: rounds and money spent, impacts observed, kills
+ * assessed by the sensors' look. After the run, the after-action truth, labelled as such.
+ */
 export function showSummary(s: SummaryView): void {
-  setHtml("summary",
-    `<span>launched <b>${s.launched}</b></span> <span>destroyed <b data-testid="destroyed">${s.destroyed}</b></span> ` +
-    `<span>leaked <b>${s.leaked}</b></span> <span>rounds <b data-testid="rounds">${s.rounds}</b></span> ` +
-    `<span>spent <b>${money(s.defenderSpend)}</b></span> <span>cost exchange <b>${s.costExchangeRatio.toFixed(2)}</b></span>`);
+  const spent = `<span>rounds <b data-testid="rounds">${s.rounds}</b></span> <span>spent <b>${money(s.defenderSpend)}</b></span>`;
+  setHtml("summary", !s.truth
+    ? `${spent} <span>impacts seen <b>${s.impacts}</b></span> <span>kills assessed <b>${s.assessedKills}</b></span>`
+    : `<span class="truth-label">after-action (truth)</span> <span>launched <b>${s.launched}</b></span> ` +
+      `<span>destroyed <b data-testid="destroyed">${s.destroyed}</b></span> <span>leaked <b>${s.leaked}</b></span> ${spent} ` +
+      `<span>cost exchange <b>${(s.costExchangeRatio ?? 0).toFixed(2)}</b></span>`);
 }
 
 /** Leakers (red) and interceptor rounds fired (blue), cumulative, as steps from the start of the run to `now`. */
@@ -54,29 +56,12 @@ export function showChart(history: SeriesPoint[], now: number): void {
   g.fillText(`rounds ${last.rounds} (blue), leakers ${last.leaked} (red), to ${runClock(now)}`, 4, 10);
 }
 
-/** Pending recommendations; Approve and Veto only on those `mayDecide` allows (the account's role and nations). */
-export function showRecommendations(recs: RecommendationView[], time: number, decide: (id: number, approve: boolean) => void,
-  mayDecide: (effector: string) => boolean): void {
-  const html = recs.length === 0 ? `<p class="muted">none pending</p>` : recs.map((r) =>
-    `<div class="rec" data-testid="recommendation" data-id="${r.id}" data-track="${r.trackId}">` +
-    `<b>${escape(r.effector)}</b> &rarr; track ${r.trackId}: ${r.rounds} rd, Pk ${r.killProbability.toFixed(2)}, ${money(r.cost)}, ` +
-    `launch ${runClock(r.launchTime)}, intercept ${runClock(r.interceptTime)}` +
-    (r.releaseAt !== null ? `, fires in ${Math.max(0, Math.round(r.releaseAt - time))} s` : "") +
-    (r.approved ? ` <i>approved</i>` : !mayDecide(r.effector) ? ` <i class="muted">not yours to decide</i>`
-      : ` <button type="button" data-approve="${r.id}">Approve</button> <button type="button" data-veto="${r.id}">Veto</button>`) +
-    `</div>`).join("");
-  if (!setHtml("recommendations", html)) return;
-  const box = el("recommendations");
-  box.querySelectorAll<HTMLButtonElement>("button[data-approve]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.approve), true)));
-  box.querySelectorAll<HTMLButtonElement>("button[data-veto]").forEach((b) => (b.onclick = () => decide(Number(b.dataset.veto), false)));
-}
-
 export function appendEvents(events: EventView[]): void {
   const list = el("events");
   for (const e of events) {
     const li = document.createElement("li");
     li.dataset.kind = e.kind;
-    li.textContent = `${runClock(e.time)} ${e.kind} ${e.threatClass}${e.trackId >= 0 ? ` track ${e.trackId}` : ""}${e.effector ? ` ${e.effector}` : ""} ${e.detail}`;
+    li.textContent = `${runClock(e.time)} ${e.kind}${e.threatClass ? ` ${e.threatClass}` : ""}${e.trackId >= 0 ? ` track ${e.trackId}` : ""}${e.effector ? ` ${e.effector}` : ""} ${e.detail}`;
     list.prepend(li);
   }
   while (list.childElementCount > 300) list.lastElementChild!.remove();

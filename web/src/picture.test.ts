@@ -72,12 +72,14 @@ function picture(over: Partial<Picture> = {}): Picture {
       threat(2, { threatensDefendedArea: false, asset: null, timeToGo: 40, score: 2.65e-85 }),
     ],
     recommendations: [{ id: 9, effector: "G1", effectorClass: "Gun", trackId: 1, rounds: 2, launchTime: 104, interceptTime: 130,
-      killProbability: 0.8, cost: 1000, proposedAt: 99, approved: false, releaseAt: null }],
+      killProbability: 0.8, cost: 1000, proposedAt: 99, approved: false, releaseAt: null, version: 1,
+      threatClass: "Cruise", confidence: 0.9, asset: "Kyiv", timeToGo: 180, why: "", deadline: null, deadlineKind: null }],
     fireUnits: [
       { id: "S1", roundsLeft: 0, magazine: 4, readyAt: 0, engaging: [4], lat: 50, lon: 30 },
       { id: "G1", roundsLeft: 10, magazine: 10, readyAt: 120, engaging: [], lat: 50, lon: 30 },
     ],
-    newEvents: [], summary: { launched: 0, destroyed: 0, leaked: 0, rounds: 0, defenderSpend: 0, attackerSpendDestroyed: 0, costExchangeRatio: 0, damage: 0 },
+    newEvents: [], summary: { launched: 0, destroyed: 0, leaked: 0, rounds: 0, defenderSpend: 0, attackerSpendDestroyed: 0, costExchangeRatio: 0, damage: 0,
+      impacts: 0, assessedKills: 0, truth: false },
     sentAt: 0, ...over,
   };
 }
@@ -120,11 +122,11 @@ describe("threatRows", () => {
   it("leaves out filtered classes and marks held tracks", () => {
     const f = noFilter();
     f.hiddenClasses.add("Drone");
-    const p = picture({ holds: [{ trackId: 1, by: "bm", at: 90 }] } as Partial<Picture>);
+    const p = picture({ holds: [{ trackId: 1, operator: "bm", time: 90, at: "2026-12-07T00:01:30Z" }] });
     const { rows } = threatRows(p, f, 30);
     expect(rows.map((r) => r.trackId)).toEqual([1]);
     expect(rows[0].held).toBe(true);
-    expect(holdsOf(p).get(1)?.by).toBe("bm");
+    expect(holdsOf(p).get(1)?.operator).toBe("bm");
     expect(holdsOf(picture()).size).toBe(0);
   });
 });

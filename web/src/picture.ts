@@ -1,24 +1,11 @@
 // The operator's reading of a picture, pure and unit-tested: a track's readout, the threat table's rows (honest to-go
 // values, filtered, with a count of the rows not shown), who engages what, held tracks, the track filters.
 import { heading, score, toGo } from "./format";
-import type { FireUnitView, Picture, RecommendationView, ThreatView, TrackView } from "./types";
+import type { FireUnitView, HoldView, Picture, RecommendationView, ThreatView, TrackView } from "./types";
 
-/** A hold fire on a track, as the picture's `holds` lists it (who and when when the server says). */
-export interface HoldInfo { trackId: number; by?: string; at?: number }
-
-/** The picture's held tracks by id (`holds`: absent on servers without holds; entries are ids or objects naming the track). */
-export function holdsOf(p: Picture): Map<number, HoldInfo> {
-  const raw = (p as { holds?: unknown[] }).holds ?? [];
-  const held = new Map<number, HoldInfo>();
-  for (const h of raw) {
-    if (typeof h === "number") held.set(h, { trackId: h });
-    else if (h && typeof h === "object") {
-      const o = h as Record<string, unknown>;
-      const id = Number(o.trackId ?? o.track ?? o.id);
-      if (Number.isFinite(id)) held.set(id, { trackId: id, by: typeof o.by === "string" ? o.by : undefined, at: typeof o.at === "number" ? o.at : undefined });
-    }
-  }
-  return held;
+/** The picture's held tracks by id (`holds`, with who held them and when). */
+export function holdsOf(p: Picture): Map<number, HoldView> {
+  return new Map((p.holds ?? []).map((h) => [h.trackId, h]));
 }
 
 /** Fire units with rounds in the air against each track. */
@@ -118,7 +105,7 @@ export function readout(p: Picture, trackId: number): Readout | null {
     mostAtRisk: threat && threatens && threat.asset && threat.asset !== first ? `${threat.asset} in ${toGo(threat.timeToGo)}` : "-",
     engagement,
     intercept: interceptOf(recs, p.time),
-    held: hold ? `held${hold.by ? ` by ${hold.by}` : ""}` : "no",
+    held: hold ? `held by ${hold.operator}` : "no",
   };
 }
 

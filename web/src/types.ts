@@ -9,19 +9,26 @@ export interface ThreatView {
   /** The first threatened asset on its path (it may dive there) and the seconds until it enters that asset's footprint. */
   firstAsset?: string | null; firstArrival?: number;
 }
+/** A pending recommendation: `version` goes up when a figure shown changes; an approval names the version seen. */
 export interface RecommendationView {
   id: number; effector: string; effectorClass: string; trackId: number; rounds: number; launchTime: number; interceptTime: number;
-  killProbability: number; cost: number; proposedAt: number; approved: boolean; releaseAt: number | null;
+  killProbability: number; cost: number; proposedAt: number; approved: boolean; releaseAt: number | null; version: number;
+  threatClass: string | null; confidence: number | null; asset: string | null; timeToGo: number | null; why: string;
+  deadline: number | null; deadlineKind: string | null;
 }
+/** A track the operator holds fire on. */
+export interface HoldView { trackId: number; operator: string; time: number; at: string }
 export interface FireUnitView { id: string; roundsLeft: number; magazine: number; readyAt: number; engaging: number[]; lat: number; lon: number }
 export interface EventView { time: number; kind: string; threatId: number; threatClass: string; trackId: number; effector: string | null; detail: string }
+/** Live (truth false): only rounds, spend, impacts and assessed kills; after the run (truth true) also the truth figures. */
 export interface SummaryView {
-  launched: number; destroyed: number; leaked: number; rounds: number; defenderSpend: number; attackerSpendDestroyed: number;
-  costExchangeRatio: number; damage: number;
+  launched: number | null; destroyed: number | null; leaked: number | null; rounds: number; defenderSpend: number; attackerSpendDestroyed: number | null;
+  costExchangeRatio: number | null; damage: number | null; impacts: number; assessedKills: number; truth: boolean;
 }
 export interface Picture {
   runId: string; time: number; finished: boolean; clock: RunClockState; mode: string; tracks: TrackView[]; threats: ThreatView[];
   recommendations: RecommendationView[]; fireUnits: FireUnitView[]; newEvents: EventView[]; summary: SummaryView; sentAt: number;
+  holds?: HoldView[] | null;
 }
 /** The hub's compact picture: tracks as a flat array of `trackStride` numbers each (see LivePicture.cs), top threats only. */
 // status: running, paused, finished, stopped, failed or interrupted; reason: why it failed, or why decisions are not recorded now.

@@ -11,3 +11,9 @@ public sealed record ModeRequest(string? Mode, double? SemiAutomaticDelay);
 
 /// <summary>POST /api/runs/{id}/step: advance the run now by this many simulated seconds.</summary>
 public sealed record StepRequest(double? Seconds);
+
+/// <summary>
+/// POST /api/runs/{id}/recommendations/{recommendationId}/approve (or veto): the version of the recommendation the
+/// operator saw (its figures); null or no body: none named.
+/// </summary>
+public sealed record DecisionRequest(int? Version);

@@ -9,7 +9,8 @@ namespace Canopy.Server.Api;
 
 /// <summary>
 /// The REST API: scenarios, runs (start, state, stop, clock, mode, step), tracks, recommendations (approve, veto),
-/// decisions, events, after-action result. Bad input gets 400 (or 404 for an unknown id) with a problem message.
+/// holds on tracks (hold, release), decisions, events (what the defence observed), after-action result and review (the
+/// truth, once a run is over). Bad input gets 400 (or 404 for an unknown id) with a problem message.
 /// The OpenAPI document is served at /openapi/v1.json; each operation's <c>x-canopy-role</c> names the role it needs
 /// (reads: observer; decisions: battle-manager, for the nations of the account; run control: commander). Run control is
 /// recorded in the audit log, decisions in the decision log under the signed-in account's name.
@@ -53,19 +54,33 @@ public static class ConsoleApi
         read.MapGet("/runs/{id}/picture", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture())));
         read.MapGet("/runs/{id}/tracks", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Tracks)));
         read.MapGet("/runs/{id}/threats", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Threats)));
-        read.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Events()), s => Json(s.Snapshot.EventsJson)));
+        read.MapGet("/runs/{id}/events", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Events()),
+            s => Results.Ok(SavedEvents(s.Snapshot).Select(PictureBuilder.Observable).OfType<EventView>().ToList())));
+        read.MapGet("/runs/{id}/review", (string id, RunRegistry runs) => WithSaved(runs, id,
+            r => r.Review() is { } events ? Results.Ok(new RunReview(r.State(), events)) : Conflict(
+                $"run '{id}' is live: its truth (launches, true classes, kills, leaks) is shown only after it is over (finished, stopped or failed)"),
+            s => Results.Ok(new RunReview(s.State, SavedEvents(s.Snapshot)))));
         read.MapGet("/runs/{id}/replay", (string id, double? time, RunRegistry runs) => With(runs, id, r =>
         {
             var now = r.State().Time;
             if (time is not { } t || !(t >= 0 && t <= now)) return Bad($"time must be a number of simulated seconds from 0 to the run's time now, {now}");
             return Results.Ok(r.ReplayAt(t));
         }));
-        read.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => WithSaved(runs, id, r => Results.Ok(r.Result()), s => Json(s.Snapshot.ResultJson)));
+        read.MapGet("/runs/{id}/result", (string id, RunRegistry runs) => WithSaved(runs, id,
+            r => r.Over ? Results.Ok(r.Result()) : Conflict($"run '{id}' is live: its result (the truth) is shown only after it is over (finished, stopped or failed)"),
+            s => Json(s.Snapshot.ResultJson)));
         read.MapGet("/runs/{id}/recommendations", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Picture().Recommendations)));
         decide.MapPost("/runs/{id}/recommendations/{recommendationId:int}/approve",
-            (string id, int recommendationId, RunRegistry runs, HttpContext context) => With(runs, id, r => Decide(r, recommendationId, context, approve: true)));
+            (string id, int recommendationId, DecisionRequest? request, RunRegistry runs, HttpContext context) =>
+                With(runs, id, r => Decide(r, recommendationId, request?.Version, context, approve: true)));
         decide.MapPost("/runs/{id}/recommendations/{recommendationId:int}/veto",
-            (string id, int recommendationId, RunRegistry runs, HttpContext context) => With(runs, id, r => Decide(r, recommendationId, context, approve: false)));
+            (string id, int recommendationId, DecisionRequest? request, RunRegistry runs, HttpContext context) =>
+                With(runs, id, r => Decide(r, recommendationId, request?.Version, context, approve: false)));
+        read.MapGet("/runs/{id}/holds", (string id, RunRegistry runs) => With(runs, id, r => Results.Ok(r.Holds())));
+        decide.MapPost("/runs/{id}/tracks/{trackId:int}/hold", (string id, int trackId, RunRegistry runs, HttpContext context) =>
+            With(runs, id, r => Outcome(r.Hold(trackId, SessionApi.Signed(context).Name))));
+        decide.MapDelete("/runs/{id}/tracks/{trackId:int}/hold", (string id, int trackId, RunRegistry runs, HttpContext context) =>
+            With(runs, id, r => Outcome(r.Release(trackId, SessionApi.Signed(context).Name))));
         read.MapGet("/runs/{id}/decisions", (string id, RunRegistry runs, IDecisionLog log) =>
             WithSaved(runs, id, _ => Results.Ok(log.ForRun(id)), _ => Results.Ok(log.ForRun(id))));
         read.MapPost("/runs/{id}/console-report", (string id, ConsoleReport report, RunRegistry runs) => With(runs, id, r =>
@@ -93,7 +108,7 @@ public static class ConsoleApi
                 if (request.SemiAutomaticDelay is { } d && !(d >= 0 && d <= MaxSemiAutomaticDelay))
                     return Bad($"semiAutomaticDelay {d} must be between 0 and {MaxSemiAutomaticDelay} s");
                 var before = r.State();
-                r.SetMode(mode, request.SemiAutomaticDelay);
+                r.SetMode(mode, request.SemiAutomaticDelay, SessionApi.Signed(context).Name);
                 var after = r.State();
                 Audit(context, audit, time)("mode", r.Id, string.Create(CultureInfo.InvariantCulture,
                     $"{before.Mode} -> {after.Mode} (semi-automatic delay {before.SemiAutomaticDelay} s -> {after.SemiAutomaticDelay} s)"));
@@ -136,7 +151,7 @@ public static class ConsoleApi
     /// Approves or vetoes for the signed-in account, if it decides for the nation of the recommendation's fire unit
     /// (a recommendation id always names the same fire unit and track, so the check cannot go stale).
     /// </summary>
-    private static IResult Decide(LiveRun run, int recommendationId, HttpContext context, bool approve)
+    private static IResult Decide(LiveRun run, int recommendationId, int? version, HttpContext context, bool approve)
     {
         var me = SessionApi.Signed(context);
         if (run.Recommendations().FirstOrDefault(r => r.Id == recommendationId) is { } rec
@@ -144,8 +159,16 @@ public static class ConsoleApi
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: $"account '{me.Name}' decides for the fire units of {string.Join(", ", me.Nations)} only; " +
                         $"fire unit '{rec.Assignment.Effector.Id}' is {nation}'s");
-        return Decided(approve ? run.Approve(recommendationId, me.Name) : run.Veto(recommendationId, me.Name), recommendationId);
+        return Outcome(approve ? run.Approve(recommendationId, version, me.Name) : run.Veto(recommendationId, version, me.Name));
     }
+
+    /// <summary>The decision recorded (200), or 409 with <c>{"error": reason}</c> when it was refused and nothing changed.</summary>
+    private static IResult Outcome(DecisionOutcome outcome) => outcome.Decision is { } decision ? Results.Ok(decision) : Conflict(outcome.Refusal!);
+
+    private static IResult Conflict(string reason) =>
+        Results.Json(new { error = reason, title = "Refused", detail = reason, status = StatusCodes.Status409Conflict }, statusCode: StatusCodes.Status409Conflict);
+
+    private static List<EventView> SavedEvents(Store.RunSnapshot snapshot) => RunJson.Deserialize<List<EventView>>(snapshot.EventsJson) ?? [];
 
     /// <summary>Records one act of the signed-in account: (kind, run id, detail).</summary>
     private static Action<string, string?, string> Audit(HttpContext context, IAuditLog audit, TimeProvider time) =>
@@ -153,11 +176,6 @@ public static class ConsoleApi
 
     private static string Describe(RunClockState clock) =>
         string.Create(CultureInfo.InvariantCulture, $"{(clock.Paused ? "paused" : "running")} at {clock.Speed}x");
-
-    private static IResult Decided(Decision? decision, int recommendationId) => decision is null
-        ? Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "No such pending recommendation",
-            detail: $"recommendation {recommendationId} is not pending (already decided, expired, or never made)")
-        : Results.Ok(decision);
 
     private static IResult With(RunRegistry runs, string id, Func<LiveRun, IResult> action) =>
         runs.Find(id) is { } run ? action(run)
@@ -183,3 +201,6 @@ public static class ConsoleApi
         Assembly.GetExecutingAssembly().GetManifestResourceStream("openapi.json")
         ?? throw new InvalidOperationException("openapi.json is not embedded in Canopy.Server");
 }
+
+/// <summary>The after-action review of a run that is over: its state (truth summary) and every event, truth included, with the decisions.</summary>
+public sealed record RunReview(RunState State, IReadOnlyList<EventView> Events);

@@ -12,6 +12,7 @@ namespace Canopy.Server.Live;
 /// <param name="ThreatCount">Threats evaluated in all (the list holds at most <see cref="WireThreats"/>).</param>
 /// <param name="Status">The run's <see cref="RunState.Status"/>.</param>
 /// <param name="Reason">The run's <see cref="RunState.Reason"/>: why it failed, or why decisions are not recorded now.</param>
+/// <param name="Holds">Tracks the operator holds fire on.</param>
 public sealed record LivePicture(
     string RunId,
     double Time,
@@ -27,7 +28,8 @@ public sealed record LivePicture(
     SummaryView Summary,
     double SentAt,
     string Status = RunStatus.Running,
-    string? Reason = null)
+    string? Reason = null,
+    IReadOnlyList<HoldView>? Holds = null)
 {
     /// <summary>Numbers per track in <see cref="Tracks"/>.</summary>
     public const int TrackStride = 9;

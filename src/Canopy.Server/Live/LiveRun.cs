@@ -18,6 +18,9 @@ namespace Canopy.Server.Live;
 /// changes nothing and its reason shows in the state until records are written again. With a run store, the run's
 /// state, events, result and layout are saved at each change of clock or mode, each API step, every few seconds of a
 /// running clock, and when it finishes, fails or stops, for the after-action review after a restart.
+/// The live views (picture, events, summary, state) carry only what the defence observed (see
+/// <see cref="PictureBuilder.Observable"/>) and the operators' decisions; the truth (launches, true classes, kills,
+/// leaks) is in the <see cref="Review"/> events, the result and the state's summary once the run is over.
 /// </summary>
 public sealed class LiveRun : IAsyncDisposable
 {
@@ -38,7 +41,10 @@ public sealed class LiveRun : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private PipelineStep? _last;
-    private int _eventsSent;
+    private readonly List<EventView> _observed = [];
+    private readonly List<EventView> _decisionEvents = [];
+    private int _observedUpTo;
+    private int _observedSent;
     private bool _paused;
     private double _speed;
     private bool _dirty = true;
@@ -87,8 +93,55 @@ public sealed class LiveRun : IAsyncDisposable
     {
         lock (_lock)
             return new RunState(Id, _session.Scenario.Name, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.SemiAutomaticDelay,
-                new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()),
-                Status, Reason);
+                new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, Summary(), Status, Reason);
+    }
+
+    /// <summary>Whether the run is over (finished, stopped or failed): its truth may then be shown, for the after-action review.</summary>
+    public bool Over
+    {
+        get
+        {
+            lock (_lock) return IsOver;
+        }
+    }
+
+    private bool IsOver => _session.Finished || Stopped || _failure is not null;
+
+    /// <summary>The truth summary once the run is over, else the operator's (no truth). Call under the lock.</summary>
+    private SummaryView Summary()
+    {
+        var truth = PictureBuilder.SummaryNow(_session);
+        if (IsOver) return truth;
+        CatchUp();
+        return PictureBuilder.OperatorSummaryOf(truth, _observed);
+    }
+
+    /// <summary>Adds the session's events not yet seen to the observed ones (the truth-only ones left out). Call under the lock.</summary>
+    private void CatchUp()
+    {
+        var events = _session.Recorder.Events;
+        for (; _observedUpTo < events.Count; _observedUpTo++)
+            if (PictureBuilder.Observable(PictureBuilder.EventOf(events[_observedUpTo])) is { } e) _observed.Add(e);
+    }
+
+    /// <summary>Every event of the run, truth and decisions, by time: the after-action review's time line. Call under the lock.</summary>
+    private List<EventView> AllEvents() =>
+        [.. _session.Recorder.Events.Select(PictureBuilder.EventOf).Concat(_decisionEvents).OrderBy(e => e.Time)];
+
+    /// <summary>A decision as a time line event: what, by whom.</summary>
+    private void Note(Decision d)
+    {
+        var detail = d.Kind switch
+        {
+            DecisionKind.Hold => $"fire held by {d.Operator}",
+            DecisionKind.Release => $"hold released by {d.Operator}",
+            DecisionKind.Mode => $"mode {d.Detail} by {d.Operator}",
+            _ => $"recommendation {d.RecommendationId} version {d.Version}{(d.SeenVersion is { } v && v != d.Version ? $" (seen: version {v})" : "")} by {d.Operator}",
+        };
+        var e = new EventView(d.SimulatedTime, d.Kind.ToString(), -1, "", d.TrackId, d.Effector.Length == 0 ? null : d.Effector, detail);
+        CatchUp();
+        _observed.Add(e);
+        _decisionEvents.Add(e);
     }
 
     /// <summary>failed, finished, interrupted, stopped, paused or running (the first that applies). Call under the lock.</summary>
@@ -102,24 +155,52 @@ public sealed class LiveRun : IAsyncDisposable
     /// <summary>The picture now, without consuming the events the live push has not sent yet.</summary>
     public Picture Picture()
     {
-        lock (_lock) return PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), [], _time);
+        lock (_lock)
+        {
+            CatchUp();
+            var picture = PictureBuilder.Build(Id, _session, _last, _approval, new RunClockState(_paused, _speed), _observed, _time);
+            return IsOver ? picture with { Summary = PictureBuilder.SummaryOf(_session.Result()) } : picture;
+        }
     }
 
     /// <summary>
     /// After-action replay: the picture as it was at simulated <paramref name="time"/> (at most the run's time now),
-    /// re-run from the scenario, seed and the engagements released.
+    /// re-run from the scenario, seed and the engagements released, with the decisions made up to then. While the run is
+    /// live it shows what the operator saw (no truth); once over, the truth too.
     /// </summary>
     public Picture ReplayAt(double time)
     {
         RunReplay replay;
-        lock (_lock) replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released,
-            _relocations);
-        return replay.At(time, _time);
+        List<EventView> decisions;
+        bool over;
+        lock (_lock)
+        {
+            replay = _replay ??= new RunReplay(Id, _session.Scenario, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.Released,
+                _relocations);
+            decisions = [.. _decisionEvents];
+            over = IsOver;
+        }
+        var picture = replay.At(time, _time);
+        var events = picture.NewEvents.Concat(decisions.Where(e => e.Time <= picture.Time)).OrderBy(e => e.Time).ToList();
+        if (over) return picture with { NewEvents = events };
+        var observed = events.Select(PictureBuilder.Observable).OfType<EventView>().ToList();
+        return picture with { NewEvents = observed, Summary = PictureBuilder.OperatorSummaryOf(picture.Summary, observed) };
     }
 
+    /// <summary>The time line as the operator sees it: events observed and decisions, by time (no truth).</summary>
     public IReadOnlyList<EventView> Events()
     {
-        lock (_lock) return [.. _session.Recorder.Events.OrderBy(e => e.Time).Select(PictureBuilder.EventOf)];
+        lock (_lock)
+        {
+            CatchUp();
+            return [.. _observed.OrderBy(e => e.Time)];
+        }
+    }
+
+    /// <summary>Every event with the truth (launches, true classes, kills, misses), once the run is over; null while it is live.</summary>
+    public IReadOnlyList<EventView>? Review()
+    {
+        lock (_lock) return IsOver ? AllEvents() : null;
     }
 
     /// <summary>The run's result so far (after-action report once finished).</summary>
@@ -133,17 +214,32 @@ public sealed class LiveRun : IAsyncDisposable
         lock (_lock) return _approval.Pending;
     }
 
-    public Decision? Approve(int recommendationId, string operatorName) => Decide(() => _approval.Approve(recommendationId, operatorName));
+    /// <param name="version">The version of the recommendation the operator saw; null: none named.</param>
+    public DecisionOutcome Approve(int recommendationId, int? version, string operatorName) =>
+        Decide(() => _approval.Approve(recommendationId, version, operatorName));
 
-    public Decision? Veto(int recommendationId, string operatorName) => Decide(() => _approval.Veto(recommendationId, operatorName));
+    public DecisionOutcome Veto(int recommendationId, int? version, string operatorName) =>
+        Decide(() => _approval.Veto(recommendationId, version, operatorName));
+
+    public DecisionOutcome Hold(int trackId, string operatorName) => Decide(() => _approval.Hold(trackId, operatorName));
+
+    public DecisionOutcome Release(int trackId, string operatorName) => Decide(() => _approval.Release(trackId, operatorName));
+
+    /// <summary>The tracks held, by track id.</summary>
+    public IReadOnlyList<HoldView> Holds()
+    {
+        lock (_lock) return PictureBuilder.HoldsOf(_approval);
+    }
 
     /// <exception cref="RecordStoreException">The decision could not be recorded: nothing changed.</exception>
-    private Decision? Decide(Func<Decision?> decide)
+    private DecisionOutcome Decide(Func<DecisionOutcome> decide)
     {
         lock (_lock)
         {
             _dirty = true; // a decision that failed shows its reason in the next picture
-            return decide();
+            var outcome = decide();
+            if (outcome.Decision is { } d) Note(d);
+            return outcome;
         }
     }
 
@@ -158,12 +254,22 @@ public sealed class LiveRun : IAsyncDisposable
         Save();
     }
 
-    public void SetMode(ApprovalMode mode, double? semiAutomaticDelay)
+    /// <summary>
+    /// Changes the approval mode for <paramref name="operatorName"/>, recorded first in the decision log (kind Mode, before
+    /// -> after) and shown in the time line; a change to nothing new is not recorded.
+    /// </summary>
+    /// <exception cref="RecordStoreException">The change could not be recorded: the mode stays as it was.</exception>
+    public void SetMode(ApprovalMode mode, double? semiAutomaticDelay, string operatorName)
     {
         lock (_lock)
         {
+            var delay = semiAutomaticDelay ?? _approval.SemiAutomaticDelay;
+            if (mode == _approval.Mode && delay == _approval.SemiAutomaticDelay) return;
+            var detail = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{ApprovalModes.Name(_approval.Mode)} -> {ApprovalModes.Name(mode)} (semi-automatic delay {_approval.SemiAutomaticDelay} s -> {delay} s)");
+            Note(_approval.RecordMode(detail, operatorName));
             _approval.Mode = mode;
-            if (semiAutomaticDelay is { } d) _approval.SemiAutomaticDelay = d;
+            _approval.SemiAutomaticDelay = delay;
             _dirty = true;
         }
         Save();
@@ -201,8 +307,7 @@ public sealed class LiveRun : IAsyncDisposable
     {
         var state = new RunState(Id, _session.Scenario.Name, _session.Seed, ApprovalModes.Name(_approval.Mode), _approval.SemiAutomaticDelay,
             new RunClockState(_paused, _speed), _session.Time, _session.Finished, Stopped, PictureBuilder.SummaryOf(_session.Result()), Status, Reason);
-        return new RunSnapshot(Id, state.Status, RunJson.Serialize(state),
-            RunJson.Serialize(_session.Recorder.Events.OrderBy(e => e.Time).Select(PictureBuilder.EventOf).ToList()),
+        return new RunSnapshot(Id, state.Status, RunJson.Serialize(state), RunJson.Serialize(AllEvents()),
             RunJson.Serialize(_session.Result()), RunJson.Serialize(Layout), _time.GetUtcNow());
     }
 
@@ -293,10 +398,10 @@ public sealed class LiveRun : IAsyncDisposable
             }
             if (!_dirty) return null;
             _dirty = false;
-            var events = _session.Recorder.Events;
-            var fresh = events.Skip(_eventsSent).ToList();
-            _eventsSent = events.Count;
-            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, _time)
+            CatchUp();
+            var fresh = _observed.GetRange(_observedSent, _observed.Count - _observedSent);
+            _observedSent = _observed.Count;
+            return PictureBuilder.BuildLive(Id, _session, _last, _approval, new RunClockState(_paused, _speed), fresh, Summary(), _time)
                 with { Status = Status, Reason = Reason };
         }
     }

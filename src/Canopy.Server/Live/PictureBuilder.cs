@@ -9,16 +9,57 @@ namespace Canopy.Server.Live;
 /// <summary>Turns a session's last pipeline step into the <see cref="Picture"/> the console draws.</summary>
 public static class PictureBuilder
 {
+    /// <summary>The live picture of a run now (REST): the operator's view, its summary without truth and the holds.</summary>
     public static Picture Build(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
-        RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time) =>
-        Build(runId, session, step, RecommendationsOf(gate), ApprovalModes.Name(gate.Mode), clock, newEvents, time);
+        RunClockState clock, IReadOnlyList<EventView> observed, TimeProvider time) =>
+        Build(runId, session, step, RecommendationsOf(gate), ApprovalModes.Name(gate.Mode), clock, [], time)
+            with { Summary = OperatorSummaryOf(SummaryNow(session), observed), Holds = HoldsOf(gate) };
 
     /// <summary>The gate's pending recommendations as the console shows them.</summary>
     public static List<RecommendationView> RecommendationsOf(OperatorApprovalAssigner gate) =>
-        [.. gate.Pending.Select(r => new RecommendationView(r.Id, r.Assignment.Effector.Id,
-            r.Assignment.Effector.Class.ToString(), r.Assignment.TrackId, r.Assignment.Rounds, r.Assignment.LaunchTime,
-            r.Assignment.InterceptTime, r.Assignment.KillProbability, r.Assignment.Cost.Dollars, r.ProposedAt, r.Approved,
-            gate.Mode == ApprovalMode.SemiAutomatic ? r.ProposedAt + gate.SemiAutomaticDelay : null))];
+        [.. gate.Pending.Select(r =>
+        {
+            var a = r.Assignment;
+            var threat = gate.ThreatOf(a.TrackId);
+            var toGo = threat is { TimeToGo: var t } && double.IsFinite(t) && t >= 0 ? t : (double?)null;
+            var releaseAt = gate.ReleaseAt(r);
+            return new RecommendationView(r.Id, a.Effector.Id, a.Effector.Class.ToString(), a.TrackId, a.Rounds, a.LaunchTime,
+                a.InterceptTime, a.KillProbability, a.Cost.Dollars, r.ProposedAt, r.Approved, releaseAt, r.Version,
+                threat?.Class.ToString(), threat?.Confidence, threat?.TargetAsset?.Name, toGo, r.Why,
+                releaseAt ?? (toGo is { } g ? gate.Time + g : null), releaseAt is not null ? "fires" : toGo is not null ? "impact" : null);
+        })];
+
+    /// <summary>The tracks the gate holds fire on, by track id.</summary>
+    public static List<HoldView> HoldsOf(OperatorApprovalAssigner gate) =>
+        [.. gate.Holds.Values.OrderBy(h => h.TrackId).Select(h => new HoldView(h.TrackId, h.Operator, h.SimulatedTime, h.At))];
+
+    /// <summary>Time line kinds the defence observes itself; the others (launches, detections attributed to a true threat, true kills and misses) are truth.</summary>
+    private static readonly HashSet<string> ObservedKinds = new(StringComparer.Ordinal)
+    {
+        nameof(TimelineEventKind.TrackConfirmed), nameof(TimelineEventKind.Engagement), nameof(TimelineEventKind.Look), nameof(TimelineEventKind.Impact),
+    };
+
+    /// <summary>
+    /// An event as the operator may see it live: track confirmations, engagements, looks (kill assessment) and impacts,
+    /// without the true threat's id and class; operator decisions (kinds of <see cref="Decisions.DecisionKind"/>) as they
+    /// are; null for an event only the simulation's truth knows (a launch, a true kill or miss, a first detection of a threat).
+    /// </summary>
+    public static EventView? Observable(EventView e) =>
+        Enum.TryParse<Decisions.DecisionKind>(e.Kind, out _) ? e
+        : ObservedKinds.Contains(e.Kind) ? e with { ThreatId = -1, ThreatClass = "" }
+        : null;
+
+    /// <summary>The live summary: rounds and money spent from <paramref name="truth"/>, impacts and assessed kills counted from the events observed.</summary>
+    public static SummaryView OperatorSummaryOf(SummaryView truth, IEnumerable<EventView> observed)
+    {
+        int impacts = 0, kills = 0;
+        foreach (var e in observed)
+        {
+            if (e.Kind == nameof(TimelineEventKind.Impact)) impacts++;
+            else if (e.Kind == nameof(TimelineEventKind.Look) && e.Detail == "track gone") kills++;
+        }
+        return new SummaryView(null, null, null, truth.Rounds, truth.DefenderSpend, null, null, null, impacts, kills, Truth: false);
+    }
 
     public static Picture Build(string runId, SimulationSession session, PipelineStep? step, IReadOnlyList<RecommendationView> recommendations,
         string mode, RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
@@ -44,8 +85,18 @@ public static class PictureBuilder
     }
 
     /// <summary>The compact live picture for the hub (see <see cref="LivePicture"/>), built straight from the step.</summary>
+    /// <summary>The compact live picture of <paramref name="newEvents"/> as the operator sees them (no truth), for a benchmark or a test.</summary>
     public static LivePicture BuildLive(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
         RunClockState clock, IReadOnlyList<TimelineEvent> newEvents, TimeProvider time)
+    {
+        var observed = newEvents.Select(EventOf).Select(Observable).OfType<EventView>().ToList();
+        return BuildLive(runId, session, step, gate, clock, observed, OperatorSummaryOf(SummaryNow(session), observed), time);
+    }
+
+    /// <param name="newEvents">The events observed (see <see cref="Observable"/>) since the last picture.</param>
+    /// <param name="summary">The live summary (see <see cref="OperatorSummaryOf"/>).</param>
+    public static LivePicture BuildLive(string runId, SimulationSession session, PipelineStep? step, OperatorApprovalAssigner gate,
+        RunClockState clock, IReadOnlyList<EventView> newEvents, SummaryView summary, TimeProvider time)
     {
         var count = step?.Tracks.Count ?? 0;
         var tracks = new double[count * LivePicture.TrackStride];
@@ -73,8 +124,8 @@ public static class PictureBuilder
                 threats.Add(ThreatOf(session, a));
         }
         return new LivePicture(runId, session.Time, session.Finished, clock, ApprovalModes.Name(gate.Mode), tracks, threats,
-            step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), [.. newEvents.Select(EventOf)], SummaryNow(session),
-            time.GetUtcNow().ToUnixTimeMilliseconds());
+            step?.Threats.Count ?? 0, RecommendationsOf(gate), UnitsOf(session), newEvents, summary,
+            time.GetUtcNow().ToUnixTimeMilliseconds(), Holds: HoldsOf(gate));
     }
 
     /// <summary>
@@ -99,7 +150,7 @@ public static class PictureBuilder
         new(e.Time, e.Kind.ToString(), e.ThreatId, e.ThreatClass, e.TrackId, e.Effector, e.Detail);
 
     /// <summary>
-    /// The session's summary, computed again only when its time line grew: every figure in it changes with a time line event
+    /// The after-action summary (from the simulation's truth), computed again only when its time line grew: every figure in it changes with a time line event
     /// (launch, engagement, kill, impact), while <see cref="SimulationSession.Result"/> costs far more than a picture
     /// (it sorts every event and prices every threat), and ten pictures a second mostly repeat it.
     /// </summary>
@@ -123,9 +174,11 @@ public static class PictureBuilder
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SimulationSession, SummaryCache> Summaries = [];
 
+    /// <summary>The after-action summary, from the simulation's truth.</summary>
     public static SummaryView SummaryOf(RunResult r) => new(
         r.Threats.Sum(t => t.Launched), r.Threats.Sum(t => t.Destroyed), r.Threats.Sum(t => t.Leaked),
-        r.Interceptors.Sum(i => i.Rounds), r.DefenderSpend, r.AttackerSpendDestroyed, r.CostExchangeRatio, r.TotalDamage);
+        r.Interceptors.Sum(i => i.Rounds), r.DefenderSpend, r.AttackerSpendDestroyed, r.CostExchangeRatio, r.TotalDamage,
+        r.Threats.Sum(t => t.Leaked));
 
     /// <summary>
     /// The impact ellipse: horizontal position covariance propagated to the time to go,

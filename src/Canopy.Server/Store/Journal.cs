@@ -35,10 +35,16 @@ internal static class Journal
     {
         ["run"] = ("runs", ["run_id", "scenario", "seed", "mode", "started_at"]),
         ["decision"] = ("decisions", ["run_id", "recommendation_id", "kind", "operator", "simulated_time", "decided_at", "effector", "track_id",
-            "rounds", "kill_probability", "cost", "intercept_time"]),
+            "rounds", "kill_probability", "cost", "intercept_time", "version", "seen_version", "detail"]),
         ["relocation"] = ("relocations", ["run_id", "simulated_time", "effector", "latitude_rad", "longitude_rad", "height_m"]),
         ["audit"] = ("audit", ["kind", "actor", "run_id", "detail", "at"]),
     };
+
+    /// <summary>
+    /// Columns added after the journal existed (schema 3): in an entry's content only when set, so the rows chained before
+    /// (where they are null) keep their hashes.
+    /// </summary>
+    private static readonly HashSet<string> LaterColumns = new(StringComparer.Ordinal) { "version", "seen_version", "detail" };
 
     /// <summary>Chains the row <paramref name="rowId"/> of <paramref name="kind"/> to the journal, inside the caller's write transaction.</summary>
     public static void Chain(DbConnection connection, DbTransaction transaction, string kind, long rowId)
@@ -102,6 +108,7 @@ internal static class Journal
             json.WriteNumber("id", rowId);
             foreach (var column in Kinds[kind].Columns)
             {
+                if (LaterColumns.Contains(column) && row[column] is null or DBNull) continue;
                 json.WritePropertyName(column);
                 switch (row[column])
                 {

@@ -15,8 +15,11 @@ namespace Canopy.Server.Store;
 /// </summary>
 public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRunStore
 {
-    /// <summary>The schema this code writes: 1, decisions, relocations and audit (as before the journal); 2, the journal, runs and run snapshots.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>
+    /// The schema this code writes: 1, decisions, relocations and audit (as before the journal); 2, the journal, runs and
+    /// run snapshots; 3, a decision's version, version seen and detail.
+    /// </summary>
+    public const int SchemaVersion = 3;
 
     /// <summary>Opens the store named by <paramref name="database"/>: a postgres:// (or postgresql://) URL, else a SQLite file path.</summary>
     /// <exception cref="RecordStoreException">The store cannot be opened, migrated or written.</exception>
@@ -49,6 +52,8 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
         if (version > SchemaVersion)
             throw new RecordStoreException($"the record store {Location} has schema version {version}, written by a newer Canopy (this one knows {SchemaVersion})");
         if (version < 1) connection.Execute(Schema(V1), transaction: transaction);
+        // Before the journal chains the older rows: it reads every column of the decisions, the newer ones too.
+        if (version < 3) connection.Execute(Schema(V3), transaction: transaction);
         if (version < 2)
         {
             connection.Execute(Schema(V2), transaction: transaction);
@@ -68,9 +73,9 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
         ArgumentNullException.ThrowIfNull(decision);
         Append("decision", """
             INSERT INTO decisions (run_id, recommendation_id, kind, operator, simulated_time, decided_at, effector, track_id,
-                                   rounds, kill_probability, cost, intercept_time)
+                                   rounds, kill_probability, cost, intercept_time, version, seen_version, detail)
             VALUES (@RunId, @RecommendationId, @Kind, @Operator, @SimulatedTime, @DecidedAt, @Effector, @TrackId,
-                    @Rounds, @KillProbability, @Cost, @InterceptTime)
+                    @Rounds, @KillProbability, @Cost, @InterceptTime, @Version, @SeenVersion, @Detail)
             """, new
         {
             decision.RunId,
@@ -85,13 +90,17 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
             decision.KillProbability,
             decision.Cost,
             decision.InterceptTime,
+            decision.Version,
+            decision.SeenVersion,
+            decision.Detail,
         });
     }
 
     public IReadOnlyList<Decision> ForRun(string runId) => Read(connection => connection.Query<DecisionRow>("""
             SELECT run_id AS RunId, recommendation_id AS RecommendationId, kind AS Kind, operator AS Operator,
                    simulated_time AS SimulatedTime, decided_at AS DecidedAt, effector AS Effector, track_id AS TrackId,
-                   rounds AS Rounds, kill_probability AS KillProbability, cost AS Cost, intercept_time AS InterceptTime
+                   rounds AS Rounds, kill_probability AS KillProbability, cost AS Cost, intercept_time AS InterceptTime,
+                   version AS Version, seen_version AS SeenVersion, detail AS Detail
             FROM decisions WHERE run_id = @runId ORDER BY id
             """, new { runId })
         .Select(r => r.ToDecision()).ToList());
@@ -313,6 +322,13 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
             saved_at TEXT NOT NULL);
         """;
 
+    /// <summary>Schema version 3: a decision's recommendation version, the version the operator saw, and a detail (all null on older rows).</summary>
+    private const string V3 = """
+        ALTER TABLE decisions ADD COLUMN version {Int};
+        ALTER TABLE decisions ADD COLUMN seen_version {Int};
+        ALTER TABLE decisions ADD COLUMN detail TEXT;
+        """;
+
     private sealed class DecisionRow
     {
         public string RunId { get; init; } = "";
@@ -327,9 +343,12 @@ public abstract class RecordStore : IDecisionLog, IRelocationLog, IAuditLog, IRu
         public double KillProbability { get; init; }
         public double Cost { get; init; }
         public double InterceptTime { get; init; }
+        public long? Version { get; init; }
+        public long? SeenVersion { get; init; }
+        public string? Detail { get; init; }
 
         public Decision ToDecision() => new(RunId, (int)RecommendationId, Enum.Parse<DecisionKind>(Kind), Operator, SimulatedTime,
-            Time(DecidedAt), Effector, (int)TrackId, (int)Rounds, KillProbability, Cost, InterceptTime);
+            Time(DecidedAt), Effector, (int)TrackId, (int)Rounds, KillProbability, Cost, InterceptTime, (int?)Version, (int?)SeenVersion, Detail);
     }
 
     private sealed class RelocationRow

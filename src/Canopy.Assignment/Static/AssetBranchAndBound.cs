@@ -163,7 +163,7 @@ internal sealed class AssetBranchAndBound
             if (_stop()) return -1;
             var log = _fixedLog[j];
             _fixedLog[j] = log + _problem.LogSurvival(i, j);
-            childPhi = Math.Min(childPhi, _sub.Maximise(k, _lambda, ResolveNodes, d + 1, _fixedLog));
+            childPhi = Math.Min(childPhi, _sub.Maximise(k, _lambda, ResolveNodes, d + 1, _fixedLog, _stop));
             _fixedLog[j] = log;
             _childPhi[d][j] = childPhi;
             var bound = Math.Min(simple, others + Math.Min(value, childPhi));

@@ -35,7 +35,7 @@ internal static class AssetLagrangianPrices
                     phi[k] = problem.AssetValues[k];
                     continue;
                 }
-                phi[k] = sub.Maximise(k, lambda, nodeLimit, 0, none);
+                phi[k] = sub.Maximise(k, lambda, nodeLimit, 0, none, stop);
                 for (var i = 0; i < m; i++) used[i] += sub.Used[i];
             }
             foreach (var v in phi) bound += v;

@@ -38,8 +38,11 @@ public sealed class BranchAndBoundAssetSolver(int seed = 1) : IAssetWtaSolver
         if (tooLarge || deadline.Expired)
             return start with { Elapsed = deadline.Elapsed, UpperBound = problem.TotalAssetValue };
         var prices = deadline.Share(0.2, TimeSpan.MaxValue);
-        var (lambda, phi, _) = AssetLagrangianPrices.Compute(problem, AssetBranchAndBound.CopyTypes(problem), start.Plan, start.SurvivingValue, SubproblemNodes,
+        var (lambda, phi, bound) = AssetLagrangianPrices.Compute(problem, AssetBranchAndBound.CopyTypes(problem), start.Plan, start.SurvivingValue, SubproblemNodes,
             () => prices.Expired);
+        // The search's tables (copies x threats per depth) take about a second at 10^4 weapons: not once the budget is spent.
+        if (deadline.Expired)
+            return start with { Elapsed = deadline.Elapsed, UpperBound = Math.Max(start.SurvivingValue, Math.Min(problem.TotalAssetValue, bound)) };
         var search = new AssetBranchAndBound(problem, start.Plan, start.SurvivingValue, lambda, phi);
         var upper = search.Run(() => deadline.Expired);
         var plan = search.Best;

@@ -32,6 +32,8 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
         var free = Enumerable.Range(0, current.Copies).ToList();
         current.AddGreedily(free, deadline);
         current.Descend(deadline);
+        // Two more states for the perturbation loop cost a few tenths of a second at 10^6 weapons: not when the budget is spent.
+        if (deadline.Expired) return Result(problem, current, deadline);
         var trial = new AssetSearchState(problem);
         var best = new AssetSearchState(problem);
         trial.CopyFrom(current);
@@ -66,7 +68,12 @@ public sealed class IteratedLocalSearchAssetSolver(int seed = 1) : IAssetWtaSolv
                 trial.CopyFrom(current);
             }
         }
-        var plan = best.ToPlan();
+        return Result(problem, best, deadline);
+    }
+
+    private static AssetWtaSolution Result(AssetWtaProblem problem, AssetSearchState state, SolverDeadline deadline)
+    {
+        var plan = state.ToPlan();
         return new AssetWtaSolution(plan, problem.SurvivingValue(plan), deadline.Elapsed);
     }
 

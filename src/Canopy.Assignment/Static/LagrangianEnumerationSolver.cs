@@ -11,6 +11,7 @@ namespace Canopy.Assignment.Static;
 /// (one column per target, weapon counts as packing rows, exact surviving values as costs). Every phase asks the
 /// deadline: the start search takes at most 5% of the budget and <see cref="StartSeconds"/>, the prices at most 40% and
 /// <see cref="SubgradientSeconds"/> (less when their bound stalls), the enumeration stops at the deadline, and CBC is killed there.
+/// When not one round of prices fits in their share (a very large instance), the rest of the budget goes to the heuristic.
 /// </summary>
 public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
 {
@@ -46,6 +47,13 @@ public sealed class LagrangianEnumerationSolver(int seed = 1) : IStaticWtaSolver
         var sub = new TargetSubproblem(problem);
         var lambda = InitialPrices(problem, best);
         var (lower, bestLambda, minima) = Subgradient(problem, sub, lambda, upper, deadline.Share(0.4, TimeSpan.FromSeconds(SubgradientSeconds)));
+        if (double.IsNegativeInfinity(lower) && !deadline.Expired)
+        {
+            // Not one round of per-target minima fitted in the prices' share (10^6 weapons: one target's minimum
+            // alone can outlast it): no proof is within reach, so the rest of the budget goes to the heuristic.
+            var rest = new IteratedLocalSearchSolver(seed).Solve(problem, deadline);
+            if (rest.Objective < upper) (best, upper) = (rest.Plan, rest.Objective);
+        }
         if (upper - lower <= 1e-9 * upper || double.IsNegativeInfinity(lower) || deadline.Expired)
             return new WtaSolution(best, upper, Math.Min(lower, upper), deadline.Elapsed);
         // Enumerate within U - L; when that is too many columns, within a smaller slack, growing it as U falls

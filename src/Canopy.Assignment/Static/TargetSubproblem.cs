@@ -4,7 +4,8 @@ namespace Canopy.Assignment.Static;
 /// One target's Lagrangian subproblem: g(x) = V exp(sum_i q_i x_i) + sum_i lambda_i x_i over x_i in 0..mu_i.
 /// Depth-first search over weapon types in rising price per unit of log kill, pruned by the bound of the continuous
 /// relaxation of the rest (a fractional knapsack on a convex objective). Finds the minimum or lists every x within a
-/// threshold; asks the deadline every 1024 nodes and reports when it stopped there.
+/// threshold; asks the deadline every 1024 steps (a node or one count tried for a weapon type, so a node's loop over
+/// thousands of copies is counted too) and reports when it stopped there.
 /// </summary>
 internal sealed class TargetSubproblem(WtaProblem problem)
 {
@@ -19,7 +20,7 @@ internal sealed class TargetSubproblem(WtaProblem problem)
     private List<int[]>? _found;
     private int _limit;
     private SolverDeadline? _deadline;
-    private long _nodes;
+    private long _steps;
 
     /// <summary>Best x found by <see cref="Minimise"/>.</summary>
     public int[] Best { get; } = new int[problem.WeaponTypes];
@@ -55,7 +56,6 @@ internal sealed class TargetSubproblem(WtaProblem problem)
     private void Prepare(int j, double[] lambda, SolverDeadline deadline)
     {
         _deadline = deadline;
-        _nodes = 0;
         Stopped = false;
         _lambda = lambda;
         _target = j;
@@ -73,8 +73,7 @@ internal sealed class TargetSubproblem(WtaProblem problem)
     /// <summary>The node with log survival s and price c whose free types start at position k; false to stop.</summary>
     private bool Search(int k, double s, double c)
     {
-        if ((++_nodes & 1023) == 0 && _deadline!.Expired) Stopped = true;
-        if (Stopped) return false;
+        if (Expired()) return false;
         var g = _value * Math.Exp(s) + c;
         if (g <= _threshold)
         {
@@ -98,10 +97,14 @@ internal sealed class TargetSubproblem(WtaProblem problem)
             if (q >= 0) continue;
             for (var count = 1; count <= problem.Counts[i]; count++)
             {
+                if (Expired()) return false;
                 var s1 = s + count * q;
                 var c1 = c + count * _lambda[i];
+                // The bound is the relaxation's minimum over x_i >= count, so it never falls as count grows: once
+                // past the threshold, no larger count of this type can do better (on 10^4 copies per type the
+                // loop used to try every count, about 10^9 bounds between two looks at the clock).
                 var bound = Bound(l, problem.Counts[i] - count, s1, c1);
-                if (bound > _threshold) continue;
+                if (bound > _threshold) break;
                 _x[i] = count;
                 var go = Search(l + 1, s1, c1);
                 _x[i] = 0;
@@ -109,6 +112,13 @@ internal sealed class TargetSubproblem(WtaProblem problem)
             }
         }
         return true;
+    }
+
+    /// <summary>Counts one step and asks the deadline every 1024 steps (the count runs on across targets); true once stopped.</summary>
+    private bool Expired()
+    {
+        if ((++_steps & 1023) == 0 && _deadline!.Expired) Stopped = true;
+        return Stopped;
     }
 
     /// <summary>Lower bound on g over extensions: fractional use of the rest (and <paramref name="left"/> more of type l) in price order.</summary>

@@ -100,3 +100,13 @@ internal static class WtaTestProblems
         return best;
     }
 }
+
+/// <summary>A clock that moves 1 microsecond each time it is read: a solver's budget becomes a number of clock reads, the same on any machine.</summary>
+internal sealed class StepClock : TimeProvider
+{
+    private long _now;
+
+    public override long TimestampFrequency => 1_000_000;
+
+    public override long GetTimestamp() => Interlocked.Increment(ref _now);
+}

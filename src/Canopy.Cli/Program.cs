@@ -26,4 +26,5 @@ root.Subcommands.Add(CotListenCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 return root.Parse(args).Invoke();

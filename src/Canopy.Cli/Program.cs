@@ -13,6 +13,7 @@ var root = new RootCommand("Canopy: air and missile defence battle management, s
 root.Subcommands.Add(SimulateCommand.Create());
 root.Subcommands.Add(BoundCommand.Create());
 root.Subcommands.Add(ValidateCommand.Create());
+root.Subcommands.Add(ShieldEvalCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(TrackCommand.Create());
 root.Subcommands.Add(EvalTracksCommand.Create());

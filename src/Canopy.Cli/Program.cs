@@ -28,4 +28,5 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 return root.Parse(args).Invoke();

@@ -32,11 +32,13 @@ internal static class PlanCommand
         var parallel = new Option<int>("--parallel") { Description = "Nights at once in this process", DefaultValueFactory = _ => Environment.ProcessorCount };
         var limit = new Option<int>("--time-limit") { Description = "Seconds CBC may take", DefaultValueFactory = _ => 60 };
         var csv = new Option<string?>("--csv") { Description = "Write the Monte Carlo figures (force, growth, figure, mean, 95 % interval) as CSV" };
+        var broker = WorkerCommand.BrokerOption();
+        var workers = WorkerCommand.WorkersOption();
         var svg = new Option<string?>("--svg") { Description = "Write the chart of cost against protected value of the simulated forces as SVG" };
         runs.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--runs must not be negative"); });
         parallel.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--parallel must be at least 1"); });
         var command = new Command("placement", "Choose sites for the plan's systems (MILP with CBC, greedy baseline), write the placed scenario, and compare it with the base scenario's force over sampled nights")
-            { file, output, runs, seed, growth, parallel, limit, csv, svg };
+            { file, output, runs, seed, growth, parallel, limit, csv, svg, broker, workers };
         command.SetAction(parse =>
         {
             var console = AnsiConsole.Console;
@@ -77,6 +79,12 @@ internal static class PlanCommand
             if (n == 0) return 0;
 
             INightExecutor executor = new InProcessNightExecutor(parse.GetValue(parallel));
+            using var remote = parse.GetValue(broker) is { } uri ? WorkerCommand.Connect(uri, parse.GetValue(workers), console) : null;
+            if (parse.GetValue(broker) is not null)
+            {
+                if (remote is null) return 1;
+                executor = remote;
+            }
             var forces = new List<(string, string)> { ("placed", outcome.PlacedYaml), ("base", plan.BaseYaml) };
             IReadOnlyList<ForceNights>? nights = null;
             var total = n * (forces.Count + growths.Count - 1);

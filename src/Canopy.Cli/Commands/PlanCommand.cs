@@ -99,8 +99,8 @@ internal static class PlanCommand
                     : [];
                 nights = [.. first, .. rest];
             });
-            RenderNights(console, nights!);
             if (parse.GetValue(csv) is { } csvPath) File.WriteAllText(csvPath, Csv(nights!));
+            RenderNights(console, nights!);
             if (parse.GetValue(svg) is { } svgPath)
             {
                 File.WriteAllText(svgPath, PlanningCharts.CostValue(nights!));
@@ -136,11 +136,11 @@ internal static class PlanCommand
 
     private static void RenderNights(IAnsiConsole console, IReadOnlyList<ForceNights> nights)
     {
-        var table = new Table().Title($"Sampled nights ({nights[0].Figures.Values.First().Runs} per force and growth): mean [95 % interval]").AddColumn("figure");
+        var table = new Table().Title($"Sampled nights ({nights[0].Figures.Values.First().Runs} per force and growth): mean [[95 % interval]]").AddColumn("figure");
         foreach (var n in nights) table.AddColumn($"{n.Force} x{F(n.Growth, "0.##")}");
         var names = Headline.Concat(nights.SelectMany(n => n.Figures.Keys).Where(k => k.StartsWith("interceptors.", StringComparison.Ordinal) && k.EndsWith(".rounds", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal));
         foreach (var name in names)
-            table.AddRow([Markup.Escape(name), .. nights.Select(n => n.Figures.TryGetValue(name, out var f) ? $"{F(f.Mean)} [{F(f.Low95)}, {F(f.High95)}]" : "-")]);
+            table.AddRow([Markup.Escape(name), .. nights.Select(n => n.Figures.TryGetValue(name, out var f) ? Markup.Escape($"{F(f.Mean)} [{F(f.Low95)}, {F(f.High95)}]") : "-")]);
         console.Write(table);
         var placed = nights.FirstOrDefault(n => n.Force == "placed");
         var base_ = nights.FirstOrDefault(n => n.Force == "base" && n.Growth == placed?.Growth);

@@ -30,4 +30,6 @@ root.Subcommands.Add(CotListenCommand.Create());
 root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(AccountsCommand.Create());
 root.Subcommands.Add(AuditCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(WorkerCommand.Create());
 return root.Parse(args).Invoke();

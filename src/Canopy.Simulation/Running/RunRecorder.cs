@@ -69,7 +69,8 @@ public sealed class RunRecorder
         _assets = layout.Assets;
         _policy = layout.Policy;
         _windows = new LaunchWindowFinder(layout);
-        _fullUnits = layout.Effectors.Select(e => new FireUnitState(e, layout.Frame.ToEnu(e.Position), e.Magazine, 0, new HashSet<int>())).ToArray();
+        _fullUnits = [.. layout.Effectors.Select(e => new FireUnitState(e, layout.Frame.ToEnu(e.Position), e.Magazine, 0, new HashSet<int>()))
+            .OrderBy(SalvoPrice)];
         _threatById = world.Threats.ToDictionary(t => t.Id);
     }
 
@@ -127,13 +128,20 @@ public sealed class RunRecorder
             || time < _ruleLastCheck.GetValueOrDefault(id, double.NegativeInfinity) + RuleCheckPeriod)
             return;
         _ruleLastCheck[id] = time;
+        // Units in order of their salvo's price (a full unit's window costs exactly that): the first with a window is the cheapest.
         var cheapest = double.PositiveInfinity;
         foreach (var unit in _fullUnits)
+        {
+            if (SalvoPrice(unit) >= cheapest) break;
             if (_windows.Find(time, threat, unit) is { } w)
                 cheapest = Math.Min(cheapest, w.Cost);
+        }
         if (cheapest < double.PositiveInfinity)
             _ruleSavedPrice[id] = cheapest;
     }
+
+    /// <summary>The price of a salvo of a unit with a full magazine, as its launch window counts it.</summary>
+    private static double SalvoPrice(FireUnitState unit) => unit.Spec.CostPerShot.Dollars * Math.Min(unit.Spec.SalvoSize, unit.RoundsLeft);
 
     private void Associate(double time, Track track)
     {

@@ -50,7 +50,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     {
         _stamp++;
         var all = TrackSpan(tracks);
-        var result = new List<ThreatAssessment>();
+        var result = new List<ThreatAssessment>(all.Length);
         _ranks.Clear();
         foreach (ref readonly var t in all)
         {

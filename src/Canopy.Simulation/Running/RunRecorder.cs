@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Canopy.Assignment;
 using Canopy.Core.Defence;
 using Canopy.Pipeline;
@@ -82,9 +83,19 @@ public sealed class RunRecorder
         foreach (var e in worldEvents) RecordWorldEvent(e);
         foreach (var id in detections)
             if (_detected.Add(id)) Add(step.Time, TimelineEventKind.FirstDetection, _threatById[id], -1, null, "");
-        foreach (var track in step.Tracks)
-            if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
-                Associate(step.Time, track);
+        // Tracks are large values: read in place when they come as a list.
+        if (step.Tracks is List<Track> list)
+        {
+            foreach (ref readonly var track in CollectionsMarshal.AsSpan(list))
+                if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
+                    Associate(step.Time, in track);
+        }
+        else
+        {
+            foreach (var track in step.Tracks)
+                if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
+                    Associate(step.Time, in track);
+        }
         foreach (var threat in step.Threats)
             RecordAssessment(step.Time, threat);
         foreach (var shot in step.Engagements.Shots)
@@ -143,7 +154,7 @@ public sealed class RunRecorder
     /// <summary>The price of a salvo of a unit with a full magazine, as its launch window counts it.</summary>
     private static double SalvoPrice(FireUnitState unit) => unit.Spec.CostPerShot.Dollars * Math.Min(unit.Spec.SalvoSize, unit.RoundsLeft);
 
-    private void Associate(double time, Track track)
+    private void Associate(double time, in Track track)
     {
         SimulatedThreat? best = null;
         var bestD2 = TrackAssociationDistance * TrackAssociationDistance;

@@ -13,7 +13,7 @@ namespace Canopy.Assignment;
 /// feasible samples are refined by bisection. A launch is feasible when <see cref="InterceptSolver"/> finds an intercept
 /// by the deadline whose slant range lies in [min, max range] and whose height above the unit is at most the maximum
 /// altitude (heights from the ENU frame with the sphere's drop d²/2R). Constant-velocity threats whose path never comes
-/// within the maximum range of the unit before the deadline are rejected without sampling.
+/// within the maximum range of the unit before the deadline are rejected without sampling. Not for use by several threads at once.
 /// </summary>
 public sealed class LaunchWindowFinder
 {
@@ -21,6 +21,8 @@ public sealed class LaunchWindowFinder
     private const int BisectionSteps = 6;
 
     private readonly (Vec3 Centre, double Radius)[] _assets;
+    private ThreatAssessment? _motionOf;
+    private ThreatMotion _motion;
 
     public LaunchWindowFinder(DefenceLayout layout, EngagementTiming? timing = null)
     {
@@ -42,8 +44,7 @@ public sealed class LaunchWindowFinder
         var deadline = Timing.InterceptDeadline(time, threat, first);
         if (deadline < first)
             return null;
-        var track = threat.Track;
-        var motion = new ThreatMotion(track.Position, track.Velocity, track.Time, threat.Class == ThreatClass.Ballistic);
+        var motion = MotionOf(threat);
         if (!motion.Ballistic && !PassesWithin(motion, unit.Position, spec.MaxRange.Metres, time, deadline))
             return null;
 
@@ -72,6 +73,19 @@ public sealed class LaunchWindowFinder
         var rounds = Math.Min(spec.SalvoSize, unit.RoundsLeft);
         return new EngagementWindow(earliestLaunch, latestLaunch, earliest, rounds, 1 - Math.Pow(1 - pk, rounds),
             spec.CostPerShot.Dollars * rounds, OverDefendedArea(earliest.Point), firstOk == 0);
+    }
+
+    /// <summary>
+    /// The threat's predicted motion, kept for the threat last asked about: an assigner asks about one threat against every
+    /// unit in turn, and the track it is read from is large (assessments never change, so the one kept stays right).
+    /// </summary>
+    private ThreatMotion MotionOf(ThreatAssessment threat)
+    {
+        if (ReferenceEquals(threat, _motionOf)) return _motion;
+        var track = threat.Track;
+        _motion = new ThreatMotion(track.Position, track.Velocity, track.Time, threat.Class == ThreatClass.Ballistic);
+        _motionOf = threat;
+        return _motion;
     }
 
     /// <summary>The intercept of a launch at <paramref name="launch"/> if it lies inside the unit's envelope.</summary>

@@ -96,7 +96,7 @@ public sealed class MarginalReturnWeaponAssigner(DefenceLayout layout, MarginalR
             Array.Fill(_threatOf, -1);
         }
 
-        private bool OutOfTime => Stopwatch.GetTimestamp() > _deadline;
+        private bool OutOfTime => _deadline != long.MaxValue && Stopwatch.GetTimestamp() > _deadline;
 
         private Span<Option> Options => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_options);
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Canopy.Assignment;
 using Canopy.Core.Defence;
 using Canopy.Core.Geometry;
@@ -18,6 +19,8 @@ public sealed class ShootLookShootEngagementController : IEngagementController
     private readonly Core.Geodesy.LocalFrame _frame;
     private readonly UnitState[] _units;
     private readonly List<OpenEngagement> _open = [];
+    private readonly Dictionary<int, int> _lastUpdate = [];
+    private FireUnitState[]? _snapshot;
     private int _nextShotId = 1;
 
     public ShootLookShootEngagementController(DefenceLayout layout, ShootLookShootOptions? options = null)
@@ -39,7 +42,7 @@ public sealed class ShootLookShootEngagementController : IEngagementController
             if (!positions.TryGetPosition(unit.Spec.Id, out var position) || position == unit.Spec.Position) continue;
             unit.Spec = unit.Spec with { Position = position };
             unit.Position = _frame.ToEnu(position);
-            moved = true;
+            unit.Changed = moved = true;
         }
         if (moved) FireUnits = Snapshot();
     }
@@ -54,38 +57,57 @@ public sealed class ShootLookShootEngagementController : IEngagementController
 
     private List<EngagementLook> Look(double time, IReadOnlyList<Track> tracks)
     {
-        var byId = tracks.ToDictionary(t => t.Id);
         var looks = new List<EngagementLook>();
-        foreach (var engagement in _open.ToList())
+        if (_open.Count == 0) return looks;
+        var lookDelay = _options.LookDelay.Seconds;
+        var due = false;
+        foreach (var engagement in _open) due |= time >= engagement.Assignment.InterceptTime + lookDelay;
+        if (!due) return looks;
+        // Each track's last update by id, taken without copying the tracks (whose covariances are large).
+        _lastUpdate.Clear();
+        for (var i = 0; i < tracks.Count; i++) _lastUpdate.Add(TrackId(tracks, i), i);
+        var kept = 0;
+        for (var k = 0; k < _open.Count; k++)
         {
+            var engagement = _open[k];
+            _open[kept++] = engagement;
             var intercept = engagement.Assignment.InterceptTime;
-            if (time < intercept + _options.LookDelay.Seconds)
+            if (time < intercept + lookDelay)
                 continue;
             LookResult result;
-            if (!byId.TryGetValue(engagement.Assignment.TrackId, out var track))
+            if (!_lastUpdate.TryGetValue(engagement.Assignment.TrackId, out var index))
                 result = LookResult.TrackGone;
-            else if (track.LastUpdateTime > intercept || time >= intercept + _options.LookTimeout.Seconds)
+            else if (LastUpdateTime(tracks, index) > intercept || time >= intercept + _options.LookTimeout.Seconds)
                 result = LookResult.TrackSurvived;
             else
                 continue;
-            _open.Remove(engagement);
+            kept--;
             engagement.Unit.Engaging.Remove(engagement.Assignment.TrackId);
+            engagement.Unit.Changed = true;
             looks.Add(new EngagementLook(engagement.ShotId, engagement.Assignment.TrackId, time, result));
         }
+        _open.RemoveRange(kept, _open.Count - kept);
         return looks;
     }
+
+    private static int TrackId(IReadOnlyList<Track> tracks, int i) =>
+        tracks is List<Track> list ? CollectionsMarshal.AsSpan(list)[i].Id : tracks[i].Id;
+
+    private static double LastUpdateTime(IReadOnlyList<Track> tracks, int i) =>
+        tracks is List<Track> list ? CollectionsMarshal.AsSpan(list)[i].LastUpdateTime : tracks[i].LastUpdateTime;
 
     private List<ShotOrder> Fire(IReadOnlyList<WeaponAssignment> assignments)
     {
         var shots = new List<ShotOrder>();
         foreach (var assignment in assignments)
         {
-            var unit = _units.FirstOrDefault(u => u.Spec.Id == assignment.Effector.Id);
-            if (unit is null || !unit.CanFire(assignment) || _units.Any(u => u.Engaging.Contains(assignment.TrackId)))
+            var unit = Array.Find(_units, u => u.Spec.Id == assignment.Effector.Id);
+            if (unit is null || !unit.CanFire(assignment) || Array.Exists(_units, u => u.Engaging.Contains(assignment.TrackId)))
                 continue;
             unit.RoundsLeft -= assignment.Rounds;
             unit.ReadyAt = assignment.LaunchTime + unit.Spec.ReloadTime.Seconds;
             unit.Engaging.Add(assignment.TrackId);
+            unit.Changed = true;
             var shot = new ShotOrder(_nextShotId++, assignment);
             _open.Add(new OpenEngagement(shot.ShotId, assignment, unit));
             shots.Add(shot);
@@ -93,8 +115,24 @@ public sealed class ShootLookShootEngagementController : IEngagementController
         return shots;
     }
 
-    private FireUnitState[] Snapshot() =>
-        _units.Select(u => new FireUnitState(u.Spec, u.Position, u.RoundsLeft, u.ReadyAt, u.Engaging.ToHashSet())).ToArray();
+    /// <summary>
+    /// The units' states: a new array with a new state for each unit that changed since the last one (fired, looked,
+    /// moved), the last one when none did. States once handed out never change.
+    /// </summary>
+    private IReadOnlyList<FireUnitState> Snapshot()
+    {
+        if (_snapshot is not null && !Array.Exists(_units, u => u.Changed)) return _snapshot;
+        var snapshot = new FireUnitState[_units.Length];
+        for (var i = 0; i < _units.Length; i++)
+        {
+            var u = _units[i];
+            snapshot[i] = u.Changed || _snapshot is null
+                ? new FireUnitState(u.Spec, u.Position, u.RoundsLeft, u.ReadyAt, u.Engaging.ToHashSet())
+                : _snapshot[i];
+            u.Changed = false;
+        }
+        return _snapshot = snapshot;
+    }
 
     /// <summary>A fire unit's mutable state; ready from time 0 with a full magazine.</summary>
     private sealed class UnitState(EffectorSpec spec, Vec3 position)
@@ -104,6 +142,9 @@ public sealed class ShootLookShootEngagementController : IEngagementController
         public int RoundsLeft { get; set; } = spec.Magazine;
         public double ReadyAt { get; set; }
         public HashSet<int> Engaging { get; } = [];
+
+        /// <summary>Whether it changed since the last snapshot of the units.</summary>
+        public bool Changed { get; set; }
 
         public bool CanFire(WeaponAssignment a) => a.Rounds >= 1 && a.Rounds <= RoundsLeft && a.LaunchTime >= ReadyAt;
     }

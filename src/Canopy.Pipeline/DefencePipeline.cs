@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Canopy.Assignment;
 using Canopy.Core.Sensing;
 using Canopy.Engagement;
@@ -25,13 +26,22 @@ public sealed class DefencePipeline(
 
     public IReadOnlyList<FireUnitState> FireUnits => engagement.FireUnits;
 
+    /// <summary>When set, each step adds the time of its tracker, evaluator, assigner and engagement stages to it.</summary>
+    public StageTimes? Times { get; set; }
+
     public PipelineStep Step(double time, ReadOnlySpan<Plot> plots)
     {
+        var times = Times;
+        var lap = times is null ? 0 : Stopwatch.GetTimestamp();
         if (positions is not null) engagement.Relocate(positions);
         var tracks = tracker.Update(time, plots);
+        if (times is not null) lap = times.Lap(Stage.Tracker, lap);
         var threats = evaluator.Evaluate(time, tracks);
+        if (times is not null) lap = times.Lap(Stage.Evaluator, lap);
         var assignments = assigner.Assign(time, threats, engagement.FireUnits);
+        if (times is not null) lap = times.Lap(Stage.Assigner, lap);
         var engagements = engagement.Step(time, tracks, assignments);
+        times?.Lap(Stage.Engagement, lap);
         return new PipelineStep(time, tracks, threats, assignments, engagements);
     }
 }

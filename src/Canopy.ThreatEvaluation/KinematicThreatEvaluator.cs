@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
 using Canopy.Core.Geometry;
@@ -31,6 +32,9 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private readonly Dictionary<int, VerticalAccelerationFit> _history = [];
     private readonly List<int> _stale = [];
     private readonly IIdentityCorrelator? _identity;
+    private readonly Approach[] _approaches;
+    private readonly List<Rank> _ranks = [];
+    private Track[] _copy = [];
     private long _stamp;
 
     public KinematicThreatEvaluator(DefenceLayout layout, ThreatEvaluationOptions? options = null, IIdentityCorrelator? identity = null)
@@ -39,25 +43,48 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         _options = options ?? ThreatEvaluationOptions.Default with { AircraftLethality = layout.Policy.AircraftLethality };
         _classifier = new KinematicClassifier(_options);
         _assets = layout.Assets.Select(a => (a, layout.Frame.ToEnu(a.Position))).ToArray();
+        _approaches = new Approach[Math.Max(1, _assets.Length)];
     }
 
     public IReadOnlyList<ThreatAssessment> Evaluate(double time, IReadOnlyList<Track> tracks)
     {
         _stamp++;
-        var result = tracks.Where(t => t.Status == TrackStatus.Confirmed && (_identity?.Identify(t, time) ?? AirIdentity.Unknown) == AirIdentity.Unknown)
-            .Select(t => Assess(time, t))
-            .OrderByDescending(a => a.Score)
-            .ThenBy(a => a.Track.Id)
-            .ToList();
+        var all = TrackSpan(tracks);
+        var result = new List<ThreatAssessment>(all.Length);
+        _ranks.Clear();
+        foreach (ref readonly var t in all)
+        {
+            if (t.Status != TrackStatus.Confirmed || (_identity?.Identify(t, time) ?? AirIdentity.Unknown) != AirIdentity.Unknown) continue;
+            var assessment = Assess(time, in t);
+            _ranks.Add(new Rank(assessment.Score, t.Id));
+            result.Add(assessment);
+        }
+        // Highest score first, then ascending track id (ids are unique, so the order is total).
+        CollectionsMarshal.AsSpan(_ranks).Sort(CollectionsMarshal.AsSpan(result));
         Prune();
         return result;
+    }
+
+    /// <summary>The tracks as a span, without copying them when they come as a list or an array.</summary>
+    private ReadOnlySpan<Track> TrackSpan(IReadOnlyList<Track> tracks)
+    {
+        switch (tracks)
+        {
+            case List<Track> list:
+                return CollectionsMarshal.AsSpan(list);
+            case Track[] array:
+                return array;
+        }
+        if (_copy.Length < tracks.Count) _copy = new Track[Math.Max(tracks.Count, 2 * _copy.Length)];
+        for (var i = 0; i < tracks.Count; i++) _copy[i] = tracks[i];
+        return _copy.AsSpan(0, tracks.Count);
     }
 
     /// <summary>Height above the ground (the sphere through the frame origin) of a point of the frame.</summary>
     private static double Altitude(Vec3 p) => p.Z + (p.X * p.X + p.Y * p.Y) / (2 * Wgs84.MeanRadius);
 
     /// <summary>The track's fitted vertical acceleration, after adding its latest update to its history.</summary>
-    private double? VerticalAcceleration(Track track)
+    private double? VerticalAcceleration(in Track track)
     {
         if (!_history.TryGetValue(track.Id, out var fit))
             _history[track.Id] = fit = new VerticalAccelerationFit();
@@ -75,47 +102,57 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         foreach (var id in _stale) _history.Remove(id);
     }
 
-    private ThreatAssessment Assess(double time, Track track)
+    private ThreatAssessment Assess(double time, in Track track)
     {
-        var (cls, confidence) = _classifier.Classify(track.Velocity, Altitude(track.Position), VerticalAcceleration(track));
-        var (position, approaches) = Project(cls, track, time - track.Time);
+        var (cls, confidence) = _classifier.Classify(track.Velocity, Altitude(track.Position), VerticalAcceleration(in track));
+        var (position, count) = Project(cls, in track, time - track.Time);
+        var approaches = _approaches.AsSpan(0, count);
         var lethality = _options.Lethality(cls);
 
-        Approach? best = null;
+        var best = -1;
         var bestDamage = 0.0;
-        foreach (var approach in approaches)
+        for (var i = 0; i < approaches.Length; i++)
         {
+            ref readonly var approach = ref approaches[i];
             var damage = approach.Asset is null ? 0 : approach.Asset.Value * approach.Reach * lethality;
-            if (best is null || damage > bestDamage || (damage == bestDamage && approach.Miss < best.Miss))
-                (best, bestDamage) = (approach, damage);
+            if (best < 0 || damage > bestDamage || (damage == bestDamage && approach.Miss < approaches[best].Miss))
+                (best, bestDamage) = (i, damage);
         }
 
-        if (best is null)
+        if (best < 0)
             return new ThreatAssessment(track, cls, confidence, null, position, _options.LookAhead.Seconds, false, 0, 0);
-        var threatens = best.Asset is not null && (cls == ThreatClass.Ballistic
-            ? best.Reach >= _options.MinReachProbability
-            : best.Miss <= best.Asset.Radius.Metres + _options.CorridorMargin.Metres);
+        ref readonly var b = ref approaches[best];
+        var threatens = b.Asset is not null && Threatens(cls, in b);
         var floor = cls == ThreatClass.Aircraft ? _options.AircraftMinTimeToGo : _options.MinTimeToGo;
-        var score = bestDamage / Math.Max(best.TimeToGo, floor.Seconds);
+        var score = bestDamage / Math.Max(b.TimeToGo, floor.Seconds);
         var first = threatens ? FirstThreatened(cls, approaches, best) : best;
-        return new ThreatAssessment(track, cls, confidence, threatens ? best.Asset : null, best.Point, best.TimeToGo,
-            threatens, bestDamage, score, best.Reach)
+        return new ThreatAssessment(track, cls, confidence, threatens ? b.Asset : null, b.Point, b.TimeToGo,
+            threatens, bestDamage, score, b.Reach)
         {
-            FirstArrival = Math.Min(first.Arrival, best.TimeToGo),
-            FirstAsset = threatens ? first.Asset : null,
-            ArrivalSigma = ArrivalSigma(cls, track, first.Arrival),
+            FirstArrival = Math.Min(approaches[first].Arrival, b.TimeToGo),
+            FirstAsset = threatens ? approaches[first].Asset : null,
+            ArrivalSigma = ArrivalSigma(cls, in track, approaches[first].Arrival),
         };
     }
 
-    /// <summary>The approach it reaches first among those that threaten their asset (at least <paramref name="best"/>).</summary>
-    private Approach FirstThreatened(ThreatClass cls, IEnumerable<Approach> approaches, Approach best)
+    /// <summary>Whether an approach to an asset threatens it: by reach probability when ballistic, else by miss distance.</summary>
+    private bool Threatens(ThreatClass cls, in Approach a) => cls == ThreatClass.Ballistic
+        ? a.Reach >= _options.MinReachProbability
+        : a.Miss <= a.Asset!.Radius.Metres + _options.CorridorMargin.Metres;
+
+    /// <summary>
+    /// The approach it reaches first among those that threaten their asset (at the latest the most damaging one,
+    /// <paramref name="best"/>), as an index into <paramref name="approaches"/>.
+    /// </summary>
+    private int FirstThreatened(ThreatClass cls, ReadOnlySpan<Approach> approaches, int best)
     {
         var first = best;
-        foreach (var a in approaches)
-            if (a.Asset is not null && a.Arrival < first.Arrival && (cls == ThreatClass.Ballistic
-                    ? a.Reach >= _options.MinReachProbability
-                    : a.Miss <= a.Asset.Radius.Metres + _options.CorridorMargin.Metres))
-                first = a;
+        for (var i = 0; i < approaches.Length; i++)
+        {
+            ref readonly var a = ref approaches[i];
+            if (a.Asset is not null && a.Arrival < approaches[first].Arrival && Threatens(cls, in a))
+                first = i;
+        }
         return first;
     }
 
@@ -124,7 +161,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     /// ground track: (σ² of position + (t σ of velocity)²) along the ground velocity, over the ground speed squared.
     /// Ballistic arrivals come with their own impact ellipse; their time to go is taken as known.
     /// </summary>
-    private static double ArrivalSigma(ThreatClass cls, Track track, double timeToGo)
+    private static double ArrivalSigma(ThreatClass cls, in Track track, double timeToGo)
     {
         var ground = track.Velocity with { Z = 0 };
         var speed = ground.Length;
@@ -137,16 +174,16 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
         return Math.Sqrt(Math.Max(0, position + timeToGo * timeToGo * velocity)) / speed;
     }
 
-    /// <summary>The track's position <paramref name="dt"/> seconds after its time, and its approaches from there.</summary>
-    private (Vec3 Position, IEnumerable<Approach> Approaches) Project(ThreatClass cls, Track track, double dt)
+    /// <summary>The track's position <paramref name="dt"/> seconds after its time; its approaches from there go to <see cref="_approaches"/>, how many returned.</summary>
+    private (Vec3 Position, int Approaches) Project(ThreatClass cls, in Track track, double dt)
     {
         if (cls != ThreatClass.Ballistic)
         {
             var now = track.Position + track.Velocity * dt;
-            return (now, StraightLineApproaches(now, track.Velocity, DiveTime(now, track)));
+            return (now, StraightLineApproaches(now, track.Velocity, DiveTime(now, in track)));
         }
         var position = BallisticImpactPredictor.Propagate(track.Position, track.Velocity, dt);
-        return (position, BallisticApproaches(track, dt));
+        return (position, BallisticApproaches(in track, dt));
     }
 
     /// <summary>1 within the asset's radius, falling linearly to 0 at radius + corridor margin.</summary>
@@ -165,30 +202,38 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     /// One impact ellipse (from the track's own state and covariance, <paramref name="dt"/> seconds before now),
     /// measured against every asset (or alone, if there are none).
     /// </summary>
-    private IEnumerable<Approach> BallisticApproaches(Track track, double dt)
+    private int BallisticApproaches(in Track track, double dt)
     {
         var covariance = track.Covariance;
         if (ImpactEllipse.Predict(track.Position, track.Velocity, covariance) is not { } ellipse)
-            yield break;
+            return 0;
         var timeToGo = Math.Max(ellipse.TimeToGo - dt, 0);
         var point = ellipse.Point;
         if (_assets.Length == 0)
-            yield return new Approach(null, point, timeToGo, double.PositiveInfinity, 0, timeToGo);
-        foreach (var (asset, at) in _assets)
-            yield return new Approach(asset, point, timeToGo, (point - at).HorizontalLength,
+        {
+            _approaches[0] = new Approach(null, point, timeToGo, double.PositiveInfinity, 0, timeToGo);
+            return 1;
+        }
+        for (var i = 0; i < _assets.Length; i++)
+        {
+            var (asset, at) = _assets[i];
+            _approaches[i] = new Approach(asset, point, timeToGo, (point - at).HorizontalLength,
                 ellipse.ProbabilityWithin(at, asset.Radius.Metres), timeToGo);
+        }
+        return _assets.Length;
     }
 
     /// <summary>
     /// For each asset, the horizontal closest approach ahead (clamped to [now, now + look-ahead]); the point is
     /// the threat's ground position there, at the asset's height.
     /// </summary>
-    private IEnumerable<Approach> StraightLineApproaches(Vec3 position, Vec3 velocity, double horizon)
+    private int StraightLineApproaches(Vec3 position, Vec3 velocity, double horizon)
     {
         var ground = velocity with { Z = 0 };
         var groundSpeed2 = ground.LengthSquared;
-        foreach (var (asset, at) in _assets)
+        for (var i = 0; i < _assets.Length; i++)
         {
+            var (asset, at) = _assets[i];
             var toAsset = (at - position) with { Z = 0 };
             var t = groundSpeed2 > 0 ? Vec3.Dot(toAsset, ground) / groundSpeed2 : 0;
             t = Math.Clamp(t, 0, horizon);
@@ -196,8 +241,9 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
             var miss = (toAsset - ground * t).Length;
             var radius = asset.Radius.Metres;
             var inside = miss < radius && groundSpeed2 > 0 ? Math.Sqrt(radius * radius - miss * miss) / Math.Sqrt(groundSpeed2) : 0;
-            yield return new Approach(asset, point with { Z = at.Z }, t, miss, CorridorReach(asset, miss), Math.Max(0, t - inside));
+            _approaches[i] = new Approach(asset, point with { Z = at.Z }, t, miss, CorridorReach(asset, miss), Math.Max(0, t - inside));
         }
+        return _assets.Length;
     }
 
     /// <summary>
@@ -206,7 +252,7 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     /// that point is threatened). A sink rate counts as a dive when it exceeds <see cref="DiveSigmas"/> standard
     /// deviations of the track's vertical velocity and <see cref="MinDiveRate"/>.
     /// </summary>
-    private double DiveTime(Vec3 position, Track track)
+    private double DiveTime(Vec3 position, in Track track)
     {
         var sink = -track.Velocity.Z;
         var sigma = Math.Sqrt(Math.Max(0, track.Covariance[35]));
@@ -223,5 +269,15 @@ public sealed class KinematicThreatEvaluator : IThreatEvaluator
     private const double DiveSigmas = 3;
 
     /// <param name="Arrival">Seconds until it enters the asset's footprint (ballistic: impact), at most <paramref name="TimeToGo"/>.</param>
-    private sealed record Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss, double Reach, double Arrival);
+    private readonly record struct Approach(DefendedAsset? Asset, Vec3 Point, double TimeToGo, double Miss, double Reach, double Arrival);
+
+    /// <summary>Sort key of an assessment: score descending, then track id ascending.</summary>
+    private readonly record struct Rank(double Score, int Id) : IComparable<Rank>
+    {
+        public int CompareTo(Rank other)
+        {
+            var c = other.Score.CompareTo(Score);
+            return c != 0 ? c : Id.CompareTo(other.Id);
+        }
+    }
 }

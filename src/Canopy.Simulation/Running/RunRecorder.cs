@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Canopy.Assignment;
 using Canopy.Core.Defence;
 using Canopy.Pipeline;
@@ -69,7 +70,8 @@ public sealed class RunRecorder
         _assets = layout.Assets;
         _policy = layout.Policy;
         _windows = new LaunchWindowFinder(layout);
-        _fullUnits = layout.Effectors.Select(e => new FireUnitState(e, layout.Frame.ToEnu(e.Position), e.Magazine, 0, new HashSet<int>())).ToArray();
+        _fullUnits = [.. layout.Effectors.Select(e => new FireUnitState(e, layout.Frame.ToEnu(e.Position), e.Magazine, 0, new HashSet<int>()))
+            .OrderBy(SalvoPrice)];
         _threatById = world.Threats.ToDictionary(t => t.Id);
     }
 
@@ -81,9 +83,19 @@ public sealed class RunRecorder
         foreach (var e in worldEvents) RecordWorldEvent(e);
         foreach (var id in detections)
             if (_detected.Add(id)) Add(step.Time, TimelineEventKind.FirstDetection, _threatById[id], -1, null, "");
-        foreach (var track in step.Tracks)
-            if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
-                Associate(step.Time, track);
+        // Tracks are large values: read in place when they come as a list.
+        if (step.Tracks is List<Track> list)
+        {
+            foreach (ref readonly var track in CollectionsMarshal.AsSpan(list))
+                if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
+                    Associate(step.Time, in track);
+        }
+        else
+        {
+            foreach (var track in step.Tracks)
+                if (track.Status == TrackStatus.Confirmed && !_threatOfTrack.ContainsKey(track.Id) && !_falseTracks.Contains(track.Id))
+                    Associate(step.Time, in track);
+        }
         foreach (var threat in step.Threats)
             RecordAssessment(step.Time, threat);
         foreach (var shot in step.Engagements.Shots)
@@ -127,15 +139,22 @@ public sealed class RunRecorder
             || time < _ruleLastCheck.GetValueOrDefault(id, double.NegativeInfinity) + RuleCheckPeriod)
             return;
         _ruleLastCheck[id] = time;
+        // Units in order of their salvo's price (a full unit's window costs exactly that): the first with a window is the cheapest.
         var cheapest = double.PositiveInfinity;
         foreach (var unit in _fullUnits)
+        {
+            if (SalvoPrice(unit) >= cheapest) break;
             if (_windows.Find(time, threat, unit) is { } w)
                 cheapest = Math.Min(cheapest, w.Cost);
+        }
         if (cheapest < double.PositiveInfinity)
             _ruleSavedPrice[id] = cheapest;
     }
 
-    private void Associate(double time, Track track)
+    /// <summary>The price of a salvo of a unit with a full magazine, as its launch window counts it.</summary>
+    private static double SalvoPrice(FireUnitState unit) => unit.Spec.CostPerShot.Dollars * Math.Min(unit.Spec.SalvoSize, unit.RoundsLeft);
+
+    private void Associate(double time, in Track track)
     {
         SimulatedThreat? best = null;
         var bestD2 = TrackAssociationDistance * TrackAssociationDistance;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Canopy.Core.Defence;
 using Canopy.Core.Geodesy;
@@ -75,20 +76,39 @@ public sealed class SimulationSession
     /// <summary>The world has nothing left flying or to launch, or the scenario's maximum duration is reached.</summary>
     public bool Finished { get; private set; }
 
+    /// <summary>
+    /// When set, each step adds the time of its stages to it: the world and sensor models here, the pipeline's stages
+    /// through <see cref="DefencePipeline.Times"/> (set with it), the recorder here.
+    /// </summary>
+    public StageTimes? Times
+    {
+        get => _times;
+        set => _times = Pipeline.Times = value;
+    }
+
+    private StageTimes? _times;
+
     /// <summary>Advances one tick; returns what the pipeline did, or null when the night was already over.</summary>
     public PipelineStep? Step()
     {
         if (Finished) return null;
+        var times = _times;
+        var lap = times is null ? 0 : Stopwatch.GetTimestamp();
         Time = _k * _tick;
         _k++;
         var events = World.AdvanceTo(Time);
+        if (times is not null) lap = times.Lap(Stage.World, lap);
         _plots.Clear();
         _detected.Clear();
         foreach (var sensor in _sensors) sensor.Observe(Time, World.Threats, _sensorRng, _plots, _detected);
         Identify();
+        if (times is not null) lap = times.Lap(Stage.Sensors, lap);
         var step = Pipeline.Step(Time, CollectionsMarshal.AsSpan(_plots));
+        if (times is not null) lap = Stopwatch.GetTimestamp();
         foreach (var shot in step.Engagements.Shots) World.Fire(shot);
+        if (times is not null) lap = times.Lap(Stage.World, lap);
         Recorder.Record(events, _detected, step);
+        times?.Lap(Stage.Recorder, lap);
         _observer?.OnTick(Time, World, CollectionsMarshal.AsSpan(_plots), step);
         if (World.Finished || _k * _tick > _end) Finished = true;
         return step;

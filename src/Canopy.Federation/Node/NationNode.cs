@@ -43,6 +43,7 @@ public sealed class NationNode
     private readonly Dictionary<int, double> _firstSeen = [];
     private readonly Dictionary<int, int> _updates = [];
     private readonly List<Coordination.EngagementClaim> _myClaims = [];
+    private readonly Dictionary<string, (long Tick, IReadOnlyList<WireClaim> Wire, List<Coordination.EngagementClaim> Claims)> _partnerIntents = new(StringComparer.Ordinal);
     private IReadOnlyList<WeaponAssignment> _proposals = [];
     private IReadOnlyList<ThreatAssessment> _threats = [];
     private IReadOnlyList<SourceTrack> _shared = [];
@@ -136,7 +137,7 @@ public sealed class NationNode
             var id = Index * Evaluation.FederatedNight.NationIdStride + s.Id;
             var first = _firstSeen.TryGetValue(id, out var f) ? f : _firstSeen[id] = time;
             var updates = _updates[id] = _updates.GetValueOrDefault(id) + 1;
-            _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, time, updates));
+            _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, s.LastUpdateTime, updates));
             _contributors[id] = s.Contributors;
         }
         _threats = _evaluator.Evaluate(time, _picture);
@@ -145,7 +146,11 @@ public sealed class NationNode
         var wire = new List<WireClaim>();
         foreach (var a in _proposals)
         {
-            var claim = new Coordination.EngagementClaim(Nation, a.Effector.Id, Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, time);
+            var claim = new Coordination.EngagementClaim(Nation, a.Effector.Id, Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, time)
+            {
+                InterceptPoint = a.InterceptPoint,
+                TargetVelocity = VelocityOf(a.TrackId),
+            };
             _myClaims.Add(claim);
             wire.Add(ToWire(claim, a));
         }
@@ -166,7 +171,11 @@ public sealed class NationNode
         {
             List<Coordination.EngagementClaim> claims;
             if (nation == Nation) claims = [.. _myClaims];
-            else if (partners.TryGetValue(nation, out var batch)) claims = [.. batch.Claims.Select(Wire.FromWire)];
+            else if (partners.TryGetValue(nation, out var batch))
+            {
+                claims = [.. batch.Claims.Select(Wire.FromWire)];
+                _partnerIntents[nation] = (tick, batch.Claims, claims);
+            }
             else continue;
             byNation[nation] = claims;
             _board.Heard(nation, time);
@@ -188,13 +197,19 @@ public sealed class NationNode
             }
         }
         var step = _engagement.Step(time, _picture, allowed);
+        // An owned intent the unit did not fire (not ready, or its own pipeline already engages the track) lapses at once.
+        for (var i = 0; i < _proposals.Count; i++)
+        {
+            var p = _proposals[i];
+            if (!step.Shots.Any(s => s.Assignment.Effector.Id == p.Effector.Id && s.Assignment.TrackId == p.TrackId)) _board.Withdraw(_myClaims[i]);
+        }
         var fired = new List<WireClaim>();
         foreach (var shot in step.Shots)
         {
             var a = shot.Assignment;
             var k = _proposals.ToList().FindIndex(p => p.Effector.Id == a.Effector.Id && p.TrackId == a.TrackId);
             if (k < 0) continue;
-            var claim = _myClaims[k] with { Engaged = true, InterceptTime = a.InterceptTime };
+            var claim = _myClaims[k] with { Engaged = true, InterceptTime = a.InterceptTime, InterceptPoint = a.InterceptPoint };
             _board.Publish(claim);
             fired.Add(ToWire(claim, a));
         }
@@ -203,11 +218,35 @@ public sealed class NationNode
         return (new EngagementClaimBatch(Nation, tick, time, fired, ClaimPhase.Fired), step.Shots);
     }
 
-    /// <summary>A partner's fired claims of a tick this node has engaged (applied after its own, as the in-process night does).</summary>
+    /// <summary>
+    /// A partner's fired claims of a tick this node has engaged (applied after its own, as the in-process night does). The
+    /// partner's intents of that tick it did not fire lapse at once, as the partner's own board withdraws them.
+    /// </summary>
     public void ApplyFired(EngagementClaimBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (_partnerIntents.TryGetValue(batch.Nation, out var intents) && intents.Tick == batch.Tick)
+        {
+            _partnerIntents.Remove(batch.Nation);
+            var held = _board.Claims.ToHashSet(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < intents.Claims.Count; i++)
+            {
+                var w = intents.Wire[i];
+                var wasFired = batch.Claims.Any(f => f.UnitId == w.UnitId && f.SystemTrackKey == w.SystemTrackKey);
+                if (!wasFired && held.Contains(intents.Claims[i])) _board.Withdraw(intents.Claims[i]);
+            }
+        }
         foreach (var c in batch.Claims) _board.Publish(Wire.FromWire(c));
+    }
+
+    /// <summary>The velocity of a track of <see cref="Picture"/>, or null.</summary>
+    private Vec3? VelocityOf(int trackId)
+    {
+        foreach (var t in _picture)
+        {
+            if (t.Id == trackId) return t.Velocity;
+        }
+        return null;
     }
 
     /// <summary>A partner's claims from its snapshot (after a reconnection).</summary>
@@ -223,8 +262,8 @@ public sealed class NationNode
         u.Spec.MinRange.Metres, u.Spec.MaxRange.Metres, [.. u.Engaging.Order()]))]);
 
     public StateSnapshot Snapshot(long tick) => new(Nation, tick, Time, Origin,
-        [.. _shared.Select(s => Wire.ToReport(s, true, s.Time))], Units(tick, Time).Units,
-        [.. _board.Claims.Where(c => c.Nation == Nation).Select(c => Wire.ToWire(c, "", [0, 0, 0], 0, 0, c.IssuedAt + new ClaimOptions().Expiry))], []);
+        [.. _shared.Select(s => Wire.ToReport(s, true, double.IsNaN(s.LastUpdateTime) ? s.Time : s.LastUpdateTime))], Units(tick, Time).Units,
+        [.. _board.Claims.Where(c => c.Nation == Nation).Select(c => Wire.ToWire(c, "", Wire.ToArray(c.InterceptPoint ?? default), 0, 0, c.IssuedAt + new ClaimOptions().Expiry))], []);
 
     /// <summary>A shot on the wire, with the engaged track's state for the world's records.</summary>
     public ShotRecord ToRecord(ShotOrder shot)

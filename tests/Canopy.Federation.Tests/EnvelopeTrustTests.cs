@@ -110,6 +110,35 @@ public sealed class EnvelopeTrustTests : IDisposable
         Assert.Equal(1, _verifier.Counters.Dropped(DropReason.Malformed));
     }
 
+    private static EngagementClaim Claim(double[]? velocity) => new("UA", "UA-GUN-1", "UA:3", ["UA:3", "PL:7"], 2.0, 31.25,
+        [1200.5, -3400.25, 150], 2, 0.7, false, 62, true, 20_000, velocity);
+
+    [Fact]
+    public void A_claim_carries_its_intercept_point_and_target_velocity_and_a_wrong_velocity_is_malformed()
+    {
+        var signer = new EnvelopeSigner("UA", _ua, TimeProvider.System);
+        var good = new EngagementClaimBatch("UA", 4, 2.0, [Claim([-41.5, 12.125, 0.1 + 0.2])], ClaimPhase.Fired);
+        var got = (EngagementClaimBatch)_verifier.Verify(signer.Seal(good).ToBytes(), "UA")!.Payload;
+        Assert.Equal([1200.5, -3400.25, 150], got.Claims[0].InterceptPoint);
+        Assert.Equal([-41.5, 12.125, 0.1 + 0.2], got.Claims[0].TargetVelocity!);
+        var unknown = new EngagementClaimBatch("UA", 5, 2.5, [Claim(null)], ClaimPhase.Fired);
+        Assert.Null(((EngagementClaimBatch)_verifier.Verify(signer.Seal(unknown).ToBytes(), "UA")!.Payload).Claims[0].TargetVelocity);
+        Assert.Null(_verifier.Verify(signer.Seal(good with { Tick = 6, Claims = [Claim([1, 2])] }).ToBytes(), "UA"));
+        Assert.Null(_verifier.Verify(signer.Seal(good with { Tick = 7, Claims = [Claim([1, double.NaN, 2])] }).ToBytes(), "UA"));
+        Assert.Equal(2, _verifier.Counters.Accepted);
+        Assert.Equal(2, _verifier.Counters.Dropped(DropReason.Malformed));
+    }
+
+    [Fact]
+    public void A_track_report_without_a_finite_last_update_time_is_malformed()
+    {
+        var batch = new LocalTrackBatch("UA", 1, 0.5, new FrameOrigin(50, 30, 0),
+            [new LocalTrackReport("UA", 1, 0.5, new double[6], new double[36], "Drone", 0.9, true, double.NaN)]);
+        var signer = new EnvelopeSigner("UA", _ua, TimeProvider.System);
+        Assert.Null(_verifier.Verify(signer.Seal(batch).ToBytes(), "UA"));
+        Assert.Equal(1, _verifier.Counters.Dropped(DropReason.Malformed));
+    }
+
     [Fact]
     public void Keys_are_created_once_and_partners_are_those_with_a_public_key()
     {

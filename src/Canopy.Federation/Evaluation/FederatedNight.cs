@@ -47,7 +47,7 @@ public sealed class FederatedNight
     private readonly Random _identityRng;
     private readonly List<IffReply> _iffReplies = [];
     private readonly List<AdsbReport> _adsbReports = [];
-    private readonly Node[] _nodes;
+    private readonly NationPipeline[] _nodes;
     private readonly Dictionary<SensorId, int> _nodeOfSensor = [];
     private readonly EngagementClaimBoard _board = new();
     private readonly Dictionary<int, List<(string Nation, double InterceptTime)>> _roundsInAir = [];
@@ -70,7 +70,7 @@ public sealed class FederatedNight
         _interrogators = IffInterrogatorModel.Create(scenario.Sensors, frame, _identityRng);
         var nations = scenario.Sensors.Select(s => s.Nation ?? scenario.Nation).Concat(scenario.Effectors.Select(scenario.NationOf))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        _nodes = [.. nations.Select((nation, k) => new Node(nation, k, scenario, frame))];
+        _nodes = [.. nations.Select((nation, k) => new NationPipeline(nation, k, scenario, frame))];
         foreach (var node in _nodes)
             foreach (var s in node.Layout.Sensors) _nodeOfSensor[s.Id] = node.Index;
         Recorder = new RunRecorder(scenario.Name, seed, World, Layout);
@@ -121,17 +121,13 @@ public sealed class FederatedNight
         foreach (var node in _nodes) node.Propose(Time, local);
         // 3. The proposals are claimed and deconflicted; 4. each nation fires the engagements it owns.
         _board.WithdrawWhere(c => c.InterceptTime + ClaimAfterIntercept < Time);
-        var claims = new List<(Node Node, WeaponAssignment Assignment, EngagementClaim Claim)>();
+        var claims = new List<(NationPipeline Node, WeaponAssignment Assignment, EngagementClaim Claim)>();
         foreach (var node in _nodes)
         {
             _board.Heard(node.Nation, Time);
             foreach (var a in node.Proposals)
             {
-                var claim = new EngagementClaim(node.Nation, a.Effector.Id, node.Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, Time)
-                {
-                    InterceptPoint = a.InterceptPoint,
-                    TargetVelocity = node.VelocityOf(a.TrackId),
-                };
+                var claim = node.Claim(a, Time);
                 claims.Add((node, a, claim));
                 _board.Publish(claim);
             }
@@ -156,15 +152,14 @@ public sealed class FederatedNight
             // An owned intent the unit did not fire (not ready, or its own pipeline already engages the track) lapses at once.
             foreach (var (owner, a, claim) in claims)
             {
-                if (owner == node && !step.Engagements.Shots.Any(s => s.Assignment.Effector.Id == a.Effector.Id && s.Assignment.TrackId == a.TrackId))
-                    _board.Withdraw(claim);
+                if (owner == node && !NationPipeline.WasFired(a, step.Engagements.Shots)) _board.Withdraw(claim);
             }
             foreach (var shot in step.Engagements.Shots)
             {
                 World.Fire(shot);
                 var fired = shot.Assignment;
                 var match = claims.Find(c => c.Node == node && c.Assignment.Effector.Id == fired.Effector.Id && c.Assignment.TrackId == fired.TrackId);
-                if (match.Claim is { } claim) _board.Publish(claim with { Engaged = true, InterceptTime = fired.InterceptTime, InterceptPoint = fired.InterceptPoint });
+                if (match.Claim is { } claim) _board.Publish(NationPipeline.Fired(claim, fired));
                 NoteEngagement(node, shot);
             }
             steps.Add(step);
@@ -185,7 +180,7 @@ public sealed class FederatedNight
     }
 
     /// <summary>Notes which threat the salvo will find: as <see cref="SimulatedWorld.Fire"/>, the one nearest its intercept point at the intercept time, within the basket.</summary>
-    private void NoteEngagement(Node node, ShotOrder shot)
+    private void NoteEngagement(NationPipeline node, ShotOrder shot)
     {
         var a = shot.Assignment;
         var launcher = World.Frame.ToEnu(a.Effector.Position);
@@ -225,85 +220,6 @@ public sealed class FederatedNight
         _adsb.Receive(Time, World.Threats, _identityRng, _adsbReports);
         foreach (var node in _nodes)
             foreach (var report in _adsbReports) node.Identity.Adsb.Report(report);
-    }
-
-    /// <summary>One nation's pipeline: its sensors, its tracker, its fusion, its evaluation and assigner, its fire units.</summary>
-    private sealed class Node
-    {
-        private readonly KalmanTracker _tracker;
-        private readonly CovarianceIntersectionTrackFuser _fuser;
-        private readonly KinematicThreatEvaluator _evaluator;
-        private readonly IWeaponAssigner _assigner;
-        private readonly ShootLookShootEngagementController _engagement;
-        private readonly List<Track> _picture = [];
-        private readonly Dictionary<int, IReadOnlyList<TrackKey>> _contributors = [];
-        private readonly Dictionary<int, double> _firstSeen = [];
-        private readonly Dictionary<int, int> _updates = [];
-        private IReadOnlyList<ThreatAssessment> _threats = [];
-
-        public Node(string nation, int index, Scenario scenario, LocalFrame frame)
-        {
-            Nation = nation;
-            Index = index;
-            Layout = new DefenceLayout(frame, scenario.Assets, [.. scenario.Sensors.Where(s => (s.Nation ?? scenario.Nation) == nation)],
-                [.. scenario.Effectors.Where(e => scenario.NationOf(e) == nation)], scenario.Policy);
-            _tracker = new KalmanTracker(Layout);
-            _fuser = new CovarianceIntersectionTrackFuser(new TrackFusionOptions { OwnNation = nation });
-            Identity = CooperativeIdentityCorrelator.For(Layout.Policy);
-            _evaluator = new KinematicThreatEvaluator(Layout, identity: Identity);
-            _assigner = DefaultPipeline.CreateAssigner(Layout, AssignerKind.MarginalReturn);
-            _engagement = new ShootLookShootEngagementController(Layout);
-        }
-
-        public string Nation { get; }
-        public int Index { get; }
-        public DefenceLayout Layout { get; }
-        public CooperativeIdentityCorrelator Identity { get; }
-        public List<Plot> Plots { get; } = [];
-        public IReadOnlyList<WeaponAssignment> Proposals { get; private set; } = [];
-
-        /// <summary>Tracks this tick's plots; returns the confirmed tracks it shares.</summary>
-        public List<SourceTrack> TrackPlots(double time)
-        {
-            var tracks = _tracker.Update(time, CollectionsMarshal.AsSpan(Plots));
-            var shared = new List<SourceTrack>();
-            foreach (var t in tracks)
-            {
-                if (t.Status == TrackStatus.Confirmed) shared.Add(SourceTrack.From(Nation, t));
-            }
-            return shared;
-        }
-
-        /// <summary>Fuses every nation's shared tracks into its picture, evaluates it and proposes engagements for its own units.</summary>
-        public void Propose(double time, IReadOnlyList<SourceTrack> shared)
-        {
-            _picture.Clear();
-            _contributors.Clear();
-            foreach (var s in _fuser.Fuse(time, shared))
-            {
-                var id = Index * NationIdStride + s.Id;
-                var first = _firstSeen.TryGetValue(id, out var f) ? f : _firstSeen[id] = time;
-                var updates = _updates[id] = _updates.GetValueOrDefault(id) + 1;
-                _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, s.LastUpdateTime, updates));
-                _contributors[id] = s.Contributors;
-            }
-            _threats = _evaluator.Evaluate(time, _picture);
-            Proposals = _assigner.Assign(time, _threats, _engagement.FireUnits);
-        }
-
-        public Canopy.Core.Geometry.Vec3? VelocityOf(int trackId)
-        {
-            foreach (var t in _picture)
-            {
-                if (t.Id == trackId) return t.Velocity;
-            }
-            return null;
-        }
-
-        public IReadOnlyList<TrackKey> Contributors(int trackId) => _contributors.TryGetValue(trackId, out var k) ? k : [];
-
-        public PipelineStep Engage(double time, IReadOnlyList<WeaponAssignment> allowed) =>
-            new(time, _picture, _threats, allowed, _engagement.Step(time, _picture, allowed));
     }
 }
 

@@ -19,10 +19,13 @@ namespace Canopy.Federation.Messages;
 /// <param name="ExpiresAt">Simulated time after which the claim lapses unless renewed.</param>
 /// <param name="Fired">The unit has fired (the claim stands until the intercept), false while only intended.</param>
 /// <param name="ExpectedCost">Price of the engagement's rounds, $ (a deconfliction tie-breaker).</param>
+/// <param name="TargetVelocity">The claimed target's velocity vx, vy, vz (m/s) in the common ENU frame as the claimant's fusion
+/// holds it, or null when unknown; with <paramref name="InterceptPoint"/> it places the target along its path, so that two
+/// claims on one target are recognised without a common local track (see <see cref="Coordination.EngagementClaim.SameTargetAs"/>).</param>
 public sealed record EngagementClaim(
     string Nation, string UnitId, string SystemTrackKey, IReadOnlyList<string> LocalTrackIds, double Time,
     double PlannedInterceptTime, double[] InterceptPoint, int Rounds, double KillProbability, bool Salvo, double ExpiresAt, bool Fired,
-    double ExpectedCost = 0);
+    double ExpectedCost = 0, double[]? TargetVelocity = null);
 
 /// <summary>Which claims a batch carries: a step's proposals (before deconfliction) or the engagements it fired.</summary>
 public enum ClaimPhase : byte { Proposed, Fired }

@@ -31,7 +31,7 @@ public static class MessageShape
 
     private static bool Track(LocalTrackReport? t, string nation) => t is not null && t.Nation == nation && double.IsFinite(t.Time)
         && Vector(t.State, LocalTrackReport.StateSize) && Vector(t.Covariance, LocalTrackReport.CovarianceSize) && t.Class is not null
-        && t.Confidence is >= 0 and <= 1;
+        && t.Confidence is >= 0 and <= 1 && double.IsFinite(t.LastUpdateTime);
 
     private static bool Unit(FireUnitStatus? u, string nation) => u is not null && u.Nation == nation && u.UnitId is not null
         && u.Class is not null && Vector(u.Position, 3) && u.RoundsLeft >= 0 && Enum.IsDefined(u.Readiness) && u.Engaging is not null;
@@ -39,7 +39,7 @@ public static class MessageShape
     private static bool Claim(EngagementClaim? c, string nation) => c is not null && c.Nation == nation && c.UnitId is not null
         && c.SystemTrackKey is not null && List(c.LocalTrackIds, s => s is not null) && Vector(c.InterceptPoint, 3)
         && double.IsFinite(c.PlannedInterceptTime) && double.IsFinite(c.ExpiresAt) && c.KillProbability is >= 0 and <= 1
-        && double.IsFinite(c.ExpectedCost);
+        && double.IsFinite(c.ExpectedCost) && (c.TargetVelocity is null || Vector(c.TargetVelocity, 3));
 
     private static bool Request(SupportRequest? m) => m is not null && Code(m.FromNation) && Code(m.ToNation) && m.RequestId is not null
         && m.SystemTrackKey is not null && List(m.LocalTrackIds, s => s is not null) && Vector(m.TrackPosition, 3)

@@ -30,21 +30,11 @@ public sealed class NationNode
     /// <summary>A fired claim is withdrawn this long (s) after its intercept time (as in the in-process night).</summary>
     private const double ClaimAfterIntercept = 10;
 
-    private readonly KalmanTracker _tracker;
-    private readonly CovarianceIntersectionTrackFuser _fuser;
-    private readonly KinematicThreatEvaluator _evaluator;
-    private readonly IWeaponAssigner _assigner;
-    private readonly ShootLookShootEngagementController _engagement;
-    private readonly CooperativeIdentityCorrelator _identity;
+    private readonly Evaluation.NationPipeline _pipeline;
     private readonly EngagementClaimBoard _board = new();
-    private readonly List<Plot> _plots = [];
-    private readonly List<Track> _picture = [];
-    private readonly Dictionary<int, IReadOnlyList<TrackKey>> _contributors = [];
-    private readonly Dictionary<int, double> _firstSeen = [];
-    private readonly Dictionary<int, int> _updates = [];
     private readonly List<Coordination.EngagementClaim> _myClaims = [];
+    private readonly Dictionary<string, (long Tick, IReadOnlyList<WireClaim> Wire, List<Coordination.EngagementClaim> Claims)> _partnerIntents = new(StringComparer.Ordinal);
     private IReadOnlyList<WeaponAssignment> _proposals = [];
-    private IReadOnlyList<ThreatAssessment> _threats = [];
     private IReadOnlyList<SourceTrack> _shared = [];
 
     public NationNode(Scenario scenario, string nation)
@@ -56,14 +46,7 @@ public sealed class NationNode
         Nation = nation;
         Frame = new LocalFrame(scenario.Region.Centre);
         Origin = new FrameOrigin(scenario.Region.Centre.LatitudeDeg, scenario.Region.Centre.LongitudeDeg, scenario.Region.Centre.HeightM);
-        Layout = new DefenceLayout(Frame, scenario.Assets, [.. scenario.Sensors.Where(s => (s.Nation ?? scenario.Nation) == nation)],
-            [.. scenario.Effectors.Where(e => scenario.NationOf(e) == nation)], scenario.Policy);
-        _tracker = new KalmanTracker(Layout);
-        _fuser = new CovarianceIntersectionTrackFuser(new TrackFusionOptions { OwnNation = nation });
-        _identity = CooperativeIdentityCorrelator.For(Layout.Policy);
-        _evaluator = new KinematicThreatEvaluator(Layout, identity: _identity);
-        _assigner = DefaultPipeline.CreateAssigner(Layout, AssignerKind.MarginalReturn);
-        _engagement = new ShootLookShootEngagementController(Layout);
+        _pipeline = new Evaluation.NationPipeline(nation, Index, scenario, Frame);
     }
 
     /// <summary>Every nation with a sensor or a fire unit, in code order (as the in-process night orders its nodes).</summary>
@@ -76,16 +59,16 @@ public sealed class NationNode
     public int Index { get; }
     public LocalFrame Frame { get; }
     public FrameOrigin Origin { get; }
-    public DefenceLayout Layout { get; }
+    public DefenceLayout Layout => _pipeline.Layout;
 
     /// <summary>The fused picture of the last step (ids: <see cref="Evaluation.FederatedNight.NationIdStride"/>·index + system track id).</summary>
-    public IReadOnlyList<Track> Picture => _picture;
+    public IReadOnlyList<Track> Picture => _pipeline.Picture;
 
     /// <summary>The nations contributing to a track of <see cref="Picture"/>.</summary>
-    public IReadOnlyList<TrackKey> Contributors(int trackId) => _contributors.TryGetValue(trackId, out var k) ? k : [];
+    public IReadOnlyList<TrackKey> Contributors(int trackId) => _pipeline.Contributors(trackId);
 
-    public IReadOnlyList<ThreatAssessment> Threats => _threats;
-    public IReadOnlyList<FireUnitState> FireUnits => _engagement.FireUnits;
+    public IReadOnlyList<ThreatAssessment> Threats => _pipeline.Threats;
+    public IReadOnlyList<FireUnitState> FireUnits => _pipeline.FireUnits;
     public IReadOnlyList<Coordination.EngagementClaim> Claims => _board.Claims;
     public long LastTick { get; private set; } = -1;
     public double Time { get; private set; }
@@ -98,22 +81,13 @@ public sealed class NationNode
     {
         ArgumentNullException.ThrowIfNull(tick);
         Time = tick.Time;
-        foreach (var r in tick.Iff) _identity.Iff.Report(new IffReply(r.Time, Wire.ToVec3(r.Position), r.Mode3A, r.Mode5Valid, r.HorizontalSigma));
-        foreach (var a in tick.Adsb) _identity.Adsb.Report(new AdsbReport(a.Address, a.Time, Wire.ToVec3(a.Position)));
-        _plots.Clear();
-        foreach (var p in tick.Plots) _plots.Add(Wire.ToPlot(p));
-        var tracks = _tracker.Update(tick.Time, CollectionsMarshal.AsSpan(_plots));
-        var shared = new List<SourceTrack>();
-        var reports = new List<LocalTrackReport>();
-        foreach (var t in tracks)
-        {
-            if (t.Status != TrackStatus.Confirmed) continue;
-            var s = SourceTrack.From(Nation, t);
-            shared.Add(s);
-            reports.Add(Wire.ToReport(s, confirmed: true, t.LastUpdateTime));
-        }
-        _shared = shared;
-        return new LocalTrackBatch(Nation, tick.Tick, tick.Time, Origin, reports);
+        var identity = _pipeline.Identity;
+        foreach (var r in tick.Iff) identity.Iff.Report(new IffReply(r.Time, Wire.ToVec3(r.Position), r.Mode3A, r.Mode5Valid, r.HorizontalSigma));
+        foreach (var a in tick.Adsb) identity.Adsb.Report(new AdsbReport(a.Address, a.Time, Wire.ToVec3(a.Position)));
+        _pipeline.Plots.Clear();
+        foreach (var p in tick.Plots) _pipeline.Plots.Add(Wire.ToPlot(p));
+        _shared = _pipeline.TrackPlots(tick.Time);
+        return new LocalTrackBatch(Nation, tick.Tick, tick.Time, Origin, [.. _shared.Select(s => Wire.ToReport(s, confirmed: true, s.LastUpdateTime))]);
     }
 
     /// <summary>
@@ -129,23 +103,13 @@ public sealed class NationNode
             if (nation == Nation) all.AddRange(_shared);
             else if (partners.TryGetValue(nation, out var batch)) all.AddRange(batch.Tracks.Select(Wire.ToSource));
         }
-        _picture.Clear();
-        _contributors.Clear();
-        foreach (var s in _fuser.Fuse(time, all))
-        {
-            var id = Index * Evaluation.FederatedNight.NationIdStride + s.Id;
-            var first = _firstSeen.TryGetValue(id, out var f) ? f : _firstSeen[id] = time;
-            var updates = _updates[id] = _updates.GetValueOrDefault(id) + 1;
-            _picture.Add(new Track(id, TrackStatus.Confirmed, time, s.Position, s.Velocity, s.Covariance, first, time, updates));
-            _contributors[id] = s.Contributors;
-        }
-        _threats = _evaluator.Evaluate(time, _picture);
-        _proposals = _assigner.Assign(time, _threats, _engagement.FireUnits);
+        _pipeline.Propose(time, all);
+        _proposals = _pipeline.Proposals;
         _myClaims.Clear();
         var wire = new List<WireClaim>();
         foreach (var a in _proposals)
         {
-            var claim = new Coordination.EngagementClaim(Nation, a.Effector.Id, Contributors(a.TrackId), a.InterceptTime, a.Cost.Dollars, Salvo: false, time);
+            var claim = _pipeline.Claim(a, time);
             _myClaims.Add(claim);
             wire.Add(ToWire(claim, a));
         }
@@ -166,7 +130,11 @@ public sealed class NationNode
         {
             List<Coordination.EngagementClaim> claims;
             if (nation == Nation) claims = [.. _myClaims];
-            else if (partners.TryGetValue(nation, out var batch)) claims = [.. batch.Claims.Select(Wire.FromWire)];
+            else if (partners.TryGetValue(nation, out var batch))
+            {
+                claims = [.. batch.Claims.Select(Wire.FromWire)];
+                _partnerIntents[nation] = (tick, batch.Claims, claims);
+            }
             else continue;
             byNation[nation] = claims;
             _board.Heard(nation, time);
@@ -187,14 +155,19 @@ public sealed class NationNode
                 else if (nation == Nation) allowed.Add(_proposals[i]);
             }
         }
-        var step = _engagement.Step(time, _picture, allowed);
+        var step = _pipeline.Engage(time, allowed).Engagements;
+        // An owned intent the unit did not fire (not ready, or its own pipeline already engages the track) lapses at once.
+        for (var i = 0; i < _proposals.Count; i++)
+        {
+            if (!Evaluation.NationPipeline.WasFired(_proposals[i], step.Shots)) _board.Withdraw(_myClaims[i]);
+        }
         var fired = new List<WireClaim>();
         foreach (var shot in step.Shots)
         {
             var a = shot.Assignment;
             var k = _proposals.ToList().FindIndex(p => p.Effector.Id == a.Effector.Id && p.TrackId == a.TrackId);
             if (k < 0) continue;
-            var claim = _myClaims[k] with { Engaged = true, InterceptTime = a.InterceptTime };
+            var claim = Evaluation.NationPipeline.Fired(_myClaims[k], a);
             _board.Publish(claim);
             fired.Add(ToWire(claim, a));
         }
@@ -203,12 +176,27 @@ public sealed class NationNode
         return (new EngagementClaimBatch(Nation, tick, time, fired, ClaimPhase.Fired), step.Shots);
     }
 
-    /// <summary>A partner's fired claims of a tick this node has engaged (applied after its own, as the in-process night does).</summary>
+    /// <summary>
+    /// A partner's fired claims of a tick this node has engaged (applied after its own, as the in-process night does). The
+    /// partner's intents of that tick it did not fire lapse at once, as the partner's own board withdraws them.
+    /// </summary>
     public void ApplyFired(EngagementClaimBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        if (_partnerIntents.TryGetValue(batch.Nation, out var intents) && intents.Tick == batch.Tick)
+        {
+            _partnerIntents.Remove(batch.Nation);
+            var held = _board.Claims.ToHashSet(ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < intents.Claims.Count; i++)
+            {
+                var w = intents.Wire[i];
+                var wasFired = batch.Claims.Any(f => f.UnitId == w.UnitId && f.SystemTrackKey == w.SystemTrackKey);
+                if (!wasFired && held.Contains(intents.Claims[i])) _board.Withdraw(intents.Claims[i]);
+            }
+        }
         foreach (var c in batch.Claims) _board.Publish(Wire.FromWire(c));
     }
+
 
     /// <summary>A partner's claims from its snapshot (after a reconnection).</summary>
     public void Restore(StateSnapshot snapshot)
@@ -217,21 +205,21 @@ public sealed class NationNode
         foreach (var c in snapshot.Claims) _board.Publish(Wire.FromWire(c));
     }
 
-    public FireUnitBatch Units(long tick, double time) => new(Nation, tick, time, [.. _engagement.FireUnits.Select(u => new FireUnitStatus(
+    public FireUnitBatch Units(long tick, double time) => new(Nation, tick, time, [.. _pipeline.FireUnits.Select(u => new FireUnitStatus(
         Nation, u.Spec.Id, u.Spec.Class.ToString(), time, Wire.ToArray(u.Position), u.RoundsLeft,
         u.RoundsLeft == 0 ? Readiness.Empty : u.ReadyAt > time ? Readiness.Busy : Readiness.Ready, u.ReadyAt,
         u.Spec.MinRange.Metres, u.Spec.MaxRange.Metres, [.. u.Engaging.Order()]))]);
 
     public StateSnapshot Snapshot(long tick) => new(Nation, tick, Time, Origin,
-        [.. _shared.Select(s => Wire.ToReport(s, true, s.Time))], Units(tick, Time).Units,
-        [.. _board.Claims.Where(c => c.Nation == Nation).Select(c => Wire.ToWire(c, "", [0, 0, 0], 0, 0, c.IssuedAt + new ClaimOptions().Expiry))], []);
+        [.. _shared.Select(s => Wire.ToReport(s, true, double.IsNaN(s.LastUpdateTime) ? s.Time : s.LastUpdateTime))], Units(tick, Time).Units,
+        [.. _board.Claims.Where(c => c.Nation == Nation).Select(c => Wire.ToWire(c, "", Wire.ToArray(c.InterceptPoint ?? default), 0, 0, c.IssuedAt + new ClaimOptions().Expiry))], []);
 
     /// <summary>A shot on the wire, with the engaged track's state for the world's records.</summary>
     public ShotRecord ToRecord(ShotOrder shot)
     {
         ArgumentNullException.ThrowIfNull(shot);
         var a = shot.Assignment;
-        var t = _picture.Find(p => p.Id == a.TrackId);
+        var t = _pipeline.Picture.FirstOrDefault(p => p.Id == a.TrackId);
         return new ShotRecord(shot.ShotId, a.Effector.Id, a.TrackId, a.Rounds, a.LaunchTime, a.InterceptTime, Wire.ToArray(a.InterceptPoint),
             a.KillProbability, a.Cost.Dollars, [t.Position.X, t.Position.Y, t.Position.Z, t.Velocity.X, t.Velocity.Y, t.Velocity.Z]);
     }

@@ -28,7 +28,10 @@ public static class Wire
     }
 
     public static SourceTrack ToSource(LocalTrackReport r) => new(r.Nation, r.TrackId, r.Time,
-        new Vec3(r.State[0], r.State[1], r.State[2]), new Vec3(r.State[3], r.State[4], r.State[5]), StateCovariance.From(r.Covariance));
+        new Vec3(r.State[0], r.State[1], r.State[2]), new Vec3(r.State[3], r.State[4], r.State[5]), StateCovariance.From(r.Covariance))
+    {
+        LastUpdateTime = r.LastUpdateTime,
+    };
 
     public static string KeyText(TrackKey k) => string.Create(CultureInfo.InvariantCulture, $"{k.Nation}:{k.TrackId}");
 
@@ -44,11 +47,13 @@ public static class Wire
     public static Messages.EngagementClaim ToWire(Coord.EngagementClaim c, string systemKey, double[] interceptPoint, int rounds, double pk,
         double expiresAt) =>
         new(c.Nation, c.FireUnit, systemKey, [.. c.Target.Select(KeyText)], c.IssuedAt, c.InterceptTime, interceptPoint, rounds, pk, c.Salvo,
-            expiresAt, c.Engaged, c.ExpectedCost);
+            expiresAt, c.Engaged, c.ExpectedCost, c.TargetVelocity is { } v ? ToArray(v) : null);
 
     public static Coord.EngagementClaim FromWire(Messages.EngagementClaim w) =>
         new(w.Nation, w.UnitId, [.. w.LocalTrackIds.Select(ParseKey).OfType<TrackKey>()], w.PlannedInterceptTime, w.ExpectedCost, w.Salvo, w.Time)
         {
             Engaged = w.Fired,
+            InterceptPoint = ToVec3(w.InterceptPoint),
+            TargetVelocity = w.TargetVelocity is { } v ? ToVec3(v) : null,
         };
 }

@@ -12,7 +12,7 @@ using Spectre.Console;
 namespace Canopy.Cli.Commands;
 
 /// <summary>
-/// The live console under load: the scaled scenario is stepped to its many tracks, then runs at 10x (ten ticks, so ten pictures, a second) while headless
+/// The live console under load: the scaled scenario is stepped to its many tracks, then runs at ten ticks (so ten pictures) a second while headless
 /// Chromium shows it; the page reports what it measured (pictures per second, push latency, render and frame time).
 /// </summary>
 internal static class BrowserBench
@@ -40,7 +40,8 @@ internal static class BrowserBench
                 Pbkdf2PasswordHasher.Hash(Pbkdf2PasswordHasher.NewPassword()));
             var ticket = app.Services.GetRequiredService<SessionStore>().IssueTicket("bench");
             run.Advance(startAt);
-            run.SetClock(paused: false, speed: 10);
+            // Ten ticks, so ten pictures, a wall second whatever the scenario's tick (the record night steps 2 s at a time).
+            run.SetClock(paused: false, speed: 10 * scenario.Simulation.Tick.Seconds);
             using var chromium = Process.Start(new ProcessStartInfo(Chromium,
                 ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--window-size=1400,850",
                  "--user-data-dir=" + Path.Combine(Path.GetTempPath(), $"canopy-bench-chromium-{Environment.ProcessId}"),
